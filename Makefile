@@ -1,0 +1,49 @@
+# Kế hoạch CCHC — the two commands of the quick start are `make run` and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+# CI may point CARGO_TARGET_DIR outside the clone to reuse a build.
+CARGO_TARGET_DIR ?= $(CURDIR)/target
+export CARGO_TARGET_DIR
+APP := $(CARGO_TARGET_DIR)/debug/ke-hoach-cchc
+
+.PHONY: run test e2e bench deps ui rust-checks ui-checks goldens
+
+## run: install what is missing, build the UI and the app, open the window
+run: deps ui
+	cargo build -p kehoach-app
+	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
+	  echo "Không có màn hình (DISPLAY): mở ứng dụng trong Xvfb."; \
+	  xvfb-run -a -s "-screen 0 1280x800x24" "$(APP)"; \
+	else "$(APP)"; fi
+
+## test: install what is missing and run every test (Rust, UI unit tests, end-to-end)
+test: deps ui rust-checks ui-checks e2e
+
+deps:
+	@.ci/install-deps
+
+ui: deps
+	cd ui && npm run build
+
+rust-checks: ui
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo test --workspace
+
+ui-checks: deps
+	cd ui && npm run check && npm test
+
+## e2e: the real app under Xvfb, driven through tauri-driver + WebKitWebDriver
+e2e: deps ui
+	cargo build -p kehoach-app
+	.ci/e2e "$(APP)"
+
+## bench: criterion benchmarks and the comparison with python-docx and pandoc
+bench: deps ui
+	cargo bench -p kehoach
+	@if [ -x benches/compare.sh ]; then benches/compare.sh; fi
+
+## goldens: regenerate the golden files of the .docx writer (review the diff like code)
+goldens: ui
+	UPDATE_GOLDENS=1 cargo test -p kehoach --test export_golden

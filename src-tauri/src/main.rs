@@ -1,0 +1,6 @@
+// Hides the console window on Windows in release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+fn main() {
+    kehoach_app::run();
+}
