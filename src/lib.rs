@@ -13,3 +13,7 @@
 
 /// The version of the core crate, shown on the start screen and by `kehoach --version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+pub mod import;
+pub mod model;
+pub mod outline;

@@ -1,0 +1,144 @@
+//! Readers: a parent plan from .docx, markdown or plain text, and the built-in plans.
+//!
+//! Every reader produces the same [`blocks::Source`] (paragraphs and tables in reading order);
+//! [`recognize`] turns it into a [`Plan`] from numbering and content.
+pub mod blocks;
+mod builtin;
+mod docx;
+mod markdown;
+mod noise;
+mod recognize;
+pub mod text_util;
+
+pub use builtin::{builtin, builtin_list, BuiltinPlan};
+
+use crate::model::Plan;
+use std::path::Path;
+
+/// The largest file the importer opens.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Why a file could not be read. Messages are in Vietnamese: they are shown to the user as they
+/// are.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum ImportError {
+    #[error("Không mở được tệp {path}: {reason}")]
+    Io { path: String, reason: String },
+    #[error("Tệp rỗng: không có nội dung để nhập.")]
+    Empty,
+    #[error("Tệp quá lớn ({size_mb} MB): chỉ nhập được tệp đến 50 MB.")]
+    TooLarge { size_mb: u64 },
+    #[error(
+        "Không nhận ra loại tệp. Hãy chọn tệp Word (.docx), Markdown (.md) hoặc văn bản (.txt)."
+    )]
+    UnknownType,
+    #[error("Tệp cũ dạng .doc (Word 97–2003) chưa được hỗ trợ: hãy mở trong Word và lưu lại dạng .docx.")]
+    LegacyDoc,
+    #[error("Tệp .docx bị hỏng hoặc không phải tệp Word: {0}")]
+    CorruptDocx(String),
+    #[error("Tệp .docx có thành phần bất thường ({0}) nên không được mở, để bảo vệ máy tính.")]
+    Suspicious(String),
+    #[error("Tệp không phải văn bản UTF-8: hãy lưu lại dưới dạng UTF-8.")]
+    NotUtf8,
+    #[error("Không tìm thấy cấu trúc kế hoạch (các mục I., 1., 1.1. …) trong tệp.")]
+    NoStructure,
+    #[error("Không có kế hoạch có sẵn mang mã \"{0}\".")]
+    UnknownBuiltin(String),
+}
+
+/// The kind of a file, from its content first and its name second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Docx,
+    Markdown,
+    Text,
+}
+
+/// Reads a plan from a file on disk, or `builtin:ID`.
+pub fn read_path(path: &Path) -> Result<Plan, ImportError> {
+    if let Some(id) = path.to_str().and_then(|s| s.strip_prefix("builtin:")) {
+        return builtin(id);
+    }
+    let io = |e: std::io::Error| ImportError::Io {
+        path: path.display().to_string(),
+        reason: match e.kind() {
+            std::io::ErrorKind::NotFound => "không có tệp này".to_string(),
+            std::io::ErrorKind::PermissionDenied => "không có quyền đọc".to_string(),
+            _ => e.to_string(),
+        },
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(ImportError::Io {
+            path: path.display().to_string(),
+            reason: "đây là thư mục, không phải tệp".into(),
+        });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            size_mb: meta.len() / (1024 * 1024),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    read_bytes(name, &bytes)
+}
+
+/// Reads a plan from a file's bytes; `name` (the file name) helps tell markdown from text.
+pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Plan, ImportError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            size_mb: bytes.len() as u64 / (1024 * 1024),
+        });
+    }
+    let source = match detect(name, bytes)? {
+        Format::Docx => docx::read(bytes)?,
+        Format::Markdown => markdown::read_markdown(text(bytes)?),
+        Format::Text => markdown::read_text(text(bytes)?),
+    };
+    recognize::recognize(source)
+}
+
+/// Tells the format from the content (a zip is a .docx; text is markdown when it has markdown
+/// marks or a .md name), refusing binary files.
+pub fn detect(name: &str, bytes: &[u8]) -> Result<Format, ImportError> {
+    let trimmed = bytes.iter().position(|b| !b.is_ascii_whitespace());
+    if trimmed.is_none() {
+        return Err(ImportError::Empty);
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return Ok(Format::Docx);
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(ImportError::LegacyDoc);
+    }
+    let lower = name.to_lowercase();
+    if lower.ends_with(".docx") {
+        return Err(ImportError::CorruptDocx("không phải tệp nén .docx".into()));
+    }
+    let s = text(bytes)?;
+    if lower.ends_with(".md")
+        || lower.ends_with(".markdown")
+        || s.contains("**")
+        || s.contains("\n|")
+    {
+        Ok(Format::Markdown)
+    } else {
+        Ok(Format::Text)
+    }
+}
+
+fn text(bytes: &[u8]) -> Result<&str, ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let s = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
+    // Binary data that happens to be valid UTF-8 is still not a document.
+    let controls = s
+        .chars()
+        .take(4096)
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    if controls > 8 {
+        return Err(ImportError::UnknownType);
+    }
+    Ok(s)
+}

@@ -1,0 +1,253 @@
+//! The plan (kế hoạch) as data: what every reader produces and every writer consumes.
+//!
+//! No I/O here. The JSON form of [`Plan`] is the plan file format (`kehoach import --json`,
+//! `kehoach adapt -o PLAN.json`). Text is NFC-normalised by the readers; [`Plan::normalize`]
+//! does it again for plans that come from elsewhere (a JSON file, the UI).
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+/// A whole document: a parent plan as imported, or a unit's own plan after adaptation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Plan {
+    /// Phần đầu: cơ quan chủ quản, cơ quan ban hành, số, ký hiệu, địa danh, ngày.
+    pub header: Header,
+    /// Tên loại văn bản, e.g. "Kế hoạch" (printed in capitals).
+    pub doc_type: String,
+    /// Trích yếu, e.g. "Thực hiện công tác cải cách hành chính trên địa bàn Quận 1 năm 2024".
+    pub summary: String,
+    /// Căn cứ ban hành: one entry per paragraph, with its own ending punctuation.
+    pub bases: Vec<String>,
+    /// The paragraph after the bases ("Tiếp tục phát huy … cụ thể như sau:").
+    pub intro: String,
+    /// The body: Roman-numbered parts.
+    pub parts: Vec<Part>,
+    /// Câu kết ("Trên đây là Kế hoạch … ./.").
+    pub closing: String,
+    /// Nơi nhận, without the leading "- " and the trailing ";".
+    pub recipients: Vec<String>,
+    /// Người ký.
+    pub signer: Signer,
+    /// Chú thích cuối trang.
+    pub footnotes: Vec<Footnote>,
+    /// Phụ lục (the table of tasks), if any.
+    pub appendix: Option<Appendix>,
+}
+
+/// Phần đầu văn bản (ô 1–4 of Decree 30).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Header {
+    /// Tên cơ quan chủ quản, as printed (e.g. "ỦY BAN NHÂN DÂN QUẬN 1"); absent for a top body.
+    pub parent_body: Option<String>,
+    /// Tên cơ quan ban hành, as printed (e.g. "TRƯỜNG MẦM NON TUỔI HỒNG").
+    pub issuer: String,
+    /// Số: "04"; absent in a draft (văn thư fills it after signing).
+    pub number: Option<String>,
+    /// Ký hiệu: "KH-UBND".
+    pub symbol: String,
+    /// Địa danh: "Quận 1".
+    pub place: String,
+    /// Ngày ban hành; absent in a draft.
+    pub date: Option<NaiveDate>,
+}
+
+/// A Roman-numbered part of the body ("I. MỤC TIÊU").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Part {
+    /// "I", "II"… as printed in the source (derived again at export).
+    pub label: String,
+    pub title: String,
+    pub items: Vec<Item>,
+}
+
+/// A numbered point of the body, with its sub-points: "1.", "1.1.", "a)", a bullet "-" or an
+/// unlabelled paragraph ("").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Item {
+    /// Stable id: survives renumbering, moves and edits.
+    pub id: String,
+    /// The label as printed ("1.1.", "-", ""); derived from the tree when a unit plan is built.
+    pub label: String,
+    pub text: String,
+    /// For a unit plan: the label path of the parent-plan item this one came from
+    /// ("III.3.4"), or `None` for an item the unit added. `None` in an imported plan.
+    pub source: Option<String>,
+    pub items: Vec<Item>,
+}
+
+/// Người ký (ô 7a–7b).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Signer {
+    /// Quyền hạn ký with the head's title, e.g. "KT. HIỆU TRƯỞNG", "TM. ỦY BAN NHÂN DÂN"; "" when
+    /// the head signs.
+    pub authority: String,
+    /// Chức vụ của người ký: "HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "CHỦ TỊCH".
+    pub title: String,
+    /// Họ và tên.
+    pub name: String,
+}
+
+/// Chú thích (a footnote) and where its mark sits.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Footnote {
+    /// The id of the item whose text carries the mark, or "basis:N", "intro", "closing".
+    pub anchor: String,
+    /// The text right before the mark (the mark goes after its first occurrence; at the end of the
+    /// text when it is no longer there).
+    pub after: String,
+    pub text: String,
+}
+
+/// Phụ lục: a table of tasks grouped by reform area.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Appendix {
+    /// e.g. "KẾ HOẠCH CỤ THỂ TRIỂN KHAI CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2024".
+    pub title: String,
+    /// The "(Kèm theo Kế hoạch số … ngày … của …)" line, without the brackets' role changing.
+    pub subtitle: String,
+    /// Column headings, the STT column included.
+    pub columns: Vec<String>,
+    pub groups: Vec<AppendixGroup>,
+}
+
+/// A group row (a reform area) and the task rows under it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AppendixGroup {
+    pub label: String,
+    pub title: String,
+    pub rows: Vec<AppendixRow>,
+}
+
+/// A task row: its STT and the other cells (lines inside a cell separated by "\n").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AppendixRow {
+    pub label: String,
+    pub cells: Vec<String>,
+    /// For a unit plan: the parent row's label ("1.4"), `None` for a row the unit added.
+    pub source: Option<String>,
+}
+
+impl Item {
+    pub fn new(id: impl Into<String>, label: impl Into<String>, text: impl Into<String>) -> Self {
+        Item {
+            id: id.into(),
+            label: label.into(),
+            text: text.into(),
+            source: None,
+            items: Vec::new(),
+        }
+    }
+
+    /// A bullet ("-", "+") rather than a numbered point or a plain paragraph.
+    pub fn is_bullet(&self) -> bool {
+        matches!(self.label.as_str(), "-" | "+" | "•")
+    }
+
+    /// This item and every item under it, depth first.
+    pub fn walk(&self) -> Vec<&Item> {
+        let mut out = vec![self];
+        for child in &self.items {
+            out.extend(child.walk());
+        }
+        out
+    }
+}
+
+impl Plan {
+    /// Every item of every part, depth first, with the part it belongs to.
+    pub fn items(&self) -> Vec<(&Part, &Item)> {
+        self.parts
+            .iter()
+            .flat_map(|part| {
+                part.items
+                    .iter()
+                    .flat_map(move |i| i.walk())
+                    .map(move |i| (part, i))
+            })
+            .collect()
+    }
+
+    /// Finds an item by id anywhere in the body.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items()
+            .into_iter()
+            .map(|(_, i)| i)
+            .find(|i| i.id == id)
+    }
+
+    /// NFC-normalises every piece of text in the plan.
+    pub fn normalize(&mut self) {
+        fn n(s: &mut String) {
+            if !unicode_normalization::is_nfc(s) {
+                *s = s.nfc().collect();
+            }
+        }
+        fn items(list: &mut [Item]) {
+            for i in list {
+                n(&mut i.text);
+                items(&mut i.items);
+            }
+        }
+        let h = &mut self.header;
+        if let Some(p) = h.parent_body.as_mut() {
+            n(p)
+        }
+        for s in [&mut h.issuer, &mut h.symbol, &mut h.place] {
+            n(s)
+        }
+        for s in [
+            &mut self.doc_type,
+            &mut self.summary,
+            &mut self.intro,
+            &mut self.closing,
+        ] {
+            n(s)
+        }
+        self.bases.iter_mut().for_each(n);
+        self.recipients.iter_mut().for_each(n);
+        for s in [
+            &mut self.signer.authority,
+            &mut self.signer.title,
+            &mut self.signer.name,
+        ] {
+            n(s)
+        }
+        for p in &mut self.parts {
+            n(&mut p.title);
+            items(&mut p.items);
+        }
+        for f in &mut self.footnotes {
+            n(&mut f.text);
+            n(&mut f.after);
+        }
+        if let Some(a) = self.appendix.as_mut() {
+            n(&mut a.title);
+            n(&mut a.subtitle);
+            a.columns.iter_mut().for_each(n);
+            for g in &mut a.groups {
+                n(&mut g.title);
+                for r in &mut g.rows {
+                    r.cells.iter_mut().for_each(n);
+                }
+            }
+        }
+    }
+}
+
+/// NFC-normalises a string (Vietnamese text may arrive decomposed from some editors).
+pub fn nfc(s: &str) -> String {
+    if unicode_normalization::is_nfc(s) {
+        s.to_string()
+    } else {
+        s.nfc().collect()
+    }
+}
