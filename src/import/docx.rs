@@ -8,6 +8,7 @@ use super::blocks::{Block, Cell, Para, Source, Table};
 use super::markdown::tail;
 use super::text_util::squash;
 use super::ImportError;
+use crate::model::numbering::{letter, roman};
 use quick_xml::events::Event;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -358,50 +359,13 @@ impl Numbering {
 
 fn format_number(n: i64, format: &str) -> String {
     match format {
-        "lowerLetter" => letter(n),
-        "upperLetter" => letter(n).to_uppercase(),
-        "lowerRoman" => roman(n).to_lowercase(),
-        "upperRoman" => roman(n),
+        "lowerLetter" => letter(n.max(1) as usize),
+        "upperLetter" => letter(n.max(1) as usize).to_uppercase(),
+        "lowerRoman" => roman(n.max(1) as usize).to_lowercase(),
+        "upperRoman" => roman(n.max(1) as usize),
         "decimalZero" => format!("{n:02}"),
         _ => n.to_string(),
     }
-}
-
-/// Vietnamese point letters: a, b, c, d, đ, e, … (Decree 30 uses the Vietnamese alphabet).
-pub fn letter(n: i64) -> String {
-    const LETTERS: [&str; 24] = [
-        "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s",
-        "t", "u", "v", "x", "y", "z",
-    ];
-    let i = (n.max(1) - 1) as usize;
-    LETTERS[i % LETTERS.len()].repeat(i / LETTERS.len() + 1)
-}
-
-pub fn roman(mut n: i64) -> String {
-    const TABLE: [(i64, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut s = String::new();
-    n = n.clamp(1, 3999);
-    for (v, r) in TABLE {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
 }
 
 struct Walker<'a> {
@@ -583,18 +547,6 @@ fn take_marks(raw: &str) -> (String, Vec<(String, String)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn vietnamese_letters_skip_f_j_w() {
-        let letters: Vec<String> = (1..=7).map(letter).collect();
-        assert_eq!(letters, ["a", "b", "c", "d", "đ", "e", "g"]);
-    }
-
-    #[test]
-    fn roman_numbers() {
-        assert_eq!(roman(4), "IV");
-        assert_eq!(roman(9), "IX");
-    }
 
     #[test]
     fn multi_level_labels_follow_numbering_xml() {

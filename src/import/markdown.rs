@@ -147,13 +147,40 @@ fn cell_text(s: &str, line_break: &str) -> (String, Vec<(String, String)>) {
         .map(squash)
         .filter(|l| !l.is_empty())
         .collect();
-    let text = lines.join(line_break);
+    let text = join_wrapped(lines).join(line_break);
     // The text before a mark, in the final spacing, trimmed to a short tail.
     let refs = refs
         .into_iter()
         .map(|(k, before)| (k, tail(&before, 60)))
         .collect();
     (text, refs)
+}
+
+/// A converter breaks long cell text with `<br>` where the PDF wrapped it: a line that continues
+/// a sentence (the one before has no closing punctuation, this one starts in lower case and is no
+/// new point) is joined back.
+fn join_wrapped(lines: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for line in lines {
+        if let Some(prev) = out.last_mut() {
+            let continues = !super::text_util::ends_sentence(prev)
+                && line
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+            if prev.ends_with('/') {
+                prev.push_str(&line);
+                continue;
+            }
+            if continues {
+                prev.push(' ');
+                prev.push_str(&line);
+                continue;
+            }
+        }
+        out.push(line);
+    }
+    out
 }
 
 /// The last `n` characters of `s` (whole string if shorter).

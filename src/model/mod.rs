@@ -3,6 +3,8 @@
 //! No I/O here. The JSON form of [`Plan`] is the plan file format (`kehoach import --json`,
 //! `kehoach adapt -o PLAN.json`). Text is NFC-normalised by the readers; [`Plan::normalize`]
 //! does it again for plans that come from elsewhere (a JSON file, the UI).
+pub mod numbering;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
@@ -186,23 +188,31 @@ impl Plan {
 
     /// NFC-normalises every piece of text in the plan.
     pub fn normalize(&mut self) {
-        fn n(s: &mut String) {
+        self.map_text(|s| {
             if !unicode_normalization::is_nfc(s) {
                 *s = s.nfc().collect();
             }
-        }
-        fn items(list: &mut [Item]) {
+        });
+    }
+
+    /// Applies `f` to every piece of text in the plan (header, title, bases, body, recipients,
+    /// signer, footnotes, appendix).
+    pub fn map_text(&mut self, mut f: impl FnMut(&mut String)) {
+        fn items(list: &mut [Item], f: &mut impl FnMut(&mut String)) {
             for i in list {
-                n(&mut i.text);
-                items(&mut i.items);
+                f(&mut i.text);
+                items(&mut i.items, f);
             }
         }
         let h = &mut self.header;
         if let Some(p) = h.parent_body.as_mut() {
-            n(p)
+            f(p)
         }
         for s in [&mut h.issuer, &mut h.symbol, &mut h.place] {
-            n(s)
+            f(s)
+        }
+        if let Some(n) = h.number.as_mut() {
+            f(n)
         }
         for s in [
             &mut self.doc_type,
@@ -210,33 +220,35 @@ impl Plan {
             &mut self.intro,
             &mut self.closing,
         ] {
-            n(s)
+            f(s)
         }
-        self.bases.iter_mut().for_each(n);
-        self.recipients.iter_mut().for_each(n);
+        self.bases.iter_mut().for_each(&mut f);
+        self.recipients.iter_mut().for_each(&mut f);
         for s in [
             &mut self.signer.authority,
             &mut self.signer.title,
             &mut self.signer.name,
         ] {
-            n(s)
+            f(s)
         }
         for p in &mut self.parts {
-            n(&mut p.title);
-            items(&mut p.items);
+            f(&mut p.title);
+            items(&mut p.items, &mut f);
         }
-        for f in &mut self.footnotes {
-            n(&mut f.text);
-            n(&mut f.after);
+        for n in &mut self.footnotes {
+            f(&mut n.text);
+            f(&mut n.after);
         }
         if let Some(a) = self.appendix.as_mut() {
-            n(&mut a.title);
-            n(&mut a.subtitle);
-            a.columns.iter_mut().for_each(n);
+            f(&mut a.title);
+            f(&mut a.subtitle);
+            a.columns.iter_mut().for_each(&mut f);
             for g in &mut a.groups {
-                n(&mut g.title);
+                f(&mut g.label);
+                f(&mut g.title);
                 for r in &mut g.rows {
-                    r.cells.iter_mut().for_each(n);
+                    f(&mut r.label);
+                    r.cells.iter_mut().for_each(&mut f);
                 }
             }
         }

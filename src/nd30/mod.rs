@@ -1,0 +1,294 @@
+//! Decree 30/2020/NĐ-CP (công tác văn thư) as data and small pure functions: page set-up, sizes,
+//! the national title and motto, type abbreviations, dates ("ngày 05 tháng 01 năm 2024") and the
+//! "Số: 14/KH-MNTH" line. Each value names the clause it comes from (Phụ lục I unless said).
+mod metrics;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+/// Quốc hiệu (ô 1), caps, bold, 12–13 pt.
+pub const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+/// Tiêu ngữ (ô 1), bold, 13–14 pt, hyphens with spaces (ASCII U+002D).
+pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+
+/// A4 portrait, in twips (mục I.1).
+pub const A4: (u32, u32) = (11906, 16838);
+/// Twips per millimetre.
+pub const TWIPS_PER_MM: f64 = 1440.0 / 25.4;
+
+/// Font sizes in points, per component (mục IV, ô numbers in brackets).
+pub mod size {
+    /// Parent body and issuing body (ô 2): 12–13.
+    pub const ISSUER: u32 = 13;
+    /// Số, ký hiệu (ô 3): 13.
+    pub const NUMBER: u32 = 13;
+    /// Quốc hiệu (ô 1): 12–13.
+    pub const NATIONAL_TITLE: u32 = 13;
+    /// Tiêu ngữ (ô 1): 13–14.
+    pub const MOTTO: u32 = 14;
+    /// Địa danh, ngày tháng (ô 4): 13–14.
+    pub const PLACE_DATE: u32 = 14;
+    /// Tên loại and trích yếu (ô 5a): 13–14.
+    pub const TITLE: u32 = 14;
+    /// "Nơi nhận:" (ô 9b): 12, bold italic.
+    pub const RECIPIENTS_HEADING: u32 = 12;
+    /// The recipient list (ô 9b): 11.
+    pub const RECIPIENTS: u32 = 11;
+    /// Signer's authority, title and name (ô 7a, 7b): 13–14.
+    pub const SIGNER: u32 = 14;
+    /// Page numbers: 13–14.
+    pub const PAGE_NUMBER: u32 = 14;
+}
+
+/// Lawful ranges (mục I.1 and IV.6).
+pub mod range {
+    /// Margins in mm: top 20–25, bottom 20–25, left 30–35, right 15–20.
+    pub const TOP: (f64, f64) = (20.0, 25.0);
+    pub const BOTTOM: (f64, f64) = (20.0, 25.0);
+    pub const LEFT: (f64, f64) = (30.0, 35.0);
+    pub const RIGHT: (f64, f64) = (15.0, 20.0);
+    /// Body text 13–14 pt.
+    pub const BODY_PT: (u32, u32) = (13, 14);
+    /// Line spacing single to 1.5 lines.
+    pub const LINE_SPACING: (f64, f64) = (1.0, 1.5);
+    /// Paragraph spacing at least 6 pt.
+    pub const MIN_PARAGRAPH_SPACING_PT: u32 = 6;
+}
+
+/// The page and body settings a unit may choose, within the decree's ranges.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Layout {
+    pub margin_top_mm: f64,
+    pub margin_bottom_mm: f64,
+    pub margin_left_mm: f64,
+    pub margin_right_mm: f64,
+    /// Body text size: 13 or 14.
+    pub body_pt: u32,
+    /// 1.0–1.5 lines.
+    pub line_spacing: f64,
+    /// Empty lines between the signer's title and name (practice: 3–5).
+    pub signature_lines: u32,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            margin_top_mm: 20.0,
+            margin_bottom_mm: 20.0,
+            margin_left_mm: 30.0,
+            margin_right_mm: 15.0,
+            body_pt: 14,
+            line_spacing: 1.15,
+            signature_lines: 4,
+        }
+    }
+}
+
+impl Layout {
+    /// The same settings moved into the decree's ranges.
+    pub fn clamped(self) -> Layout {
+        let c = |v: f64, (lo, hi): (f64, f64)| if v.is_nan() { lo } else { v.clamp(lo, hi) };
+        Layout {
+            margin_top_mm: c(self.margin_top_mm, range::TOP),
+            margin_bottom_mm: c(self.margin_bottom_mm, range::BOTTOM),
+            margin_left_mm: c(self.margin_left_mm, range::LEFT),
+            margin_right_mm: c(self.margin_right_mm, range::RIGHT),
+            body_pt: self.body_pt.clamp(range::BODY_PT.0, range::BODY_PT.1),
+            line_spacing: c(self.line_spacing, range::LINE_SPACING),
+            signature_lines: self.signature_lines.clamp(2, 6),
+        }
+    }
+
+    /// Width of the text area of an A4 portrait page, in twips.
+    pub fn text_width_twips(&self) -> u32 {
+        A4.0 - mm_to_twips(self.margin_left_mm) - mm_to_twips(self.margin_right_mm)
+    }
+}
+
+pub fn mm_to_twips(mm: f64) -> u32 {
+    (mm * TWIPS_PER_MM).round() as u32
+}
+
+/// Type abbreviations for ký hiệu (Phụ lục III, mục I), with the names they stand for.
+pub const TYPE_CODES: &[(&str, &str)] = &[
+    ("NQ", "Nghị quyết"),
+    ("QĐ", "Quyết định"),
+    ("CT", "Chỉ thị"),
+    ("QC", "Quy chế"),
+    ("QyĐ", "Quy định"),
+    ("TC", "Thông cáo"),
+    ("TB", "Thông báo"),
+    ("HD", "Hướng dẫn"),
+    ("CTr", "Chương trình"),
+    ("KH", "Kế hoạch"),
+    ("PA", "Phương án"),
+    ("ĐA", "Đề án"),
+    ("DA", "Dự án"),
+    ("BC", "Báo cáo"),
+    ("BB", "Biên bản"),
+    ("TTr", "Tờ trình"),
+    ("HĐ", "Hợp đồng"),
+    ("CĐ", "Công điện"),
+    ("BGN", "Bản ghi nhớ"),
+    ("BTT", "Bản thỏa thuận"),
+    ("GUQ", "Giấy ủy quyền"),
+    ("GM", "Giấy mời"),
+    ("GGT", "Giấy giới thiệu"),
+    ("GNP", "Giấy nghỉ phép"),
+    ("PG", "Phiếu gửi"),
+    ("PC", "Phiếu chuyển"),
+    ("PB", "Phiếu báo"),
+];
+
+/// The code of a document type ("Kế hoạch" → "KH"), compared without case.
+pub fn type_code(doc_type: &str) -> Option<&'static str> {
+    let t = doc_type.trim().to_lowercase();
+    TYPE_CODES
+        .iter()
+        .find(|(_, name)| name.to_lowercase() == t)
+        .map(|(code, _)| *code)
+}
+
+/// The document type a code stands for ("KH" → "Kế hoạch"); case-sensitive as the decree is.
+pub fn type_name(code: &str) -> Option<&'static str> {
+    TYPE_CODES.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
+}
+
+/// "ngày 05 tháng 01 năm 2024": a leading zero for days below 10 and for months 1 and 2 only
+/// ("ngày 29 tháng 6 năm 2024"; never "tháng 03").
+pub fn date_text(date: NaiveDate) -> String {
+    let month = date.month();
+    let month = if month <= 2 {
+        format!("{month:02}")
+    } else {
+        month.to_string()
+    };
+    format!("ngày {:02} tháng {month} năm {}", date.day(), date.year())
+}
+
+/// The blank for the văn thư to fill in by hand ("Số:      /KH-MNTH", "ngày      tháng …").
+pub const BLANK: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
+
+/// "Quận 1, ngày 05 tháng 01 năm 2024", or with blanks for the day and month of a draft.
+pub fn place_date_line(place: &str, date: Option<NaiveDate>, year: i32) -> String {
+    match date {
+        Some(d) => format!("{place}, {}", date_text(d)),
+        None => format!("{place}, ngày{BLANK}tháng{BLANK}năm {year}"),
+    }
+}
+
+/// "Số: 14/KH-MNTH"; numbers below 10 get a leading zero; a draft leaves the number blank.
+pub fn number_line(number: Option<&str>, symbol: &str) -> String {
+    match number.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => {
+            let n = match n.parse::<u32>() {
+                Ok(v) if v < 10 => format!("{v:02}"),
+                _ => n.to_string(),
+            };
+            format!("Số: {n}/{symbol}")
+        }
+        None => format!("Số:{BLANK}/{symbol}"),
+    }
+}
+
+/// Upper case for a Vietnamese line in capitals (Unicode-aware, NFC).
+pub fn caps(s: &str) -> String {
+    s.to_uppercase().nfc().collect()
+}
+
+/// Width of a text in twips at a size, in Times New Roman (regular or bold).
+pub fn text_width_twips(text: &str, pt: u32, bold: bool) -> u32 {
+    let table: &[u16] = if bold {
+        &metrics::BOLD
+    } else {
+        &metrics::REGULAR
+    };
+    let extra = |c: char| -> Option<u16> {
+        let i = "ĐđƠơƯư".chars().position(|x| x == c)?;
+        Some(table[95 + i])
+    };
+    let mut thousandths: u64 = 0;
+    for c in text.chars() {
+        let w = extra(c).or_else(|| {
+            let base = c.nfd().next().unwrap_or(c);
+            let base = if base == 'đ' { 'd' } else { base };
+            let code = base as u32;
+            (0x20..0x7f)
+                .contains(&code)
+                .then(|| table[(code - 0x20) as usize])
+        });
+        thousandths += u64::from(w.unwrap_or(500));
+    }
+    // 1 pt = 20 twips.
+    (thousandths * u64::from(pt) * 20 / 1000) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn dates_follow_the_decree() {
+        assert_eq!(date_text(d(2024, 1, 5)), "ngày 05 tháng 01 năm 2024");
+        assert_eq!(date_text(d(2024, 6, 29)), "ngày 29 tháng 6 năm 2024");
+        assert_eq!(date_text(d(2020, 3, 5)), "ngày 05 tháng 3 năm 2020");
+        assert_eq!(date_text(d(2020, 2, 15)), "ngày 15 tháng 02 năm 2020");
+        assert_eq!(date_text(d(2020, 12, 31)), "ngày 31 tháng 12 năm 2020");
+    }
+
+    #[test]
+    fn number_lines() {
+        assert_eq!(number_line(Some("14"), "KH-MNTH"), "Số: 14/KH-MNTH");
+        assert_eq!(number_line(Some("4"), "KH-UBND"), "Số: 04/KH-UBND");
+        assert!(number_line(None, "KH-MNTH").starts_with("Số:\u{a0}"));
+        assert!(number_line(None, "KH-MNTH").ends_with("/KH-MNTH"));
+    }
+
+    #[test]
+    fn draft_date_keeps_the_year() {
+        let line = place_date_line("Quận 1", None, 2024);
+        assert!(line.starts_with("Quận 1, ngày") && line.ends_with("năm 2024"));
+        assert_eq!(
+            place_date_line("Quận 1", Some(d(2024, 1, 5)), 2024),
+            "Quận 1, ngày 05 tháng 01 năm 2024"
+        );
+    }
+
+    #[test]
+    fn layout_is_clamped_into_the_ranges() {
+        let l = Layout {
+            margin_top_mm: 5.0,
+            margin_left_mm: 50.0,
+            body_pt: 16,
+            line_spacing: 3.0,
+            ..Layout::default()
+        }
+        .clamped();
+        assert_eq!(
+            (l.margin_top_mm, l.margin_left_mm, l.body_pt, l.line_spacing),
+            (20.0, 35.0, 14, 1.5)
+        );
+    }
+
+    #[test]
+    fn codes() {
+        assert_eq!(type_code("Kế hoạch"), Some("KH"));
+        assert_eq!(type_code("THÔNG BÁO"), Some("TB"));
+        assert_eq!(type_name("TTr"), Some("Tờ trình"));
+    }
+
+    #[test]
+    fn bold_caps_are_wider_than_regular_text() {
+        let bold = text_width_twips(MOTTO, 14, true);
+        let regular = text_width_twips(MOTTO, 14, false);
+        assert!(bold > regular);
+        // About 3.5 inches at 14 pt bold.
+        assert!((4000..6000).contains(&bold), "{bold}");
+    }
+}

@@ -1,0 +1,116 @@
+//! Helpers shared by the integration tests: real tools (LibreOffice, poppler, python-docx) on real
+//! files in temporary folders.
+#![allow(dead_code)]
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Converts every .docx in `dir` to PDF with one LibreOffice run (private profile).
+pub fn libreoffice_to_pdf(dir: &Path, files: &[PathBuf]) {
+    let profile = dir.join("lo-profile");
+    let status = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir)
+        .args(files)
+        .output()
+        .expect("LibreOffice (soffice) is installed by `make test`");
+    assert!(
+        status.status.success(),
+        "soffice failed: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+/// The text of each page of a PDF (pdftotext).
+pub fn pdf_pages(pdf: &Path) -> Vec<String> {
+    let out = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by `make test`");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut pages: Vec<String> = text.split('\u{c}').map(String::from).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// Page sizes in points (width, height) from pdfinfo.
+pub fn pdf_page_sizes(pdf: &Path, pages: usize) -> Vec<(f64, f64)> {
+    let out = Command::new("pdfinfo")
+        .args(["-f", "1", "-l", &pages.to_string()])
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains("size:"))
+        .map(|l| {
+            let nums: Vec<f64> = l
+                .split_whitespace()
+                .filter_map(|w| w.parse::<f64>().ok())
+                .collect();
+            // "Page    1 size: 595.304 x 841.89 pts (A4)"
+            (nums[1], nums[2])
+        })
+        .collect()
+}
+
+/// Opens each .docx with python-docx and returns, per file, its paragraph count (or the error).
+pub fn python_docx_open(files: &[PathBuf]) -> Vec<Result<usize, String>> {
+    let script = r#"
+import sys, docx
+for path in sys.argv[1:]:
+    try:
+        d = docx.Document(path)
+        n = len(d.paragraphs) + sum(len(c.paragraphs) for t in d.tables for r in t.rows for c in r.cells)
+        print("ok", n)
+    except Exception as e:
+        print("err", repr(e).replace("\n", " "))
+"#;
+    let out = Command::new(python())
+        .arg("-c")
+        .arg(script)
+        .args(files)
+        .output()
+        .expect("python3 with python-docx is installed by `make test`");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| match l.split_once(' ') {
+            Some(("ok", n)) => Ok(n.parse().unwrap_or(0)),
+            Some((_, e)) => Err(e.to_string()),
+            None => Err(l.to_string()),
+        })
+        .collect()
+}
+
+/// The Python that has python-docx: Debian's (python3-docx), unless KEHOACH_PYTHON says otherwise.
+pub fn python() -> String {
+    std::env::var("KEHOACH_PYTHON").unwrap_or_else(|_| {
+        if Path::new("/usr/bin/python3").exists() {
+            "/usr/bin/python3".into()
+        } else {
+            "python3".into()
+        }
+    })
+}
