@@ -288,7 +288,7 @@ mod tests {
         let bold = text_width_twips(MOTTO, 14, true);
         let regular = text_width_twips(MOTTO, 14, false);
         assert!(bold > regular);
-        // About 3.5 inches at 14 pt bold.
-        assert!((4000..6000).contains(&bold), "{bold}");
+        // About 2.4 inches at 14 pt bold (measured on the rendered page).
+        assert!((3000..4200).contains(&bold), "{bold}");
     }
 }
