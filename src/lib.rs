@@ -14,6 +14,8 @@
 /// The version of the core crate, shown on the start screen and by `kehoach --version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
+pub mod adapt;
+pub mod boilerplate;
 pub mod export;
 pub mod import;
 pub mod model;

@@ -1,7 +1,7 @@
 //! `kehoach`: the command line of Kế hoạch CCHC. Thin: each subcommand parses its arguments,
 //! calls the core and prints; errors are one Vietnamese line on stderr.
 use clap::{Parser, Subcommand};
-use kehoach::{export, import};
+use kehoach::{adapt, export, import};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -25,6 +25,24 @@ enum Command {
         /// In toàn bộ kế hoạch dạng JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Xây dựng kế hoạch của đơn vị từ kế hoạch cấp trên, theo thông tin đơn vị và mẫu loại hình.
+    Adapt {
+        /// Kế hoạch cấp trên: tệp .docx/.md/.txt/.json hoặc builtin:ID.
+        #[arg(long)]
+        from: PathBuf,
+        /// Tệp thông tin đơn vị (.toml).
+        #[arg(long)]
+        unit: PathBuf,
+        /// Mẫu loại hình (mam-non, tieu-hoc, thcs, phuong, phong-ban, y-te) hoặc tệp .toml; mặc định theo "type" của đơn vị.
+        #[arg(long)]
+        preset: Option<String>,
+        /// Tệp quyết định đã lưu (.json): giữ/bỏ/sửa, thêm, sắp xếp, đề xuất từ ngữ.
+        #[arg(long)]
+        decisions: Option<PathBuf>,
+        /// Tệp kế hoạch của đơn vị sẽ ghi ra (.json).
+        #[arg(short, long)]
+        output: PathBuf,
     },
     /// Xuất kế hoạch ra tệp .docx đúng thể thức Nghị định 30/2020/NĐ-CP (và PDF nếu có LibreOffice).
     Export {
@@ -59,7 +77,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Import { file, json } => {
-            let plan = import::read_path(&file).map_err(|e| e.to_string())?;
+            let plan = load_plan(&file)?;
             if json {
                 println!(
                     "{}",
@@ -68,6 +86,59 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             } else {
                 print!("{}", kehoach::outline::outline(&plan));
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Adapt {
+            from,
+            unit,
+            preset,
+            decisions,
+            output,
+        } => {
+            let parent = load_plan(&from)?;
+            let profile_text = std::fs::read_to_string(&unit)
+                .map_err(|e| format!("Không đọc được tệp {}: {e}", unit.display()))?;
+            let profile =
+                adapt::UnitProfile::from_toml(&profile_text).map_err(|e| e.to_string())?;
+            let preset_id = preset.unwrap_or_else(|| profile.unit_type.clone());
+            let preset = if preset_id.ends_with(".toml") {
+                let text = std::fs::read_to_string(&preset_id)
+                    .map_err(|e| format!("Không đọc được tệp {preset_id}: {e}"))?;
+                adapt::Preset::from_toml(&preset_id, &text)
+            } else {
+                adapt::Preset::builtin(&preset_id)
+            }
+            .map_err(|e| e.to_string())?;
+            let decisions = match decisions {
+                Some(path) => {
+                    let text = std::fs::read_to_string(&path)
+                        .map_err(|e| format!("Không đọc được tệp {}: {e}", path.display()))?;
+                    serde_json::from_str(&text).map_err(|e| {
+                        format!("Tệp quyết định {} không hợp lệ: {e}", path.display())
+                    })?
+                }
+                None => adapt::Decisions::default(),
+            };
+            let result = adapt::adapt(
+                &parent,
+                &profile,
+                &preset,
+                &decisions,
+                adapt::AdaptOptions {
+                    apply_defaults: true,
+                },
+            )
+            .map_err(|e| e.to_string())?;
+            let json = serde_json::to_string_pretty(&result.plan).map_err(|e| e.to_string())?;
+            std::fs::write(&output, json)
+                .map_err(|e| format!("Không ghi được tệp {}: {e}", output.display()))?;
+            eprintln!(
+                "Đã ghi {} ({} mục; {} đề xuất từ ngữ, {} chỗ cần xem lại)",
+                output.display(),
+                result.plan.items().len(),
+                result.proposals.len(),
+                result.flags.len()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Export {

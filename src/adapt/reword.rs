@@ -1,0 +1,214 @@
+//! Rewording proposals: every occurrence of a rule's phrase in a kept item is one proposal, shown
+//! in context, accepted or rejected on its own or with all of its rule. The clause that carries
+//! the parent's scope is a proposal too (rule "pham-vi"). Only accepted proposals change text.
+use super::preset::{topic_of, Preset};
+use super::text::{context, find_all, match_case};
+use super::{scope, AdaptOptions, Decisions, Flag};
+use crate::model::{Item, Part};
+use serde::{Deserialize, Serialize};
+
+/// The rule id of scope-clause removals.
+pub const SCOPE_RULE: &str = "pham-vi";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProposalStatus {
+    Pending,
+    Accepted,
+    Rejected,
+}
+
+/// One proposed change at one place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Proposal {
+    /// Stable: "<rule>:<item id>:<occurrence>".
+    pub id: String,
+    pub rule: String,
+    /// The rule as the user reads it.
+    pub label: String,
+    /// The unit item id.
+    pub node: String,
+    pub before: String,
+    pub after: String,
+    pub context_before: String,
+    pub context_after: String,
+    pub status: ProposalStatus,
+    /// Whether the preset turns it on by default.
+    pub default: bool,
+}
+
+fn status(
+    id: &str,
+    rule: &str,
+    default: bool,
+    decisions: &Decisions,
+    opts: AdaptOptions,
+) -> ProposalStatus {
+    let decided = decisions
+        .rewordings
+        .get(id)
+        .or_else(|| decisions.rules.get(rule));
+    match decided {
+        Some(true) => ProposalStatus::Accepted,
+        Some(false) => ProposalStatus::Rejected,
+        None if opts.apply_defaults && default => ProposalStatus::Accepted,
+        None => ProposalStatus::Pending,
+    }
+}
+
+/// Proposes and applies rewordings and scope cuts in every kept parent item; flags the scope
+/// that is left.
+#[allow(clippy::too_many_arguments)]
+pub fn review(
+    parts: &mut [Part],
+    _parent_parts: &[Part],
+    preset: &Preset,
+    scope_phrases: &[String],
+    edited: &[&str],
+    decisions: &Decisions,
+    opts: AdaptOptions,
+    fill: &impl Fn(&str) -> String,
+) -> (Vec<Proposal>, Vec<Flag>) {
+    let mut proposals = Vec::new();
+    let mut flags = Vec::new();
+    for part in parts.iter_mut() {
+        let topic = topic_of(&part.title).unwrap_or("");
+        let rules: Vec<(&super::preset::RewordRule, Vec<String>, String)> = preset
+            .reword
+            .iter()
+            .filter(|r| r.parts.is_empty() || r.parts.iter().any(|p| p == topic))
+            .map(|r| (r, r.from.iter().map(|f| fill(f)).collect(), fill(&r.to)))
+            .collect();
+        let ctx = Ctx {
+            rules: &rules,
+            scope_phrases,
+            edited,
+            decisions,
+            opts,
+        };
+        walk(&mut part.items, &ctx, &mut proposals, &mut flags);
+    }
+    (proposals, flags)
+}
+
+struct Ctx<'a> {
+    rules: &'a [(&'a super::preset::RewordRule, Vec<String>, String)],
+    scope_phrases: &'a [String],
+    edited: &'a [&'a str],
+    decisions: &'a Decisions,
+    opts: AdaptOptions,
+}
+
+fn walk(items: &mut Vec<Item>, ctx: &Ctx, proposals: &mut Vec<Proposal>, flags: &mut Vec<Flag>) {
+    for item in items.iter_mut() {
+        // Only the parent's wording is reviewed: own wording and the unit's own items are the
+        // user's.
+        if item.source.as_deref() == Some(item.id.as_str())
+            && !ctx.edited.contains(&item.id.as_str())
+        {
+            reword_item(item, ctx, proposals);
+            cut_scope(item, ctx, proposals);
+        }
+        for (s, e, phrase) in scope::occurrences(&item.text, ctx.scope_phrases) {
+            let (b, a) = context(&item.text, s, e, 6);
+            flags.push(Flag {
+                node: item.id.clone(),
+                phrase,
+                excerpt: format!("{b}{}{a}", &item.text[s..e]),
+            });
+        }
+        walk(&mut item.items, ctx, proposals, flags);
+    }
+    // A cut that took the whole text takes the item too.
+    items.retain(|i| !i.text.trim().is_empty() || !i.items.is_empty());
+}
+
+fn reword_item(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
+    // Every occurrence of every phrase; the longest wins where they overlap.
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+    for (r, (_, from, _)) in ctx.rules.iter().enumerate() {
+        for phrase in from {
+            for (s, e) in find_all(&item.text, phrase) {
+                hits.push((s, e, r));
+            }
+        }
+    }
+    hits.sort_by(|a, b| a.0.cmp(&b.0).then((b.1 - b.0).cmp(&(a.1 - a.0))));
+    let mut chosen: Vec<(usize, usize, usize)> = Vec::new();
+    for h in hits {
+        if chosen.last().is_none_or(|c| h.0 >= c.1) {
+            chosen.push(h);
+        }
+    }
+    let mut counts = vec![0usize; ctx.rules.len()];
+    let mut accepted: Vec<(usize, usize, String)> = Vec::new();
+    for (s, e, r) in chosen {
+        let (rule, _, to) = &ctx.rules[r];
+        counts[r] += 1;
+        let id = format!("{}:{}:{}", rule.id, item.id, counts[r]);
+        let before = item.text[s..e].to_string();
+        let after = match_case(&before, to);
+        if before == after {
+            continue;
+        }
+        let (cb, ca) = context(&item.text, s, e, 6);
+        let st = status(&id, &rule.id, rule.default, ctx.decisions, ctx.opts);
+        if st == ProposalStatus::Accepted {
+            accepted.push((s, e, after.clone()));
+        }
+        proposals.push(Proposal {
+            id,
+            rule: rule.id.clone(),
+            label: if rule.label.is_empty() {
+                format!("{before} → {after}")
+            } else {
+                rule.label.clone()
+            },
+            node: item.id.clone(),
+            before,
+            after,
+            context_before: cb,
+            context_after: ca,
+            status: st,
+            default: rule.default,
+        });
+    }
+    for (s, e, after) in accepted.into_iter().rev() {
+        item.text.replace_range(s..e, &after);
+    }
+}
+
+fn cut_scope(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
+    let mut ranges = super::scope::trim_ranges(&item.text, ctx.scope_phrases);
+    if ranges.is_empty() {
+        return;
+    }
+    // Cutting whole clauses must not leave the item without text: cut the phrases instead.
+    if super::scope::remove_ranges(&item.text, &ranges).is_empty() {
+        ranges = super::scope::phrase_ranges(&item.text, ctx.scope_phrases);
+    }
+    let mut accepted = Vec::new();
+    for (k, &(s, e)) in ranges.iter().enumerate() {
+        let id = format!("{SCOPE_RULE}:{}:{}", item.id, k + 1);
+        let st = status(&id, SCOPE_RULE, true, ctx.decisions, ctx.opts);
+        if st == ProposalStatus::Accepted {
+            accepted.push((s, e));
+        }
+        let (cb, ca) = context(&item.text, s, e, 6);
+        proposals.push(Proposal {
+            id,
+            rule: SCOPE_RULE.into(),
+            label: "Bỏ phần nói về phạm vi của cấp trên".into(),
+            node: item.id.clone(),
+            before: item.text[s..e].trim().to_string(),
+            after: String::new(),
+            context_before: cb,
+            context_after: ca,
+            status: st,
+            default: true,
+        });
+    }
+    if !accepted.is_empty() {
+        item.text = super::scope::remove_ranges(&item.text, &accepted);
+    }
+}

@@ -1,0 +1,233 @@
+//! The parent's own scope (phạm vi của cấp trên): phrases that describe the parent's territory or
+//! organisation ("10 phường", "khu phố", "trên địa bàn Quận 1", "Chi nhánh Văn phòng đăng ký đất
+//! đai"). They are learned from the parent plan — recurring subordinate units and its place — plus
+//! the preset's list. A unit plan that still carries them is almost always wrong, so items with
+//! them are flagged, and the clause that carries them is proposed for removal.
+//! References to the parent as an authority ("do Ủy ban nhân dân Quận 1 ban hành") are not scope.
+use super::text::find_all;
+use crate::import::text_util::ends_sentence;
+use crate::model::Plan;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static SUBUNITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b\d{1,3}\s+(?:phường|xã|thị trấn|đơn vị hành chính)\b").unwrap()
+});
+static BRANCH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"Chi nhánh Văn phòng [Đđ]ăng ký đất đai").unwrap());
+
+/// The scope phrases of a parent plan, learned from its text, plus `extra` (the preset's).
+pub fn learn(parent: &Plan, extra: &[String]) -> Vec<String> {
+    let mut phrases: Vec<String> = Vec::new();
+    let mut add = |p: String| {
+        let key = p.to_lowercase();
+        if !p.trim().is_empty() && !phrases.iter().any(|q| q.to_lowercase() == key) {
+            phrases.push(p);
+        }
+    };
+    let texts: Vec<&str> = parent
+        .items()
+        .into_iter()
+        .map(|(_, i)| i.text.as_str())
+        .collect();
+    // Subordinate units named with a count recur through the plan ("10 phường").
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for t in &texts {
+        for m in SUBUNITS.find_iter(t) {
+            let s = m.as_str().to_string();
+            match counts.iter_mut().find(|(p, _)| *p == s) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((s, 1)),
+            }
+        }
+        for m in BRANCH.find_iter(t) {
+            add(m.as_str().to_string());
+        }
+    }
+    for (p, n) in counts {
+        if n >= 2 {
+            add(p);
+        }
+    }
+    let place = parent.header.place.trim();
+    if !place.is_empty() {
+        add(format!("trên địa bàn {place}"));
+    }
+    for p in extra {
+        add(p.clone());
+    }
+    phrases
+}
+
+/// The scope phrases found in a text, with their byte ranges.
+pub fn occurrences(text: &str, phrases: &[String]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    for p in phrases {
+        for (s, e) in find_all(text, p) {
+            out.push((s, e, p.clone()));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The part of `text` to cut so that no scope phrase is left: for each clause (";" or sentence)
+/// that carries one, either its last comma-separated piece (", nhất là ở 10 phường") when the
+/// phrase is only there and the piece is short, or the whole clause. Returns the byte ranges to
+/// remove (sorted, not overlapping) — empty when the text has no scope phrase.
+pub fn trim_ranges(text: &str, phrases: &[String]) -> Vec<(usize, usize)> {
+    let hits = occurrences(text, phrases);
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    let clauses = clauses(text);
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (cs, ce) in clauses {
+        let inside: Vec<&(usize, usize, String)> = hits
+            .iter()
+            .filter(|(s, _, _)| *s >= cs && *s < ce)
+            .collect();
+        if inside.is_empty() {
+            continue;
+        }
+        let clause = &text[cs..ce];
+        let body_end = cs + clause.trim_end_matches(['.', ';', ' ']).len();
+        if let Some(comma) = text[cs..body_end].rfind(", ").map(|i| cs + i) {
+            let tail_words = text[comma..body_end].split_whitespace().count();
+            if inside.iter().all(|(s, _, _)| *s > comma) && tail_words <= 10 {
+                out.push((comma, body_end));
+                continue;
+            }
+        }
+        out.push((cs, ce));
+    }
+    out
+}
+
+/// A smaller cut when removing whole clauses would leave nothing: each phrase with the connector
+/// that joins it to its neighbour ("10 phường, " in "của 10 phường, cấp quận và Thành phố"; " và
+/// 10 phường" in "Quận 1 và 10 phường").
+pub fn phrase_ranges(text: &str, phrases: &[String]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (s, e, _) in occurrences(text, phrases) {
+        let range = [", ", " và "]
+            .iter()
+            .find_map(|c| text[e..].starts_with(c).then(|| (s, e + c.len())))
+            .or_else(|| {
+                [", ", " và ", " "]
+                    .iter()
+                    .find_map(|c| text[..s].ends_with(c).then(|| (s - c.len(), e)))
+            })
+            .unwrap_or((s, e));
+        if out.last().is_none_or(|l| range.0 >= l.1) {
+            out.push(range);
+        }
+    }
+    out
+}
+
+/// Clause boundaries: after "; " and after a sentence-ending ". " (not inside numbers).
+fn clauses(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if (c == b';' || c == b'.') && bytes.get(i + 1) == Some(&b' ') {
+            let next_upper = text[i + 2..].chars().next().is_some_and(char::is_uppercase);
+            if c == b';' || next_upper {
+                out.push((start, i + 2));
+                start = i + 2;
+            }
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// The text with the ranges removed, punctuation and capitals mended.
+pub fn remove_ranges(text: &str, ranges: &[(usize, usize)]) -> String {
+    let mut out = String::new();
+    let mut last = 0;
+    for &(s, e) in ranges {
+        out.push_str(&text[last..s]);
+        last = e;
+    }
+    out.push_str(&text[last..]);
+    let mut t = out
+        .trim()
+        .trim_start_matches([';', ',', '.', ' '])
+        .trim()
+        .to_string();
+    while t.ends_with(';') || t.ends_with(',') {
+        t.pop();
+        t = t.trim_end().to_string();
+    }
+    if t.is_empty() {
+        return t;
+    }
+    if ends_sentence(text) && !ends_sentence(&t) {
+        t.push('.');
+    }
+    super::text::capitalise(&t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import;
+
+    fn phrases() -> Vec<String> {
+        let parent = import::builtin("quan1-2024").unwrap();
+        learn(&parent, &["khu phố".to_string()])
+    }
+
+    #[test]
+    fn learns_the_districts_wards_place_and_branch_office() {
+        let p = phrases();
+        for expected in [
+            "10 phường",
+            "trên địa bàn Quận 1",
+            "Chi nhánh Văn phòng đăng ký đất đai",
+            "khu phố",
+        ] {
+            assert!(
+                p.iter().any(|x| x.eq_ignore_ascii_case(expected)),
+                "{expected} in {p:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_parent_as_an_authority_is_not_scope() {
+        let text = "Thực hiện Quyết định số 2272/QĐ-UBND do Ủy ban nhân dân Quận 1 ban hành.";
+        assert!(occurrences(text, &phrases()).is_empty());
+    }
+
+    #[test]
+    fn the_clause_with_the_scope_is_cut() {
+        let p = phrases();
+        let t = "Ủy ban nhân dân Quận 1 và 10 phường thực hiện ứng dụng thanh toán điện tử trong giải quyết TTHC; 100% các đơn vị sự nghiệp công lập ứng dụng thanh toán điện tử.";
+        let cut = remove_ranges(t, &trim_ranges(t, &p));
+        assert_eq!(
+            cut,
+            "100% các đơn vị sự nghiệp công lập ứng dụng thanh toán điện tử."
+        );
+        let t = "Đẩy mạnh ứng dụng công nghệ thông tin trong phối hợp giữa các đơn vị, nhất là ở 10 phường.";
+        assert_eq!(
+            remove_ranges(t, &trim_ranges(t, &p)),
+            "Đẩy mạnh ứng dụng công nghệ thông tin trong phối hợp giữa các đơn vị."
+        );
+        let t =
+            "Thông tin về kết quả thực hiện công tác CCHC của 10 phường, cấp quận và Thành phố.";
+        assert_eq!(remove_ranges(t, &trim_ranges(t, &p)), "");
+        assert_eq!(
+            remove_ranges(t, &phrase_ranges(t, &p)),
+            "Thông tin về kết quả thực hiện công tác CCHC của cấp quận và Thành phố."
+        );
+    }
+}
