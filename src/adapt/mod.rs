@@ -179,11 +179,7 @@ pub fn adapt_with(
         };
         let items = match mode {
             PartMode::Keep | PartMode::Drop => {
-                let sel = Selector {
-                    preset,
-                    decisions,
-                    topic,
-                };
+                let sel = Selector::new(preset, decisions, topic);
                 let mut items = Vec::new();
                 for item in &part.items {
                     if let Some(kept) = sel.select(item, mode, 0, &mut nodes) {
@@ -404,26 +400,37 @@ fn fill(template: &str, data: &serde_json::Value) -> String {
 }
 
 struct Selector<'a> {
-    preset: &'a Preset,
     decisions: &'a Decisions,
     topic: &'a str,
+    /// The preset's drop and keep phrases for this part, folded once.
+    drop: Vec<String>,
+    keep: Vec<String>,
 }
 
-impl Selector<'_> {
+impl<'a> Selector<'a> {
+    fn new(preset: &Preset, decisions: &'a Decisions, topic: &'a str) -> Self {
+        let phrases = |matches: &[preset::Match]| -> Vec<String> {
+            matches
+                .iter()
+                .filter(|m| m.parts.is_empty() || m.parts.iter().any(|p| p == topic))
+                .flat_map(|m| m.phrases.iter().map(|p| crate::import::text_util::fold(p)))
+                .collect()
+        };
+        Selector {
+            decisions,
+            topic,
+            drop: phrases(&preset.drop),
+            keep: phrases(&preset.keep),
+        }
+    }
+
     /// The rule verdict for one item's own text: Some(true) keep, Some(false) drop.
     fn rules(&self, text: &str) -> Option<bool> {
         let f = crate::import::text_util::fold(text);
-        let applies =
-            |m: &preset::Match| m.parts.is_empty() || m.parts.iter().any(|p| p == self.topic);
-        let hit = |m: &preset::Match| {
-            m.phrases
-                .iter()
-                .any(|p| f.contains(&crate::import::text_util::fold(p)))
-        };
-        if self.preset.drop.iter().any(|m| applies(m) && hit(m)) {
+        if self.drop.iter().any(|p| f.contains(p.as_str())) {
             return Some(false);
         }
-        if self.preset.keep.iter().any(|m| applies(m) && hit(m)) {
+        if self.keep.iter().any(|p| f.contains(p.as_str())) {
             return Some(true);
         }
         None
@@ -686,14 +693,11 @@ fn appendix(
     render: &impl Fn(&str) -> Result<String, AdaptError>,
     fill: &impl Fn(&str) -> String,
 ) -> Result<Appendix, AdaptError> {
-    let parent_rows: Vec<(&AppendixGroup, &AppendixRow)> = parent
+    let parent_rows: Vec<(Words, &AppendixRow)> = parent
         .appendix
         .iter()
-        .flat_map(|a| {
-            a.groups
-                .iter()
-                .flat_map(|g| g.rows.iter().map(move |r| (g, r)))
-        })
+        .flat_map(|a| a.groups.iter().flat_map(|g| g.rows.iter()))
+        .map(|r| (words(r.cells.first().map_or("", String::as_str)), r))
         .collect();
     let columns = parent
         .appendix
@@ -774,23 +778,26 @@ fn appendix(
     })
 }
 
+type Words = std::collections::BTreeSet<String>;
+
+/// The distinct words of a text, folded.
+fn words(s: &str) -> Words {
+    crate::import::text_util::fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 1)
+        .map(String::from)
+        .collect()
+}
+
 /// The parent appendix row whose task is most like `text` (shared words), if alike enough.
-fn best_row<'a>(text: &str, rows: &[(&AppendixGroup, &'a AppendixRow)]) -> Option<&'a AppendixRow> {
-    let words = |s: &str| -> std::collections::BTreeSet<String> {
-        crate::import::text_util::fold(s)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() > 1)
-            .map(String::from)
-            .collect()
-    };
+fn best_row<'a>(text: &str, rows: &[(Words, &'a AppendixRow)]) -> Option<&'a AppendixRow> {
     let a = words(text);
     if a.is_empty() {
         return None;
     }
     rows.iter()
-        .filter_map(|(_, r)| {
-            let b = words(r.cells.first()?);
-            let common = a.intersection(&b).count() as f64;
+        .filter_map(|(b, r)| {
+            let common = a.intersection(b).count() as f64;
             let score = common / (a.len().min(b.len()).max(1) as f64);
             (score >= 0.6).then_some((score, *r))
         })

@@ -2,7 +2,7 @@
 //! in context, accepted or rejected on its own or with all of its rule. The clause that carries
 //! the parent's scope is a proposal too (rule "pham-vi"). Only accepted proposals change text.
 use super::preset::{topic_of, Preset};
-use super::text::{context, find_all, match_case};
+use super::text::{context, match_case, Haystack};
 use super::{scope, AdaptOptions, Decisions, Flag};
 use crate::model::{Item, Part};
 use serde::{Deserialize, Serialize};
@@ -126,9 +126,10 @@ fn walk(items: &mut Vec<Item>, ctx: &Ctx, proposals: &mut Vec<Proposal>, flags: 
 fn reword_item(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
     // Every occurrence of every phrase; the longest wins where they overlap.
     let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+    let hay = Haystack::new(&item.text);
     for (r, (_, from, _)) in ctx.rules.iter().enumerate() {
         for phrase in from {
-            for (s, e) in find_all(&item.text, phrase) {
+            for (s, e) in hay.find_all(phrase) {
                 hits.push((s, e, r));
             }
         }

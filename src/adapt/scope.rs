@@ -4,7 +4,7 @@
 //! the preset's list. A unit plan that still carries them is almost always wrong, so items with
 //! them are flagged, and the clause that carries them is proposed for removal.
 //! References to the parent as an authority ("do Ủy ban nhân dân Quận 1 ban hành") are not scope.
-use super::text::find_all;
+use super::text::Haystack;
 use crate::import::text_util::ends_sentence;
 use crate::model::Plan;
 use regex::Regex;
@@ -62,8 +62,9 @@ pub fn learn(parent: &Plan, extra: &[String]) -> Vec<String> {
 /// The scope phrases found in a text, with their byte ranges.
 pub fn occurrences(text: &str, phrases: &[String]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
+    let hay = Haystack::new(text);
     for p in phrases {
-        for (s, e) in find_all(text, p) {
+        for (s, e) in hay.find_all(p) {
             out.push((s, e, p.clone()));
         }
     }

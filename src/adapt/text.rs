@@ -3,32 +3,62 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Byte ranges of every whole-word, case-insensitive occurrence of `phrase` in `text`.
 pub fn find_all(text: &str, phrase: &str) -> Vec<(usize, usize)> {
-    let phrase: String = phrase.nfc().collect();
-    let needle: Vec<char> = phrase.trim().chars().map(lower).collect();
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let hay: Vec<char> = chars.iter().map(|&(_, c)| lower(c)).collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        if hay[i..i + needle.len()] == needle[..] {
-            let before_ok = i == 0 || !is_word(hay[i - 1]) || !is_word(needle[0]);
-            let end = i + needle.len();
-            let after_ok =
-                end == hay.len() || !is_word(hay[end]) || !is_word(needle[needle.len() - 1]);
-            if before_ok && after_ok {
-                let start_byte = chars[i].0;
-                let end_byte = chars.get(end).map_or(text.len(), |&(b, _)| b);
-                out.push((start_byte, end_byte));
-                i = end;
-                continue;
-            }
+    Haystack::new(text).find_all(phrase)
+}
+
+/// A text prepared for many searches: its characters lower-cased once.
+pub struct Haystack<'a> {
+    text: &'a str,
+    offsets: Vec<usize>,
+    lower: Vec<char>,
+}
+
+impl<'a> Haystack<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let (offsets, lower) = text.char_indices().map(|(i, c)| (i, lower(c))).unzip();
+        Haystack {
+            text,
+            offsets,
+            lower,
         }
-        i += 1;
     }
-    out
+
+    /// Byte ranges of every whole-word, case-insensitive occurrence of `phrase`.
+    pub fn find_all(&self, phrase: &str) -> Vec<(usize, usize)> {
+        let phrase: String = if unicode_normalization::is_nfc_quick(phrase.chars())
+            == unicode_normalization::IsNormalized::Yes
+        {
+            phrase.to_string()
+        } else {
+            phrase.nfc().collect()
+        };
+        let needle: Vec<char> = phrase.trim().chars().map(lower).collect();
+        let hay = &self.lower;
+        let mut out = Vec::new();
+        if needle.is_empty() || needle.len() > hay.len() {
+            return out;
+        }
+        let first = needle[0];
+        let mut i = 0;
+        while i + needle.len() <= hay.len() {
+            if hay[i] == first && hay[i..i + needle.len()] == needle[..] {
+                let end = i + needle.len();
+                let before_ok = i == 0 || !is_word(hay[i - 1]) || !is_word(first);
+                let after_ok =
+                    end == hay.len() || !is_word(hay[end]) || !is_word(needle[needle.len() - 1]);
+                if before_ok && after_ok {
+                    out.push((
+                        self.offsets[i],
+                        self.offsets.get(end).copied().unwrap_or(self.text.len()),
+                    ));
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
 }
 
 fn lower(c: char) -> char {

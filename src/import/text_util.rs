@@ -4,6 +4,9 @@ use unicode_normalization::UnicodeNormalization;
 /// Lower case without diacritics ("Nơi nhận" → "noi nhan"), for matching keywords in text whose
 /// diacritics may be wrong or missing (OCR).
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.nfd()
         .filter(|c| !is_combining(*c))
         .map(|c| match c {
