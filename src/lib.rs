@@ -18,6 +18,7 @@ pub mod adapt;
 pub mod boilerplate;
 pub mod export;
 pub mod import;
+pub mod lint;
 pub mod model;
 pub mod nd30;
 pub mod outline;

@@ -159,6 +159,12 @@ fn the_exported_kindergarten_plan_shows_its_header_on_page_1() {
     }
     let all = pages.join("\n");
     assert!(all.contains("HIỆU TRƯỞNG"));
+    // The checker finds no error in the plan or in the exported file.
+    let findings = kehoach::lint::check(&plan);
+    assert!(!kehoach::lint::has_errors(&findings), "{findings:#?}");
+    let findings =
+        kehoach::lint::check_docx("tuoi-hong.docx", &std::fs::read(&docx).unwrap()).unwrap();
+    assert!(!kehoach::lint::has_errors(&findings), "{findings:#?}");
     assert!(all.contains("- Lưu: VT, Hồ sơ CCHC."));
 }
 

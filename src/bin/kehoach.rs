@@ -1,7 +1,7 @@
 //! `kehoach`: the command line of Kế hoạch CCHC. Thin: each subcommand parses its arguments,
 //! calls the core and prints; errors are one Vietnamese line on stderr.
 use clap::{Parser, Subcommand};
-use kehoach::{adapt, export, import};
+use kehoach::{adapt, export, import, lint};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -43,6 +43,14 @@ enum Command {
         /// Tệp kế hoạch của đơn vị sẽ ghi ra (.json).
         #[arg(short, long)]
         output: PathBuf,
+    },
+    /// Kiểm tra thể thức (Nghị định 30/2020/NĐ-CP) và nội dung còn của cấp trên.
+    Check {
+        /// Kế hoạch: tệp PLAN.json, .docx, .md hoặc .txt.
+        file: PathBuf,
+        /// In kết quả dạng JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Xuất kế hoạch ra tệp .docx đúng thể thức Nghị định 30/2020/NĐ-CP (và PDF nếu có LibreOffice).
     Export {
@@ -140,6 +148,43 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 result.flags.len()
             );
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { file, json } => {
+            let findings = if file
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            {
+                lint::check(&load_plan(&file)?)
+            } else {
+                let bytes = std::fs::read(&file)
+                    .map_err(|e| format!("Không đọc được tệp {}: {e}", file.display()))?;
+                let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                lint::check_docx(name, &bytes).map_err(|e| e.to_string())?
+            };
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&findings).map_err(|e| e.to_string())?
+                );
+            } else if findings.is_empty() {
+                println!("Không phát hiện lỗi nào.");
+            } else {
+                for f in &findings {
+                    let level = match f.severity {
+                        lint::Severity::Error => "Lỗi",
+                        lint::Severity::Warning => "Lưu ý",
+                    };
+                    println!("{level} [{}] {}: {}", f.rule, f.location.label, f.message);
+                    if !f.location.text.is_empty() {
+                        println!("    «{}»", f.location.text);
+                    }
+                }
+            }
+            Ok(if lint::has_errors(&findings) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Export {
             input,

@@ -18,6 +18,8 @@ pub struct Para {
     pub numbered: Option<String>,
     /// Footnote marks in the text: (the reader's footnote key, the text right before the mark).
     pub footnote_refs: Vec<(String, String)>,
+    /// The largest run size in points, when the reader knows it (.docx).
+    pub size_pt: Option<f32>,
 }
 
 /// A table cell: its paragraphs.

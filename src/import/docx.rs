@@ -69,7 +69,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 /// Reads every part of the zip, refusing what no real .docx has: parts larger than
 /// [`MAX_ENTRY_BYTES`], parts compressed more than [`MAX_RATIO`] times, too many parts.
-fn unzip_checked(bytes: &[u8]) -> Result<HashMap<String, Vec<u8>>, ImportError> {
+pub(crate) fn unzip_checked(bytes: &[u8]) -> Result<HashMap<String, Vec<u8>>, ImportError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| ImportError::CorruptDocx(zip_reason(&e)))?;
     if zip.len() > MAX_ENTRIES {
@@ -241,6 +241,8 @@ fn arr(v: &Value) -> &[Value] {
 /// Paragraph styles: bold, alignment and numbering inherited through `basedOn`.
 struct Styles<'a> {
     by_id: HashMap<&'a str, &'a Value>,
+    /// The document's default run size, in half-points.
+    default_size: Option<f64>,
 }
 
 impl<'a> Styles<'a> {
@@ -249,7 +251,12 @@ impl<'a> Styles<'a> {
             .iter()
             .filter_map(|s| Some((s["styleId"].as_str()?, s)))
             .collect();
-        Styles { by_id }
+        let default_size =
+            styles["docDefaults"]["runPropertyDefault"]["runProperty"]["sz"].as_f64();
+        Styles {
+            by_id,
+            default_size,
+        }
     }
 
     /// Looks a property up along the style's `basedOn` chain.
@@ -433,7 +440,27 @@ impl Walker<'_> {
         let mut raw = String::new();
         let mut runs_bold = Vec::new();
         let mut runs_italic = Vec::new();
-        collect_runs(&p["children"], &mut raw, &mut runs_bold, &mut runs_italic);
+        let mut sizes = Vec::new();
+        collect_runs(
+            &p["children"],
+            &mut raw,
+            &mut runs_bold,
+            &mut runs_italic,
+            &mut sizes,
+        );
+        let style_size = self
+            .styles
+            .lookup(style, |s| s["runProperty"].get("sz"))
+            .and_then(Value::as_f64)
+            .or(self.styles.default_size);
+        let size_pt = sizes
+            .iter()
+            .map(|s| s.or(style_size))
+            .fold(None, |acc: Option<f64>, s| match (acc, s) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            })
+            .map(|half_points| (half_points / 2.0) as f32);
         let style_bold = self
             .styles
             .lookup(style, |s| s["runProperty"].get("bold"))
@@ -476,6 +503,7 @@ impl Walker<'_> {
             centered: alignment == "center",
             numbered,
             footnote_refs,
+            size_pt,
         }
     }
 }
@@ -486,6 +514,7 @@ fn collect_runs(
     text: &mut String,
     bold: &mut Vec<Option<bool>>,
     italic: &mut Vec<Option<bool>>,
+    sizes: &mut Vec<Option<f64>>,
 ) {
     for c in arr(children) {
         match c["type"].as_str() {
@@ -513,9 +542,10 @@ fn collect_runs(
                 }
                 bold.push(run["runProperty"]["bold"].as_bool());
                 italic.push(run["runProperty"]["italic"].as_bool());
+                sizes.push(run["runProperty"]["sz"].as_f64());
             }
             Some("hyperlink") | Some("insert") => {
-                collect_runs(&c["data"]["children"], text, bold, italic)
+                collect_runs(&c["data"]["children"], text, bold, italic, sizes)
             }
             _ => {}
         }

@@ -4,7 +4,7 @@
 //! [`recognize`] turns it into a [`Plan`] from numbering and content.
 pub mod blocks;
 mod builtin;
-mod docx;
+pub(crate) mod docx;
 mod markdown;
 mod noise;
 mod recognize;
@@ -86,16 +86,26 @@ pub fn read_path(path: &Path) -> Result<Plan, ImportError> {
 
 /// Reads a plan from a file's bytes; `name` (the file name) helps tell markdown from text.
 pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Plan, ImportError> {
+    recognize::recognize(read_source(name, bytes)?)
+}
+
+/// The paragraphs and tables of a file as its reader sees them (what the checker inspects for
+/// formatting), before the plan structure is recognised.
+pub fn read_source(name: &str, bytes: &[u8]) -> Result<blocks::Source, ImportError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge {
             size_mb: bytes.len() as u64 / (1024 * 1024),
         });
     }
-    let source = match detect(name, bytes)? {
+    Ok(match detect(name, bytes)? {
         Format::Docx => docx::read(bytes)?,
         Format::Markdown => markdown::read_markdown(text(bytes)?),
         Format::Text => markdown::read_text(text(bytes)?),
-    };
+    })
+}
+
+/// Recognises the plan in a reader's paragraphs and tables.
+pub fn recognize_source(source: blocks::Source) -> Result<Plan, ImportError> {
     recognize::recognize(source)
 }
 
