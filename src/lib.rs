@@ -22,3 +22,35 @@ pub mod lint;
 pub mod model;
 pub mod nd30;
 pub mod outline;
+pub mod store;
+
+/// The unit plan a draft stands for: its saved plan, or the adaptation of its parent plan with its
+/// profile, preset and decisions.
+pub fn draft_plan(store: &store::Store, state: &store::DraftState) -> Result<model::Plan, String> {
+    if let Some(plan) = &state.plan {
+        return Ok(plan.clone());
+    }
+    let parent = match &state.parent {
+        Some(store::ParentRef::Builtin(id)) => import::builtin(id).map_err(|e| e.to_string())?,
+        Some(store::ParentRef::Stored(id)) => store.parent_plan(*id).map_err(|e| e.to_string())?,
+        None => return Err("Bản nháp chưa chọn kế hoạch cấp trên.".into()),
+    };
+    let profile = state
+        .profile
+        .as_ref()
+        .ok_or("Bản nháp chưa có thông tin đơn vị.")?;
+    let preset_id = state
+        .preset
+        .clone()
+        .unwrap_or_else(|| profile.unit_type.clone());
+    let preset = adapt::Preset::builtin(&preset_id).map_err(|e| e.to_string())?;
+    let result = adapt::adapt(
+        &parent,
+        profile,
+        &preset,
+        &state.decisions,
+        adapt::AdaptOptions::default(),
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(result.plan)
+}

@@ -1,7 +1,7 @@
 //! `kehoach`: the command line of Kế hoạch CCHC. Thin: each subcommand parses its arguments,
 //! calls the core and prints; errors are one Vietnamese line on stderr.
 use clap::{Parser, Subcommand};
-use kehoach::{adapt, export, import, lint};
+use kehoach::{adapt, export, import, lint, store};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -52,6 +52,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Bản nháp trong tệp dữ liệu (cho người giữ bản sao lưu).
+    Drafts {
+        /// Tệp dữ liệu; mặc định là tệp của ứng dụng trong thư mục dữ liệu của người dùng.
+        #[arg(long, global = true)]
+        db: Option<PathBuf>,
+        #[command(subcommand)]
+        command: DraftsCommand,
+    },
     /// Xuất kế hoạch ra tệp .docx đúng thể thức Nghị định 30/2020/NĐ-CP (và PDF nếu có LibreOffice).
     Export {
         /// Kế hoạch: tệp PLAN.json, một tệp .docx/.md/.txt, hoặc builtin:ID.
@@ -68,6 +76,30 @@ enum Command {
         /// Giãn dòng, từ 1.0 đến 1.5.
         #[arg(long, default_value_t = 1.15)]
         line_spacing: f64,
+    },
+}
+
+#[derive(Subcommand)]
+enum DraftsCommand {
+    /// Lưu một kế hoạch (PLAN.json) thành bản nháp mới; in số của bản nháp.
+    Save { plan: PathBuf },
+    /// Liệt kê các bản nháp.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// In nội dung hiện tại của một bản nháp (JSON).
+    Show { id: i64 },
+    /// Xuất một bản nháp ra tệp .docx.
+    Export {
+        id: i64,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Sao lưu toàn bộ tệp dữ liệu (khi ứng dụng đang mở cũng được).
+    Backup {
+        #[arg(short, long)]
+        output: PathBuf,
     },
 }
 
@@ -185,6 +217,66 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Command::Drafts { db, command } => {
+            let path = db.unwrap_or_else(store::default_path);
+            let mut st = store::Store::open(&path).map_err(|e| e.to_string())?;
+            match command {
+                DraftsCommand::Save { plan } => {
+                    let plan = load_plan(&plan)?;
+                    let state = store::DraftState {
+                        title: format!("{} {}", plan.doc_type, plan.summary)
+                            .trim()
+                            .to_string(),
+                        plan: Some(plan),
+                        ..Default::default()
+                    };
+                    let id = st.create_draft(&state).map_err(|e| e.to_string())?;
+                    println!("{id}");
+                }
+                DraftsCommand::List { json } => {
+                    let drafts = st.drafts().map_err(|e| e.to_string())?;
+                    if json {
+                        println!(
+                            "{}",
+                            serde_json::to_string_pretty(&drafts).map_err(|e| e.to_string())?
+                        );
+                    } else if drafts.is_empty() {
+                        println!("Chưa có bản nháp nào.");
+                    } else {
+                        for d in drafts {
+                            println!(
+                                "{:>4}  {}  {}  ({} phiên bản)  {}",
+                                d.id, d.updated_at, d.unit, d.revisions, d.title
+                            );
+                        }
+                    }
+                }
+                DraftsCommand::Show { id } => {
+                    let d = st.draft(id).map_err(|e| e.to_string())?;
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&d).map_err(|e| e.to_string())?
+                    );
+                }
+                DraftsCommand::Export { id, output } => {
+                    let d = st.draft(id).map_err(|e| e.to_string())?;
+                    let plan = kehoach::draft_plan(&st, &d.state).map_err(|e| e.to_string())?;
+                    let opts = export::ExportOptions {
+                        layout: d.state.layout,
+                        ..Default::default()
+                    };
+                    let bytes = export::to_docx(&plan, &opts).map_err(|e| e.to_string())?;
+                    std::fs::write(&output, bytes)
+                        .map_err(|e| format!("Không ghi được tệp {}: {e}", output.display()))?;
+                    eprintln!("Đã xuất {}", output.display());
+                }
+                DraftsCommand::Backup { output } => {
+                    st.backup(&output).map_err(|e| e.to_string())?;
+                    eprintln!("Đã sao lưu vào {}", output.display());
+                }
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Export {
             input,

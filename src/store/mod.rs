@@ -1,0 +1,627 @@
+//! Drafts that are never lost: a SQLite file (rusqlite, bundled SQLite) with versioned
+//! migrations, WAL, foreign keys and a busy timeout; units, parent plans (with the original file),
+//! drafts and their revisions — every saved state, so that undo and redo survive a restart and
+//! any earlier version can be opened. Each save is one transaction.
+pub mod migrations;
+
+use crate::adapt::{Decisions, UnitProfile};
+use crate::model::Plan;
+use crate::nd30::Layout;
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub use migrations::SCHEMA_VERSION;
+
+/// Where a draft's parent plan comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "lowercase")]
+pub enum ParentRef {
+    /// A plan that ships with the app ("quan1-2024").
+    Builtin(String),
+    /// A plan the user imported (a row of `parent_plans`).
+    Stored(i64),
+}
+
+/// What a draft holds: everything needed to rebuild the unit's plan, or a finished plan.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DraftState {
+    pub title: String,
+    pub parent: Option<ParentRef>,
+    pub profile: Option<UnitProfile>,
+    /// The unit-type preset id.
+    pub preset: Option<String>,
+    pub decisions: Decisions,
+    pub layout: Layout,
+    /// The wizard step the user was on.
+    pub step: u32,
+    /// A finished plan saved as it is (`kehoach drafts save PLAN.json`).
+    pub plan: Option<Plan>,
+}
+
+/// A draft as listed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftSummary {
+    pub id: i64,
+    pub title: String,
+    pub unit: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub revisions: i64,
+}
+
+/// A draft opened: its current state and where it stands in its history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub id: i64,
+    pub revision: i64,
+    pub state: DraftState,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub updated_at: String,
+}
+
+/// One saved state, labelled with its time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Revision {
+    pub id: i64,
+    pub seq: i64,
+    pub created_at: String,
+    pub note: String,
+}
+
+/// A stored parent plan as listed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParentPlanSummary {
+    pub id: i64,
+    pub title: String,
+    pub file_name: Option<String>,
+    pub created_at: String,
+}
+
+/// A stored unit as listed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitSummary {
+    pub id: i64,
+    pub name: String,
+    pub unit_type: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("Tệp dữ liệu {path} bị hỏng hoặc không phải cơ sở dữ liệu của Kế hoạch CCHC.")]
+    Corrupt { path: String },
+    #[error("Tệp dữ liệu {path} được tạo bởi phiên bản mới hơn của Kế hoạch CCHC (lược đồ {found}, phiên bản này đọc đến {supported}). Hãy cập nhật ứng dụng.")]
+    Newer {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+    #[error(
+        "Tệp dữ liệu đang được một cửa sổ Kế hoạch CCHC khác dùng; hãy đóng cửa sổ đó rồi thử lại."
+    )]
+    Busy,
+    #[error("Không có bản nháp số {0}.")]
+    NoDraft(i64),
+    #[error("Không có kế hoạch cấp trên số {0}.")]
+    NoParentPlan(i64),
+    #[error("Không có đơn vị số {0}.")]
+    NoUnit(i64),
+    #[error("Không mở được tệp dữ liệu {path}: {reason}")]
+    Io { path: String, reason: String },
+    #[error("Lỗi cơ sở dữ liệu: {0}")]
+    Sql(String),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
+                StoreError::Busy
+            }
+            _ => StoreError::Sql(e.to_string()),
+        }
+    }
+}
+
+impl From<serde_json::Error> for StoreError {
+    fn from(e: serde_json::Error) -> Self {
+        StoreError::Sql(format!("dữ liệu JSON không đọc được: {e}"))
+    }
+}
+
+/// The database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+fn now() -> String {
+    chrono::Local::now()
+        .format("%Y-%m-%d %H:%M:%S%.3f")
+        .to_string()
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
+                path: dir.display().to_string(),
+                reason: e.to_string(),
+            })?;
+        }
+        let corrupt = || StoreError::Corrupt {
+            path: path.display().to_string(),
+        };
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|_| corrupt())?;
+        conn.busy_timeout(Duration::from_secs(10))?;
+        // The first read tells a database from anything else.
+        let version: i64 = match conn.query_row("PRAGMA user_version", [], |r| r.get(0)) {
+            Ok(v) => v,
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseBusy)
+                ) =>
+            {
+                return Err(StoreError::Busy)
+            }
+            Err(_) => return Err(corrupt()),
+        };
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::Newer {
+                path: path.display().to_string(),
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| match StoreError::from(e) {
+                StoreError::Busy => StoreError::Busy,
+                _ => corrupt(),
+            })?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let ok: String = conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(|_| corrupt())?;
+        if ok != "ok" {
+            return Err(corrupt());
+        }
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        migrations::migrate(&mut store.conn).map_err(|e| match e {
+            StoreError::Sql(_) => corrupt(),
+            other => other,
+        })?;
+        Ok(store)
+    }
+
+    /// Opens the database; when it is broken (not when it is newer or busy), moves the file aside
+    /// — never overwriting anything — and starts a fresh one. Returns where the old file went.
+    pub fn open_or_recover(path: &Path) -> Result<(Store, Option<PathBuf>), StoreError> {
+        match Store::open(path) {
+            Ok(s) => Ok((s, None)),
+            Err(StoreError::Corrupt { .. }) => {
+                let aside = move_aside(path)?;
+                Ok((Store::open(path)?, Some(aside)))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// `PRAGMA integrity_check` answered "ok".
+    pub fn integrity_ok(&self) -> Result<bool, StoreError> {
+        let s: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        Ok(s == "ok")
+    }
+
+    // --- drafts -----------------------------------------------------------------------------
+
+    /// Creates a draft with its first revision; returns its id.
+    pub fn create_draft(&mut self, state: &DraftState) -> Result<i64, StoreError> {
+        let json = serde_json::to_string(state)?;
+        let t = now();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO drafts (title, unit, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+            params![state.title, unit_name(state), t],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO revisions (draft_id, seq, created_at, state, note) VALUES (?1, 1, ?2, ?3, ?4)",
+            params![id, t, json, "Tạo bản nháp"],
+        )?;
+        let rev = tx.last_insert_rowid();
+        tx.execute(
+            "UPDATE drafts SET current_rev = ?1 WHERE id = ?2",
+            params![rev, id],
+        )?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Saves a new state of a draft as a new revision (one transaction); returns the revision id.
+    /// After an undo, the states that could have been redone are replaced by this one.
+    pub fn save(&mut self, draft: i64, state: &DraftState, note: &str) -> Result<i64, StoreError> {
+        let json = serde_json::to_string(state)?;
+        let t = now();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current: Option<i64> = tx
+            .query_row(
+                "SELECT r.seq FROM drafts d JOIN revisions r ON r.id = d.current_rev WHERE d.id = ?1",
+                [draft],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(seq) = current else {
+            return Err(StoreError::NoDraft(draft));
+        };
+        tx.execute(
+            "DELETE FROM revisions WHERE draft_id = ?1 AND seq > ?2",
+            params![draft, seq],
+        )?;
+        tx.execute(
+            "INSERT INTO revisions (draft_id, seq, created_at, state, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![draft, seq + 1, t, json, note],
+        )?;
+        let rev = tx.last_insert_rowid();
+        tx.execute(
+            "UPDATE drafts SET current_rev = ?1, updated_at = ?2, title = ?3, unit = ?4 WHERE id = ?5",
+            params![rev, t, state.title, unit_name(state), draft],
+        )?;
+        tx.commit()?;
+        Ok(rev)
+    }
+
+    /// Opens a draft at its current revision.
+    pub fn draft(&self, id: i64) -> Result<Draft, StoreError> {
+        let row: Option<(i64, i64, String, String)> = self
+            .conn
+            .query_row(
+                "SELECT r.id, r.seq, r.state, d.updated_at FROM drafts d JOIN revisions r ON r.id = d.current_rev WHERE d.id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        let Some((rev, seq, json, updated_at)) = row else {
+            return Err(StoreError::NoDraft(id));
+        };
+        let max: i64 = self.conn.query_row(
+            "SELECT MAX(seq) FROM revisions WHERE draft_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        Ok(Draft {
+            id,
+            revision: rev,
+            state: serde_json::from_str(&json)?,
+            can_undo: seq > 1,
+            can_redo: seq < max,
+            updated_at,
+        })
+    }
+
+    /// Steps back one revision (undo); `None` when there is nothing to undo.
+    pub fn undo(&mut self, id: i64) -> Result<Option<Draft>, StoreError> {
+        self.step(id, -1)
+    }
+
+    /// Steps forward one revision (redo); `None` when there is nothing to redo.
+    pub fn redo(&mut self, id: i64) -> Result<Option<Draft>, StoreError> {
+        self.step(id, 1)
+    }
+
+    fn step(&mut self, id: i64, by: i64) -> Result<Option<Draft>, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let seq: Option<i64> = tx
+            .query_row(
+                "SELECT r.seq FROM drafts d JOIN revisions r ON r.id = d.current_rev WHERE d.id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(seq) = seq else {
+            return Err(StoreError::NoDraft(id));
+        };
+        let target: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM revisions WHERE draft_id = ?1 AND seq = ?2",
+                params![id, seq + by],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(target) = target else {
+            return Ok(None);
+        };
+        tx.execute(
+            "UPDATE drafts SET current_rev = ?1 WHERE id = ?2",
+            params![target, id],
+        )?;
+        tx.commit()?;
+        self.draft(id).map(Some)
+    }
+
+    /// Every saved state of a draft, oldest first.
+    pub fn revisions(&self, id: i64) -> Result<Vec<Revision>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, seq, created_at, note FROM revisions WHERE draft_id = ?1 ORDER BY seq",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(Revision {
+                id: r.get(0)?,
+                seq: r.get(1)?,
+                created_at: r.get(2)?,
+                note: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The state saved in one revision.
+    pub fn revision_state(&self, revision: i64) -> Result<DraftState, StoreError> {
+        let json: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT state FROM revisions WHERE id = ?1",
+                [revision],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let json = json.ok_or(StoreError::Sql(format!("không có phiên bản số {revision}")))?;
+        Ok(serde_json::from_str(&json)?)
+    }
+
+    /// Whether a revision is stored.
+    pub fn has_revision(&self, revision: i64) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM revisions WHERE id = ?1", [revision], |_| {
+                Ok(())
+            })
+            .optional()?
+            .is_some())
+    }
+
+    /// Drafts, most recently changed first.
+    pub fn drafts(&self) -> Result<Vec<DraftSummary>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT d.id, d.title, d.unit, d.created_at, d.updated_at, (SELECT COUNT(*) FROM revisions r WHERE r.draft_id = d.id)
+             FROM drafts d ORDER BY d.updated_at DESC, d.id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(DraftSummary {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                unit: r.get(2)?,
+                created_at: r.get(3)?,
+                updated_at: r.get(4)?,
+                revisions: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Deletes a draft and its revisions.
+    pub fn delete_draft(&mut self, id: i64) -> Result<(), StoreError> {
+        let n = self
+            .conn
+            .execute("DELETE FROM drafts WHERE id = ?1", [id])?;
+        if n == 0 {
+            return Err(StoreError::NoDraft(id));
+        }
+        Ok(())
+    }
+
+    // --- parent plans and units -------------------------------------------------------------
+
+    /// Stores an imported parent plan with the original file; returns its id.
+    pub fn save_parent_plan(
+        &mut self,
+        plan: &Plan,
+        file: Option<(&str, &[u8])>,
+    ) -> Result<i64, StoreError> {
+        let title = format!(
+            "{} {}/{}: {}",
+            plan.doc_type,
+            plan.header.number.as_deref().unwrap_or(""),
+            plan.header.symbol,
+            plan.summary
+        );
+        self.conn.execute(
+            "INSERT INTO parent_plans (title, plan, file_name, original, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![title, serde_json::to_string(plan)?, file.map(|f| f.0), file.map(|f| f.1), now()],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn parent_plans(&self) -> Result<Vec<ParentPlanSummary>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, title, file_name, created_at FROM parent_plans ORDER BY id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ParentPlanSummary {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                file_name: r.get(2)?,
+                created_at: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn parent_plan(&self, id: i64) -> Result<Plan, StoreError> {
+        let json: Option<String> = self
+            .conn
+            .query_row("SELECT plan FROM parent_plans WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(serde_json::from_str(
+            &json.ok_or(StoreError::NoParentPlan(id))?,
+        )?)
+    }
+
+    /// The original file of a stored parent plan, as the user gave it.
+    pub fn parent_plan_original(&self, id: i64) -> Result<Option<(String, Vec<u8>)>, StoreError> {
+        let row: Option<(Option<String>, Option<Vec<u8>>)> = self
+            .conn
+            .query_row(
+                "SELECT file_name, original FROM parent_plans WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let (name, bytes) = row.ok_or(StoreError::NoParentPlan(id))?;
+        Ok(name.zip(bytes))
+    }
+
+    /// Saves a unit profile (by name: the same unit next year updates its row); returns its id.
+    pub fn save_unit(&mut self, profile: &UnitProfile) -> Result<i64, StoreError> {
+        let json = serde_json::to_string(profile)?;
+        self.conn.execute(
+            "INSERT INTO units (name, unit_type, profile, updated_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(name) DO UPDATE SET unit_type = excluded.unit_type, profile = excluded.profile, updated_at = excluded.updated_at",
+            params![profile.name.trim(), profile.unit_type, json, now()],
+        )?;
+        Ok(self.conn.query_row(
+            "SELECT id FROM units WHERE name = ?1",
+            [profile.name.trim()],
+            |r| r.get(0),
+        )?)
+    }
+
+    pub fn units(&self) -> Result<Vec<UnitSummary>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, name, unit_type, updated_at FROM units ORDER BY updated_at DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(UnitSummary {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                unit_type: r.get(2)?,
+                updated_at: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn unit(&self, id: i64) -> Result<UnitProfile, StoreError> {
+        let json: Option<String> = self
+            .conn
+            .query_row("SELECT profile FROM units WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(serde_json::from_str(&json.ok_or(StoreError::NoUnit(id))?)?)
+    }
+
+    /// A consistent copy of the whole database (SQLite's online backup), while it is in use.
+    pub fn backup(&self, to: &Path) -> Result<(), StoreError> {
+        if to.exists() {
+            return Err(StoreError::Io {
+                path: to.display().to_string(),
+                reason: "tệp đã có, chọn tên khác để không ghi đè".into(),
+            });
+        }
+        let mut dst = Connection::open(to).map_err(|e| StoreError::Io {
+            path: to.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        let backup = rusqlite::backup::Backup::new(&self.conn, &mut dst)?;
+        backup.run_to_completion(256, Duration::from_millis(5), None)?;
+        Ok(())
+    }
+}
+
+fn unit_name(state: &DraftState) -> String {
+    state
+        .profile
+        .as_ref()
+        .map(|p| p.name.clone())
+        .or_else(|| state.plan.as_ref().map(|p| p.header.issuer.clone()))
+        .unwrap_or_default()
+}
+
+/// Moves a broken database (and its -wal/-shm files) to "<name>.hong-<time>", never over an
+/// existing file.
+fn move_aside(path: &Path) -> Result<PathBuf, StoreError> {
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("kehoach.db");
+    let mut n = 0;
+    let aside = loop {
+        let candidate = path.with_file_name(if n == 0 {
+            format!("{name}.hong-{stamp}")
+        } else {
+            format!("{name}.hong-{stamp}-{n}")
+        });
+        if !candidate.exists() {
+            break candidate;
+        }
+        n += 1;
+    };
+    let io = |e: std::io::Error| StoreError::Io {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    };
+    std::fs::rename(path, &aside).map_err(io)?;
+    for ext in ["-wal", "-shm"] {
+        let side = PathBuf::from(format!("{}{ext}", path.display()));
+        if side.exists() {
+            let _ = std::fs::rename(&side, format!("{}{ext}", aside.display()));
+        }
+    }
+    Ok(aside)
+}
+
+/// The database file the app and the CLI use by default: the OS's per-user data folder
+/// (XDG on Linux, Application Support on macOS, %APPDATA% on Windows), as Tauri's app data dir.
+pub fn default_path() -> PathBuf {
+    const ID: &str = "vn.kehoach.cchc";
+    let base = if cfg!(windows) {
+        std::env::var_os("APPDATA").map(PathBuf::from)
+    } else if cfg!(target_os = "macos") {
+        std::env::var_os("HOME").map(|h| PathBuf::from(h).join("Library/Application Support"))
+    } else {
+        std::env::var_os("XDG_DATA_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+    };
+    base.unwrap_or_else(std::env::temp_dir)
+        .join(ID)
+        .join("kehoach.db")
+}

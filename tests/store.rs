@@ -1,0 +1,368 @@
+//! The draft store on real SQLite files in temporary folders: crashes, restarts, migrations,
+//! broken files and two writers at once.
+use kehoach::adapt::{Decisions, NodeDecision};
+use kehoach::store::{migrations, DraftState, ParentRef, Store, StoreError, SCHEMA_VERSION};
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+fn state(step: u32) -> DraftState {
+    let mut decisions = Decisions::default();
+    decisions
+        .nodes
+        .insert(format!("III.1.{step}"), NodeDecision::Drop);
+    DraftState {
+        title: "Kế hoạch CCHC năm 2024".into(),
+        parent: Some(ParentRef::Builtin("quan1-2024".into())),
+        preset: Some("mam-non".into()),
+        decisions,
+        step,
+        ..Default::default()
+    }
+}
+
+/// Not a test of its own: the child process the crash and concurrency tests start (this same test
+/// binary, run with KEHOACH_CHILD_DB set). It saves revisions in a loop and prints the id of each
+/// one right after its transaction commits.
+#[test]
+fn child_process_saving_revisions() {
+    let Ok(db) = std::env::var("KEHOACH_CHILD_DB") else {
+        return;
+    };
+    let draft: i64 = std::env::var("KEHOACH_CHILD_DRAFT")
+        .unwrap()
+        .parse()
+        .unwrap();
+    let count: u32 = std::env::var("KEHOACH_CHILD_COUNT")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(u32::MAX);
+    let mut store = Store::open(std::path::Path::new(&db)).unwrap();
+    let mut out = std::io::stdout().lock();
+    for i in 0..count {
+        let rev = store.save(draft, &state(i % 50), "lưu tự động").unwrap();
+        writeln!(out, "{rev}").unwrap();
+        out.flush().unwrap();
+    }
+}
+
+fn child(db: &std::path::Path, draft: i64, count: Option<u32>) -> std::process::Child {
+    let mut cmd = Command::new(std::env::current_exe().unwrap());
+    cmd.args([
+        "--exact",
+        "child_process_saving_revisions",
+        "--nocapture",
+        "--test-threads=1",
+        "--quiet",
+    ])
+    .env("KEHOACH_CHILD_DB", db)
+    .env("KEHOACH_CHILD_DRAFT", draft.to_string())
+    .stdout(Stdio::piped())
+    .stderr(Stdio::null());
+    if let Some(n) = count {
+        cmd.env("KEHOACH_CHILD_COUNT", n.to_string());
+    }
+    cmd.spawn().unwrap()
+}
+
+/// Revision ids a child printed.
+fn committed(lines: &[String]) -> Vec<i64> {
+    lines.iter().filter_map(|l| l.trim().parse().ok()).collect()
+}
+
+#[test]
+fn sigkill_at_random_moments_never_loses_a_committed_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("drafts.db");
+    let draft = Store::open(&db).unwrap().create_draft(&state(0)).unwrap();
+    let mut seed = 0x9E3779B97F4A7C15u64;
+    let mut total = 0;
+    for round in 0..100 {
+        let mut c = child(&db, draft, None);
+        let stdout = c.stdout.take().unwrap();
+        let reader = std::thread::spawn(move || {
+            BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+                .collect::<Vec<_>>()
+        });
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        std::thread::sleep(Duration::from_micros(2_000 + seed % 40_000));
+        c.kill().unwrap(); // SIGKILL
+        c.wait().unwrap();
+        let revs = committed(&reader.join().unwrap());
+        total += revs.len();
+        let store = Store::open(&db).unwrap();
+        assert!(
+            store.integrity_ok().unwrap(),
+            "round {round}: integrity_check failed"
+        );
+        for rev in &revs {
+            assert!(
+                store.has_revision(*rev).unwrap(),
+                "round {round}: committed revision {rev} lost"
+            );
+        }
+        // The draft opens at its last committed state.
+        let d = store.draft(draft).unwrap();
+        if let Some(last) = revs.last() {
+            assert!(d.revision >= *last, "round {round}");
+        }
+    }
+    assert!(
+        total > 100,
+        "the children committed {total} revisions in all"
+    );
+}
+
+#[test]
+fn two_processes_writing_at_once_do_not_corrupt() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("drafts.db");
+    let (a, b) = {
+        let mut s = Store::open(&db).unwrap();
+        (
+            s.create_draft(&state(0)).unwrap(),
+            s.create_draft(&state(0)).unwrap(),
+        )
+    };
+    let children = [
+        child(&db, a, Some(60)),
+        child(&db, b, Some(60)),
+        child(&db, a, Some(60)),
+    ];
+    for mut c in children {
+        let lines: Vec<String> = BufReader::new(c.stdout.take().unwrap())
+            .lines()
+            .map_while(Result::ok)
+            .collect();
+        let out = committed(&lines).len();
+        assert!(c.wait().unwrap().success());
+        assert_eq!(out, 60);
+    }
+    let store = Store::open(&db).unwrap();
+    assert!(store.integrity_ok().unwrap());
+    assert_eq!(store.revisions(a).unwrap().len(), 121);
+    assert_eq!(store.revisions(b).unwrap().len(), 61);
+}
+
+#[test]
+fn undo_and_redo_survive_closing_and_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("drafts.db");
+    let id = {
+        let mut s = Store::open(&db).unwrap();
+        let id = s.create_draft(&state(1)).unwrap();
+        s.save(id, &state(2), "").unwrap();
+        s.save(id, &state(3), "").unwrap();
+        id
+    };
+    {
+        let mut s = Store::open(&db).unwrap();
+        let d = s.undo(id).unwrap().unwrap();
+        assert_eq!(d.state.step, 2);
+        assert!(d.can_undo && d.can_redo);
+    }
+    {
+        let mut s = Store::open(&db).unwrap();
+        assert_eq!(s.draft(id).unwrap().state.step, 2, "the undo was saved");
+        assert_eq!(s.redo(id).unwrap().unwrap().state.step, 3);
+        assert!(s.redo(id).unwrap().is_none(), "nothing more to redo");
+        s.undo(id).unwrap();
+        s.undo(id).unwrap();
+        assert!(s.undo(id).unwrap().is_none(), "nothing more to undo");
+        // A new change after undo replaces what could have been redone.
+        s.save(id, &state(9), "").unwrap();
+        let d = s.draft(id).unwrap();
+        assert!(!d.can_redo && d.can_undo);
+        let revs = s.revisions(id).unwrap();
+        assert_eq!(revs.iter().map(|r| r.seq).collect::<Vec<_>>(), [1, 2]);
+        assert_eq!(
+            s.revision_state(revs[0].id).unwrap().step,
+            1,
+            "any earlier version opens"
+        );
+    }
+}
+
+#[test]
+fn migrations_from_every_earlier_schema_keep_the_data() {
+    for from in 0..SCHEMA_VERSION {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("old.db");
+        {
+            let mut conn = rusqlite::Connection::open(&db).unwrap();
+            migrations::migrate_to(&mut conn, from).unwrap();
+            if from >= 1 {
+                // What version 1 stored.
+                let json = serde_json::to_string(&state(4)).unwrap();
+                conn.execute_batch(&format!(
+                    "INSERT INTO drafts (id, title, current_rev, created_at, updated_at) VALUES (7, 'cũ', 70, '2024-01-01', '2024-01-01');
+                     INSERT INTO revisions (id, draft_id, seq, created_at, state) VALUES (70, 7, 1, '2024-01-01', '{json}');
+                     INSERT INTO units (name, unit_type, profile, updated_at) VALUES ('Trường A', 'mam-non', '{{\"name\":\"Trường A\"}}', '2024-01-01');"
+                ))
+                .unwrap();
+            }
+        }
+        let mut s = Store::open(&db).unwrap();
+        assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION, "from {from}");
+        if from >= 1 {
+            let d = s.draft(7).unwrap();
+            assert_eq!(d.state.step, 4, "from {from}");
+            assert_eq!(s.units().unwrap()[0].name, "Trường A");
+            s.save(7, &state(5), "sau nâng cấp").unwrap();
+            assert_eq!(s.draft(7).unwrap().state.step, 5);
+        }
+    }
+}
+
+#[test]
+fn broken_files_get_a_clear_message_and_are_moved_aside_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    // Random bytes.
+    let random = dir.path().join("random.db");
+    let bytes: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    std::fs::write(&random, &bytes).unwrap();
+    let err = Store::open(&random).err().unwrap();
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    assert!(err.to_string().contains("bị hỏng"));
+    let (mut fresh, aside) = Store::open_or_recover(&random).unwrap();
+    let aside = aside.expect("moved aside");
+    assert_eq!(
+        std::fs::read(&aside).unwrap(),
+        bytes,
+        "the broken file is kept as it was"
+    );
+    fresh.create_draft(&state(1)).unwrap();
+
+    // A truncated database.
+    let good = dir.path().join("good.db");
+    {
+        let mut s = Store::open(&good).unwrap();
+        for i in 0..50 {
+            let id = s.create_draft(&state(i)).unwrap();
+            s.save(id, &state(i + 1), "").unwrap();
+        }
+    }
+    let full = std::fs::read(&good).unwrap();
+    let truncated = dir.path().join("truncated.db");
+    std::fs::write(&truncated, &full[..full.len() / 3]).unwrap();
+    assert!(matches!(
+        Store::open(&truncated),
+        Err(StoreError::Corrupt { .. })
+    ));
+
+    // A database from a newer version: a clear message, and it is left alone.
+    let newer = dir.path().join("newer.db");
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    let before = std::fs::read(&newer).unwrap();
+    let err = Store::open_or_recover(&newer).err().unwrap();
+    assert!(matches!(err, StoreError::Newer { found: 99, .. }), "{err}");
+    assert!(err.to_string().contains("phiên bản mới hơn"));
+    assert_eq!(std::fs::read(&newer).unwrap(), before);
+}
+
+#[test]
+fn units_parent_plans_and_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("drafts.db");
+    let mut s = Store::open(&db).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/tuoi-hong.unit.toml"
+    ))
+    .unwrap();
+    let mut profile = kehoach::adapt::UnitProfile::from_toml(&text).unwrap();
+    let id = s.save_unit(&profile).unwrap();
+    profile.year = 2025;
+    assert_eq!(
+        s.save_unit(&profile).unwrap(),
+        id,
+        "next year updates the same unit"
+    );
+    assert_eq!(s.unit(id).unwrap().year, 2025);
+    let original = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/quan1-2024.pandoc.docx"
+    ))
+    .unwrap();
+    let plan = kehoach::import::read_bytes("quan1.docx", &original).unwrap();
+    let pid = s
+        .save_parent_plan(&plan, Some(("quan1.docx", &original)))
+        .unwrap();
+    assert_eq!(s.parent_plan(pid).unwrap(), plan);
+    assert_eq!(s.parent_plan_original(pid).unwrap().unwrap().1, original);
+    let draft = s
+        .create_draft(&DraftState {
+            parent: Some(ParentRef::Stored(pid)),
+            profile: Some(profile.clone()),
+            ..state(1)
+        })
+        .unwrap();
+    let unit_plan = kehoach::draft_plan(&s, &s.draft(draft).unwrap().state).unwrap();
+    assert_eq!(unit_plan.header.issuer, "TRƯỜNG MẦM NON TUỔI HỒNG");
+    let backup = dir.path().join("backup.db");
+    s.backup(&backup).unwrap();
+    let b = Store::open(&backup).unwrap();
+    assert!(b.integrity_ok().unwrap());
+    assert_eq!(b.drafts().unwrap().len(), 1);
+    assert!(
+        s.backup(&backup).is_err(),
+        "a backup never overwrites a file"
+    );
+}
+
+#[test]
+fn the_drafts_cli() {
+    let bin = env!("CARGO_BIN_EXE_kehoach");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.db");
+    let plan = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/golden-plan.json"
+    );
+    let run = |args: &[&str]| {
+        Command::new(bin)
+            .args(args)
+            .arg("--db")
+            .arg(&db)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["drafts", "save", plan]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    assert_eq!(id, "1");
+    let list: serde_json::Value =
+        serde_json::from_slice(&run(&["drafts", "list", "--json"]).stdout).unwrap();
+    assert_eq!(list[0]["id"], 1);
+    let show: serde_json::Value =
+        serde_json::from_slice(&run(&["drafts", "show", "1"]).stdout).unwrap();
+    assert_eq!(show["state"]["plan"]["header"]["symbol"], "KH-MNTH");
+    let docx = dir.path().join("d.docx");
+    assert!(
+        run(&["drafts", "export", "1", "-o", docx.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let exported = kehoach::import::read_path(&docx).unwrap();
+    assert_eq!(exported.header.issuer, "TRƯỜNG MẦM NON TUỔI HỒNG");
+    let backup = dir.path().join("b.db");
+    assert!(run(&["drafts", "backup", "-o", backup.to_str().unwrap()])
+        .status
+        .success());
+    let missing = run(&["drafts", "show", "42"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("Không có bản nháp số 42"));
+}
