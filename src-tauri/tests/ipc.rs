@@ -1,35 +1,136 @@
-//! The commands answer through Tauri's real IPC layer (mock runtime, no display needed).
+//! The commands answer through Tauri's real IPC layer (mock runtime, no display needed), on a
+//! real SQLite file in a temporary data folder.
+use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_context, noop_assets};
+use tauri::test::{get_ipc_response, mock_context, noop_assets, MockRuntime};
 use tauri::webview::InvokeRequest;
-use tauri::WebviewWindowBuilder;
+use tauri::{WebviewWindow, WebviewWindowBuilder};
 
-fn invoke(cmd: &str, body: serde_json::Value) -> Result<serde_json::Value, serde_json::Value> {
-    let app = kehoach_app::builder::<tauri::test::MockRuntime>()
+struct App {
+    _app: tauri::App<MockRuntime>,
+    webview: WebviewWindow<MockRuntime>,
+    key: String,
+    _dir: tempfile::TempDir,
+}
+
+fn app() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    std::env::set_var("KEHOACH_DATA_DIR", dir.path());
+    let app = kehoach_app::builder::<MockRuntime>()
         .build(mock_context(noop_assets()))
         .expect("app builds");
+    kehoach_app::init(&app).expect("the store opens");
     let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .expect("window builds");
     // The app's builder is the production one, so its invoke key is random: ask the app for it.
-    let invoke_key = app.invoke_key().to_string();
-    get_ipc_response(
-        &webview,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(body),
-            headers: Default::default(),
-            invoke_key,
-        },
-    )
-    .map(|r| r.deserialize::<serde_json::Value>().unwrap())
+    let key = app.invoke_key().to_string();
+    App {
+        _app: app,
+        webview,
+        key,
+        _dir: dir,
+    }
+}
+
+impl App {
+    fn invoke(&self, cmd: &str, body: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.webview,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Json(body),
+                headers: Default::default(),
+                invoke_key: self.key.clone(),
+            },
+        )
+        .map(|r| r.deserialize::<Value>().unwrap())
+    }
+}
+
+fn profile() -> Value {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/tuoi-hong.unit.toml"
+    ))
+    .unwrap();
+    serde_json::to_value(kehoach::adapt::UnitProfile::from_toml(&text).unwrap()).unwrap()
+}
+
+fn draft(step: u32) -> Value {
+    json!({
+        "title": "Kế hoạch CCHC 2024", "parent": {"kind": "builtin", "id": "quan1-2024"},
+        "profile": profile(), "preset": "mam-non", "decisions": {}, "layout": kehoach::nd30::Layout::default(),
+        "step": step, "plan": null
+    })
 }
 
 #[test]
-fn app_info_reports_the_core_version() {
-    let info = invoke("app_info", serde_json::json!({})).expect("app_info answers");
+fn one_app_drafts_render_undo_and_errors() {
+    // One app per process: the data folder comes from the environment.
+    let app = app();
+    let info = app.invoke("app_info", json!({})).expect("app_info");
     assert_eq!(info["version"], kehoach::VERSION);
+    assert_eq!(info["builtins"][0]["id"], "quan1-2024");
+    assert!(info["presets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["id"] == "mam-non"));
+
+    let d = app
+        .invoke("new_draft", json!({"draft": draft(1)}))
+        .expect("new_draft");
+    let id = d["id"].as_i64().unwrap();
+    let mut changed = draft(4);
+    changed["decisions"]["nodes"]["III.1.2"] = json!({"action": "drop"});
+    let saved = app
+        .invoke(
+            "save_draft",
+            json!({"id": id, "draft": changed, "note": "bỏ 1.2"}),
+        )
+        .expect("save_draft");
+    assert_eq!(saved["state"]["step"], 4);
+    assert_eq!(saved["can_undo"], true);
+    // The unit is remembered for next year.
+    let units = app.invoke("list_units", json!({})).unwrap();
+    assert_eq!(units[0]["name"], "Trường mầm non Tuổi Hồng");
+
+    let rendered = app
+        .invoke("render", json!({"draft": saved["state"]}))
+        .expect("render");
+    assert_eq!(
+        rendered["plan"]["header"]["issuer"],
+        "TRƯỜNG MẦM NON TUỔI HỒNG"
+    );
+    assert!(rendered["html"]
+        .as_str()
+        .unwrap()
+        .contains("TRƯỜNG MẦM NON TUỔI HỒNG"));
+    assert!(!rendered["html"]
+        .as_str()
+        .unwrap()
+        .contains(r#"data-node="III.1.2""#));
+    assert!(
+        rendered["adaptation"]["proposals"]
+            .as_array()
+            .unwrap()
+            .len()
+            > 10
+    );
+
+    let undone = app.invoke("undo", json!({"id": id})).expect("undo");
+    assert_eq!(undone["state"]["step"], 1);
+    let drafts = app.invoke("list_drafts", json!({})).unwrap();
+    assert_eq!(drafts.as_array().unwrap().len(), 1);
+
+    let err = app.invoke("open_draft", json!({"id": 999})).unwrap_err();
+    assert_eq!(err["message"], "Không có bản nháp số 999.");
+    let bad = app
+        .invoke("render", json!({"draft": {"title": "", "parent": null}}))
+        .unwrap_err();
+    assert_eq!(bad["message"], "Chưa chọn kế hoạch cấp trên.");
 }

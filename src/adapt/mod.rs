@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// What the user decided about one parent item.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "lowercase")]
 pub enum NodeDecision {
@@ -41,6 +42,7 @@ pub enum NodeDecision {
 }
 
 /// An item the unit adds.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AddedItem {
@@ -56,6 +58,7 @@ pub struct AddedItem {
 }
 
 /// Everything the user decided; stored with the draft so that adapting again asks nothing twice.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Decisions {
@@ -83,6 +86,7 @@ pub struct AdaptOptions {
 }
 
 /// One parent item and what became of it (for the item review screen).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NodeState {
     pub id: String,
@@ -99,6 +103,7 @@ pub struct NodeState {
 }
 
 /// A unit item that still carries the parent's scope.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Flag {
     /// The unit item id.
@@ -108,6 +113,7 @@ pub struct Flag {
 }
 
 /// The result: the unit's plan and what the user should review.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Adaptation {
     pub plan: Plan,
@@ -201,7 +207,9 @@ pub fn adapt_with(
             }
             PartMode::Own => {
                 record_all(&part.items, topic, 0, false, &mut nodes);
-                own_items(&preset.own_items, &format!("{topic}.own"), &fill)
+                let mut own = own_items(&preset.own_items, &format!("{topic}.own"), &fill);
+                own.retain(|i| decisions.nodes.get(&i.id) != Some(&NodeDecision::Drop));
+                own
             }
         };
         parts.push(Part {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// The rule id of scope-clause removals.
 pub const SCOPE_RULE: &str = "pham-vi";
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ProposalStatus {
@@ -19,6 +20,7 @@ pub enum ProposalStatus {
 }
 
 /// One proposed change at one place.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Proposal {
     /// Stable: "<rule>:<item id>:<occurrence>".

@@ -1,5 +1,6 @@
 //! Writers: the Decree 30 .docx ([`docx`]), the HTML preview and plain text.
 pub mod docx;
+pub mod html;
 mod package;
 pub mod pdf;
 

@@ -4,6 +4,7 @@ use crate::model::Plan;
 use serde::Serialize;
 
 /// A built-in parent plan, as listed on the start screen.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct BuiltinPlan {
     pub id: &'static str,

@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 
 pub use format::check_docx;
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -55,6 +56,7 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// Where a finding is.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     /// The item's label as printed ("5.12."), or the part of the document ("Nơi nhận").
@@ -67,6 +69,7 @@ pub struct Location {
 }
 
 /// One thing the checker found.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     pub rule: String,

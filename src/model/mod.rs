@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
 /// A whole document: a parent plan as imported, or a unit's own plan after adaptation.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Plan {
@@ -38,6 +39,7 @@ pub struct Plan {
 }
 
 /// Phần đầu văn bản (ô 1–4 of Decree 30).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Header {
@@ -56,6 +58,7 @@ pub struct Header {
 }
 
 /// A Roman-numbered part of the body ("I. MỤC TIÊU").
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Part {
@@ -67,6 +70,7 @@ pub struct Part {
 
 /// A numbered point of the body, with its sub-points: "1.", "1.1.", "a)", a bullet "-" or an
 /// unlabelled paragraph ("").
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Item {
@@ -82,6 +86,7 @@ pub struct Item {
 }
 
 /// Người ký (ô 7a–7b).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Signer {
@@ -95,6 +100,7 @@ pub struct Signer {
 }
 
 /// Chú thích (a footnote) and where its mark sits.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Footnote {
@@ -107,6 +113,7 @@ pub struct Footnote {
 }
 
 /// Phụ lục: a table of tasks grouped by reform area.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Appendix {
@@ -120,6 +127,7 @@ pub struct Appendix {
 }
 
 /// A group row (a reform area) and the task rows under it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AppendixGroup {
@@ -129,6 +137,7 @@ pub struct AppendixGroup {
 }
 
 /// A task row: its STT and the other cells (lines inside a cell separated by "\n").
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AppendixRow {

@@ -57,6 +57,7 @@ pub mod range {
 }
 
 /// The page and body settings a unit may choose, within the decree's ranges.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Layout {

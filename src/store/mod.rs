@@ -15,16 +15,18 @@ use std::time::Duration;
 pub use migrations::SCHEMA_VERSION;
 
 /// Where a draft's parent plan comes from.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "id", rename_all = "lowercase")]
 pub enum ParentRef {
     /// A plan that ships with the app ("quan1-2024").
     Builtin(String),
     /// A plan the user imported (a row of `parent_plans`).
-    Stored(i64),
+    Stored(#[cfg_attr(feature = "ts", ts(type = "number"))] i64),
 }
 
 /// What a draft holds: everything needed to rebuild the unit's plan, or a finished plan.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DraftState {
@@ -42,20 +44,26 @@ pub struct DraftState {
 }
 
 /// A draft as listed.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DraftSummary {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     pub title: String,
     pub unit: String,
     pub created_at: String,
     pub updated_at: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub revisions: i64,
 }
 
 /// A draft opened: its current state and where it stands in its history.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub revision: i64,
     pub state: DraftState,
     pub can_undo: bool,
@@ -64,17 +72,22 @@ pub struct Draft {
 }
 
 /// One saved state, labelled with its time.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Revision {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub seq: i64,
     pub created_at: String,
     pub note: String,
 }
 
 /// A stored parent plan as listed.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ParentPlanSummary {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     pub title: String,
     pub file_name: Option<String>,
@@ -82,8 +95,10 @@ pub struct ParentPlanSummary {
 }
 
 /// A stored unit as listed.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UnitSummary {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     pub name: String,
     pub unit_type: String,

@@ -1,0 +1,61 @@
+//! TypeScript declarations of every type the UI exchanges with the commands, generated from the
+//! Rust types (ts-rs) into `ui/src/lib/bindings.ts`, so that the two cannot drift: a test fails
+//! when the committed file differs (regenerate with `UPDATE_BINDINGS=1 cargo test -p kehoach-app`).
+use ts_rs::TS;
+
+macro_rules! decls {
+    ($($t:ty),* $(,)?) => {
+        vec![$(<$t as TS>::decl()),*]
+    };
+}
+
+/// The content of `ui/src/lib/bindings.ts`.
+pub fn typescript() -> String {
+    use kehoach::{adapt, import, lint, model, nd30, store};
+    let decls: Vec<String> = decls![
+        crate::commands::AppInfo,
+        crate::commands::PresetInfo,
+        crate::commands::Rendered,
+        crate::commands::ImportedParent,
+        crate::error::AppError,
+        import::BuiltinPlan,
+        model::Plan,
+        model::Header,
+        model::Part,
+        model::Item,
+        model::Signer,
+        model::Footnote,
+        model::Appendix,
+        model::AppendixGroup,
+        model::AppendixRow,
+        nd30::Layout,
+        adapt::UnitProfile,
+        adapt::Decisions,
+        adapt::NodeDecision,
+        adapt::AddedItem,
+        adapt::Adaptation,
+        adapt::NodeState,
+        adapt::Flag,
+        adapt::Proposal,
+        adapt::ProposalStatus,
+        lint::Finding,
+        lint::Location,
+        lint::Severity,
+        store::ParentRef,
+        store::DraftState,
+        store::Draft,
+        store::DraftSummary,
+        store::Revision,
+        store::ParentPlanSummary,
+        store::UnitSummary,
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:\n// run `UPDATE_BINDINGS=1 cargo test -p kehoach-app --test bindings` after changing a type.\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(d.trim());
+        out.push_str("\n\n");
+    }
+    out
+}

@@ -1,0 +1,53 @@
+//! The native file dialogs, run from Rust so that the UI needs no file-system permission.
+//! For the end-to-end tests, which cannot drive native dialogs, two variables stand in for the
+//! user's choice: KEHOACH_E2E_OPEN (the file to open) and KEHOACH_E2E_SAVE_DIR (where to save).
+use crate::error::AppError;
+use std::path::{Path, PathBuf};
+use tauri::{AppHandle, Runtime};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+/// Asks for a parent plan file.
+pub fn pick_parent_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("KEHOACH_E2E_OPEN") {
+        return Some(PathBuf::from(p));
+    }
+    app.dialog()
+        .file()
+        .set_title("Chọn kế hoạch cấp trên")
+        .add_filter("Kế hoạch (Word, Markdown, văn bản)", &["docx", "md", "txt"])
+        .blocking_pick_file()
+        .and_then(|f| f.into_path().ok())
+}
+
+/// Asks where to save a file.
+pub fn pick_save_path<R: Runtime>(app: &AppHandle<R>, name: &str, ext: &str) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("KEHOACH_E2E_SAVE_DIR") {
+        return Some(PathBuf::from(dir).join(name));
+    }
+    let label = if ext == "pdf" { "PDF" } else { "Word" };
+    app.dialog()
+        .file()
+        .set_title("Lưu kế hoạch")
+        .set_file_name(name)
+        .add_filter(label, &[ext])
+        .blocking_save_file()
+        .and_then(|f| f.into_path().ok())
+        .map(|p| {
+            if p.extension().is_none() {
+                p.with_extension(ext)
+            } else {
+                p
+            }
+        })
+}
+
+/// Opens a PDF in the system's viewer (to print it).
+pub fn open_for_printing<R: Runtime>(app: &AppHandle<R>, pdf: &Path) -> Result<(), AppError> {
+    if std::env::var_os("KEHOACH_E2E_SAVE_DIR").is_some() {
+        return Ok(());
+    }
+    app.opener()
+        .open_path(pdf.display().to_string(), None::<&str>)
+        .map_err(|e| AppError::new("print", format!("Không mở được tệp PDF để in: {e}")))
+}

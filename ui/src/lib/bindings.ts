@@ -1,0 +1,364 @@
+// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:
+// run `UPDATE_BINDINGS=1 cargo test -p kehoach-app --test bindings` after changing a type.
+
+export type AppInfo = { version: string, builtins: Array<BuiltinPlan>, presets: Array<PresetInfo>, 
+/**
+ * LibreOffice is installed (PDF export and printing).
+ */
+libreoffice: boolean, data_path: string, 
+/**
+ * Where a broken data file was moved on start, if it was.
+ */
+recovered_from: string | null, };
+
+export type PresetInfo = { id: string, name: string, signer_title: string, };
+
+export type Rendered = { plan: Plan, 
+/**
+ * The adaptation (proposals, flags, item states); none before the unit is described.
+ */
+adaptation: Adaptation | null, html: string, findings: Array<Finding>, };
+
+export type ImportedParent = { id: number, plan: Plan, file_name: string, };
+
+export type AppError = { code: string, message: string, };
+
+export type BuiltinPlan = { id: string, title: string, issuer: string, year: number, };
+
+export type Plan = { 
+/**
+ * Phần đầu: cơ quan chủ quản, cơ quan ban hành, số, ký hiệu, địa danh, ngày.
+ */
+header: Header, 
+/**
+ * Tên loại văn bản, e.g. "Kế hoạch" (printed in capitals).
+ */
+doc_type: string, 
+/**
+ * Trích yếu, e.g. "Thực hiện công tác cải cách hành chính trên địa bàn Quận 1 năm 2024".
+ */
+summary: string, 
+/**
+ * Căn cứ ban hành: one entry per paragraph, with its own ending punctuation.
+ */
+bases: Array<string>, 
+/**
+ * The paragraph after the bases ("Tiếp tục phát huy … cụ thể như sau:").
+ */
+intro: string, 
+/**
+ * The body: Roman-numbered parts.
+ */
+parts: Array<Part>, 
+/**
+ * Câu kết ("Trên đây là Kế hoạch … ./.").
+ */
+closing: string, 
+/**
+ * Nơi nhận, without the leading "- " and the trailing ";".
+ */
+recipients: Array<string>, 
+/**
+ * Người ký.
+ */
+signer: Signer, 
+/**
+ * Chú thích cuối trang.
+ */
+footnotes: Array<Footnote>, 
+/**
+ * Phụ lục (the table of tasks), if any.
+ */
+appendix: Appendix | null, };
+
+export type Header = { 
+/**
+ * Tên cơ quan chủ quản, as printed (e.g. "ỦY BAN NHÂN DÂN QUẬN 1"); absent for a top body.
+ */
+parent_body: string | null, 
+/**
+ * Tên cơ quan ban hành, as printed (e.g. "TRƯỜNG MẦM NON TUỔI HỒNG").
+ */
+issuer: string, 
+/**
+ * Số: "04"; absent in a draft (văn thư fills it after signing).
+ */
+number: string | null, 
+/**
+ * Ký hiệu: "KH-UBND".
+ */
+symbol: string, 
+/**
+ * Địa danh: "Quận 1".
+ */
+place: string, 
+/**
+ * Ngày ban hành; absent in a draft.
+ */
+date: string | null, };
+
+export type Part = { 
+/**
+ * "I", "II"… as printed in the source (derived again at export).
+ */
+label: string, title: string, items: Array<Item>, };
+
+export type Item = { 
+/**
+ * Stable id: survives renumbering, moves and edits.
+ */
+id: string, 
+/**
+ * The label as printed ("1.1.", "-", ""); derived from the tree when a unit plan is built.
+ */
+label: string, text: string, 
+/**
+ * For a unit plan: the label path of the parent-plan item this one came from
+ * ("III.3.4"), or `None` for an item the unit added. `None` in an imported plan.
+ */
+source: string | null, items: Array<Item>, };
+
+export type Signer = { 
+/**
+ * Quyền hạn ký with the head's title, e.g. "KT. HIỆU TRƯỞNG", "TM. ỦY BAN NHÂN DÂN"; "" when
+ * the head signs.
+ */
+authority: string, 
+/**
+ * Chức vụ của người ký: "HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "CHỦ TỊCH".
+ */
+title: string, 
+/**
+ * Họ và tên.
+ */
+name: string, };
+
+export type Footnote = { 
+/**
+ * The id of the item whose text carries the mark, or "basis:N", "intro", "closing".
+ */
+anchor: string, 
+/**
+ * The text right before the mark (the mark goes after its first occurrence; at the end of the
+ * text when it is no longer there).
+ */
+after: string, text: string, };
+
+export type Appendix = { 
+/**
+ * e.g. "KẾ HOẠCH CỤ THỂ TRIỂN KHAI CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2024".
+ */
+title: string, 
+/**
+ * The "(Kèm theo Kế hoạch số … ngày … của …)" line, without the brackets' role changing.
+ */
+subtitle: string, 
+/**
+ * Column headings, the STT column included.
+ */
+columns: Array<string>, groups: Array<AppendixGroup>, };
+
+export type AppendixGroup = { label: string, title: string, rows: Array<AppendixRow>, };
+
+export type AppendixRow = { label: string, cells: Array<string>, 
+/**
+ * For a unit plan: the parent row's label ("1.4"), `None` for a row the unit added.
+ */
+source: string | null, };
+
+export type Layout = { margin_top_mm: number, margin_bottom_mm: number, margin_left_mm: number, margin_right_mm: number, 
+/**
+ * Body text size: 13 or 14.
+ */
+body_pt: number, 
+/**
+ * 1.0–1.5 lines.
+ */
+line_spacing: number, 
+/**
+ * Empty lines between the signer's title and name (practice: 3–5).
+ */
+signature_lines: number, };
+
+export type UnitProfile = { 
+/**
+ * Full name as in the founding decision: "Trường mầm non Tuổi Hồng".
+ */
+name: string, 
+/**
+ * Abbreviation used in the symbol and recipient lines: "MNTH".
+ */
+short_name: string, 
+/**
+ * Unit type, the preset id: "mam-non", "tieu-hoc", "thcs", "phuong", "phong-ban", "y-te".
+ */
+type: string, 
+/**
+ * Cơ quan chủ quản: "Ủy ban nhân dân Quận 1".
+ */
+parent_body: string, 
+/**
+ * How the parent body is printed in the header: "ỦY BAN NHÂN DÂN QUẬN 1" (may be abbreviated).
+ */
+parent_body_header: string, 
+/**
+ * Địa danh: "Quận 1".
+ */
+place: string, year: number, 
+/**
+ * Số; absent for a draft.
+ */
+number: string | null, 
+/**
+ * Ngày ban hành; absent for a draft.
+ */
+date: string | null, 
+/**
+ * "", "KT.", "TL.", "TUQ.", "Q.", "TM.".
+ */
+signer_authority: string, 
+/**
+ * The signer's own title: "HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG".
+ */
+signer_title: string, signer_name: string, 
+/**
+ * Nơi nhận without punctuation; the preset's list when empty.
+ */
+recipients: Array<string>, 
+/**
+ * Page and body settings, remembered per unit.
+ */
+layout: Layout | null, };
+
+export type Decisions = { 
+/**
+ * Per parent item id.
+ */
+nodes: { [key in string]?: NodeDecision }, added: Array<AddedItem>, 
+/**
+ * The order of children per container (item id or "part:<topic>"), for moved items.
+ */
+order: { [key in string]?: Array<string> }, 
+/**
+ * Per proposal id: accepted (true) or rejected (false).
+ */
+rewordings: { [key in string]?: boolean }, 
+/**
+ * Per rule id: accept or reject every proposal of the rule not decided one by one.
+ */
+rules: { [key in string]?: boolean }, 
+/**
+ * Appendix cells the user wrote, per unit item id (task, product, lead, cooperate, deadline).
+ */
+appendix: { [key in string]?: Array<string> }, 
+/**
+ * Own wording for derived sentences: "summary", "intro", "funding", "closing".
+ */
+texts: { [key in string]?: string }, };
+
+export type NodeDecision = { "action": "keep" } | { "action": "edit", text: string, } | { "action": "drop" };
+
+export type AddedItem = { 
+/**
+ * A stable id ("u1", "u2"…).
+ */
+id: string, 
+/**
+ * The container: an item id, or "part:<topic>" ("part:nhiem_vu").
+ */
+parent: string, 
+/**
+ * The sibling it follows; first when `None`.
+ */
+after: string | null, 
+/**
+ * "numeric" (a numbered point), "bullet" or "paragraph".
+ */
+kind: string, text: string, };
+
+export type Adaptation = { plan: Plan, proposals: Array<Proposal>, flags: Array<Flag>, nodes: Array<NodeState>, };
+
+export type NodeState = { id: string, 
+/**
+ * The part's topic ("nhiem_vu").
+ */
+topic: string, label: string, text: string, depth: number, kept: boolean, 
+/**
+ * "user" when the user decided, "preset" otherwise.
+ */
+decided_by: string, 
+/**
+ * The user's own wording, if any.
+ */
+edited: string | null, };
+
+export type Flag = { 
+/**
+ * The unit item id.
+ */
+node: string, phrase: string, excerpt: string, };
+
+export type Proposal = { 
+/**
+ * Stable: "<rule>:<item id>:<occurrence>".
+ */
+id: string, rule: string, 
+/**
+ * The rule as the user reads it.
+ */
+label: string, 
+/**
+ * The unit item id.
+ */
+node: string, before: string, after: string, context_before: string, context_after: string, status: ProposalStatus, 
+/**
+ * Whether the preset turns it on by default.
+ */
+default: boolean, };
+
+export type ProposalStatus = "pending" | "accepted" | "rejected";
+
+export type Finding = { rule: string, severity: Severity, message: string, location: Location, };
+
+export type Location = { 
+/**
+ * The item's label as printed ("5.12."), or the part of the document ("Nơi nhận").
+ */
+label: string, 
+/**
+ * An excerpt of the text.
+ */
+text: string, 
+/**
+ * The item id, to jump to it in the app; empty for parts that are not items.
+ */
+node: string, };
+
+export type Severity = "warning" | "error";
+
+export type ParentRef = { "kind": "builtin", "id": string } | { "kind": "stored", "id": number };
+
+export type DraftState = { title: string, parent: ParentRef | null, profile: UnitProfile | null, 
+/**
+ * The unit-type preset id.
+ */
+preset: string | null, decisions: Decisions, layout: Layout, 
+/**
+ * The wizard step the user was on.
+ */
+step: number, 
+/**
+ * A finished plan saved as it is (`kehoach drafts save PLAN.json`).
+ */
+plan: Plan | null, };
+
+export type Draft = { id: number, revision: number, state: DraftState, can_undo: boolean, can_redo: boolean, updated_at: string, };
+
+export type DraftSummary = { id: number, title: string, unit: string, created_at: string, updated_at: string, revisions: number, };
+
+export type Revision = { id: number, seq: number, created_at: string, note: string, };
+
+export type ParentPlanSummary = { id: number, title: string, file_name: string | null, created_at: string, };
+
+export type UnitSummary = { id: number, name: string, unit_type: string, updated_at: string, };
+
