@@ -374,8 +374,10 @@ mod tests {
 
     #[test]
     fn user_text_is_escaped() {
-        let mut plan = Plan::default();
-        plan.summary = "<script>alert(1)</script> & \"x\"".into();
+        let plan = Plan {
+            summary: "<script>alert(1)</script> & \"x\"".into(),
+            ..Default::default()
+        };
         let html = render(&plan, &Layout::default());
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"));
         assert!(!html.contains("<script>"));
