@@ -126,6 +126,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                                 rows: rows
                                     .into_iter()
                                     .map(|cells| AppendixRow {
+                                        id: String::new(),
                                         label: format!("{}.1", i + 1),
                                         cells,
                                         source: None,

@@ -765,6 +765,7 @@ fn appendix(
                 ],
             };
             rows.push(AppendixRow {
+                id: task.id.clone(),
                 label: task.label.trim_end_matches('.').to_string(),
                 cells,
                 source: matched.map(|r| r.label.clone()),

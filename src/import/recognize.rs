@@ -950,6 +950,7 @@ fn append_table(app: &mut Appendix, t: &Table) {
             app.groups.push(AppendixGroup::default());
         }
         app.groups.last_mut().unwrap().rows.push(AppendixRow {
+            id: String::new(),
             label,
             cells,
             source: None,

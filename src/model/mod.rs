@@ -141,6 +141,8 @@ pub struct AppendixGroup {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AppendixRow {
+    /// For a unit plan: the id of the task item the row is for (the key of the user's edits).
+    pub id: String,
     pub label: String,
     pub cells: Vec<String>,
     /// For a unit plan: the parent row's label ("1.4"), `None` for a row the unit added.

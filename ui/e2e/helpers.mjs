@@ -1,27 +1,84 @@
-// Shared set-up for the end-to-end tests: one WebDriver session on the real app, through
+// Shared set-up for the end-to-end tests: a WebDriver session on the real app, through
 // tauri-driver (started by .ci/e2e under Xvfb).
 import { remote } from "webdriverio";
 import { mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 
 export const SHOTS = process.env.E2E_SHOTS ?? path.resolve("../target/e2e-shots");
+export const SAVE_DIR = process.env.KEHOACH_E2E_SAVE_DIR;
 
 export async function startApp() {
   const application = process.env.KEHOACH_APP;
   if (!application) throw new Error("KEHOACH_APP (the app binary to drive) is not set");
-  return remote({
+  const browser = await remote({
     hostname: "127.0.0.1",
     port: Number(process.env.TAURI_DRIVER_PORT ?? 4444),
     logLevel: "warn",
+    waitforTimeout: 15000,
     capabilities: {
       browserName: "wry",
       "wdio:enforceWebDriverClassic": true,
       "tauri:options": { application },
     },
   });
+  try {
+    await browser.setWindowSize(1280, 720);
+  } catch {
+    // Without a window manager the size from tauri.conf.json stays.
+  }
+  return browser;
 }
 
 export async function shot(browser, name) {
   mkdirSync(SHOTS, { recursive: true });
   await browser.saveScreenshot(path.join(SHOTS, `${name}.png`));
+}
+
+export const byTestId = (browser, id) => browser.$(`[data-testid="${id}"]`);
+
+/** Waits until the autosave indicator says "Đã lưu". */
+export async function waitSaved(browser) {
+  const status = await byTestId(browser, "save-status");
+  await status.waitUntil(async () => (await status.getText()) === "Đã lưu", { timeout: 15000, timeoutMsg: "not saved" });
+}
+
+/** Scrolls an element to the middle of its scrolling panel, then clicks it. */
+export async function press(el) {
+  await el.waitForExist();
+  await el.scrollIntoView({ block: "center" });
+  await el.waitForClickable();
+  await el.click();
+}
+
+export async function clickText(browser, text) {
+  await press(await browser.$(`button=${text}`));
+}
+
+/** Goes to a step through the progress bar and waits for its title. */
+export async function gotoStep(browser, n) {
+  const b = await byTestId(browser, `goto-step-${n}`);
+  await b.click();
+  const title = await browser.$("#step-title");
+  await title.waitUntil(async () => (await title.getText()).startsWith(`Bước ${n}.`), { timeoutMsg: `step ${n}` });
+}
+
+/** The paragraphs of a .docx, read by python-docx (tables included, in order). */
+export function docxParagraphs(file) {
+  const script = `
+import sys, json, docx
+d = docx.Document(sys.argv[1])
+out = []
+body = d.element.body
+for el in body.iterchildren():
+    tag = el.tag.split('}')[1]
+    if tag == 'p':
+        out.append(''.join(t.text or '' for t in el.iter('{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t')))
+    elif tag == 'tbl':
+        for p in el.iter('{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p'):
+            out.append(''.join(t.text or '' for t in p.iter('{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t')))
+print(json.dumps(out, ensure_ascii=False))
+`;
+  const python = process.env.KEHOACH_PYTHON ?? "/usr/bin/python3";
+  return JSON.parse(execFileSync(python, ["-c", script, file], { encoding: "utf8" }));
 }

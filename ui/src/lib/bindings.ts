@@ -160,7 +160,11 @@ columns: Array<string>, groups: Array<AppendixGroup>, };
 
 export type AppendixGroup = { label: string, title: string, rows: Array<AppendixRow>, };
 
-export type AppendixRow = { label: string, cells: Array<string>, 
+export type AppendixRow = { 
+/**
+ * For a unit plan: the id of the task item the row is for (the key of the user's edits).
+ */
+id: string, label: string, cells: Array<string>, 
 /**
  * For a unit plan: the parent row's label ("1.4"), `None` for a row the unit added.
  */

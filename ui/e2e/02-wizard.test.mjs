@@ -1,0 +1,98 @@
+// A new kindergarten plan from the built-in parent plan with the mam-non preset: fill the profile,
+// drop a task, edit another, accept a rewording, export — and read the .docx.
+import { test, after, before } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { startApp, shot, byTestId, clickText, gotoStep, waitSaved, docxParagraphs, press } from "./helpers.mjs";
+
+let browser;
+before(async () => {
+  browser = await startApp();
+});
+after(async () => {
+  await browser?.deleteSession();
+});
+
+const EDITED = "Thực hiện báo cáo định kỳ đúng hạn về Phòng Giáo dục và Đào tạo & Ban Chỉ đạo <CCHC>.";
+const DROPPED = "Triển khai đầy đủ và đúng các quy định trên các lĩnh vực cải cách hành chính";
+
+test("a kindergarten plan from the built-in plan, through every step, to a .docx", async () => {
+  await clickText(browser, "Tạo kế hoạch mới");
+  const title = await browser.$("#step-title");
+  await title.waitForDisplayed();
+  assert.equal(await title.getText(), "Bước 1. Kế hoạch cấp trên");
+  const outline = await byTestId(browser, "outline");
+  await outline.waitForDisplayed();
+  assert.match(await outline.getText(), /NHIỆM VỤ TRỌNG TÂM/);
+  await shot(browser, "01-ke-hoach-cap-tren");
+
+  await clickText(browser, "Tiếp theo →");
+  await title.waitUntil(async () => (await title.getText()) === "Bước 2. Thông tin đơn vị");
+  await (await byTestId(browser, "profile-name")).setValue("Trường mầm non Tuổi Hồng");
+  await (await byTestId(browser, "profile-short")).setValue("MNTH");
+  await (await byTestId(browser, "profile-parent")).setValue("Ủy ban nhân dân Quận 1");
+  await (await byTestId(browser, "profile-place")).setValue("Quận 1");
+  await (await byTestId(browser, "profile-signer")).setValue("Nguyễn Thị Hồng");
+  const preview = await byTestId(browser, "preview");
+  await preview.waitUntil(async () => (await preview.getText()).includes("TRƯỜNG MẦM NON TUỔI HỒNG"), {
+    timeoutMsg: "the preview shows the unit",
+  });
+  await shot(browser, "02-thong-tin-don-vi");
+
+  await gotoStep(browser, 3);
+  await shot(browser, "03-muc-tieu-chi-tieu");
+
+  await gotoStep(browser, 4);
+  await press(await browser.$('[data-testid="group-III.1"] summary'));
+  await press(await byTestId(browser, "drop-III.1.2"));
+  await press(await byTestId(browser, "editbtn-III.1.3"));
+  const edit = await byTestId(browser, "edit-III.1.3");
+  await edit.waitForDisplayed();
+  await edit.setValue(EDITED);
+  await preview.waitUntil(async () => (await preview.getText()).includes("Phòng Giáo dục và Đào tạo & Ban Chỉ đạo <CCHC>"), {
+    timeoutMsg: "the preview shows the edit",
+  });
+  await shot(browser, "04-nhiem-vu-trong-tam");
+
+  await gotoStep(browser, 5);
+  const accept = await browser.$('[data-testid^="accept-cbccvc:III.1.8"]');
+  await press(accept);
+  await preview.waitUntil(async () => (await preview.getText()).includes("tạo động lực để viên chức đề xuất"), {
+    timeoutMsg: "the accepted rewording shows in the preview",
+  });
+  await shot(browser, "05-ra-soat-tu-ngu");
+
+  await gotoStep(browser, 6);
+  await shot(browser, "06-kinh-phi-to-chuc");
+  await gotoStep(browser, 7);
+  await shot(browser, "07-phu-luc");
+  await gotoStep(browser, 8);
+  await shot(browser, "08-noi-nhan-nguoi-ky");
+  await gotoStep(browser, 9);
+  await waitSaved(browser);
+  await shot(browser, "09-kiem-tra-xuat");
+
+  await press(await byTestId(browser, "export-docx"));
+  const result = await byTestId(browser, "export-result");
+  await result.waitForDisplayed({ timeout: 20000 });
+  const file = (await result.getText()).replace("Đã lưu tệp Word: ", "").trim();
+  assert.ok(existsSync(file), `${file} exists`);
+  await shot(browser, "10-da-xuat");
+
+  const paras = docxParagraphs(file);
+  const text = paras.join("\n");
+  assert.ok(text.includes("TRƯỜNG MẦM NON TUỔI HỒNG"), "the unit's name");
+  assert.ok(text.includes(EDITED), "the edited task");
+  assert.ok(!text.includes(DROPPED), "not the dropped task");
+  assert.ok(text.includes("khuyến khích, tạo động lực để viên chức".replace("k", "K")) || text.includes("tạo động lực để viên chức"));
+  // Numbering of the tasks under area 1 runs 1.1, 1.2, … without a gap.
+  const labels = paras.map((p) => p.match(/^1\.(\d+)\. /)).filter(Boolean).map((m) => Number(m[1]));
+  const tasks = labels.slice(labels.indexOf(1, labels.indexOf(1) + 1) >= 0 ? 0 : 0);
+  assert.ok(tasks.length >= 9, `area 1 has its tasks (${tasks})`);
+  const runs = [];
+  for (const n of tasks) {
+    if (n === 1) runs.push([]);
+    runs[runs.length - 1]?.push(n);
+  }
+  for (const run of runs) run.forEach((n, i) => assert.equal(n, i + 1, `labels ${run} have no gap`));
+});

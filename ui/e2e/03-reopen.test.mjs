@@ -1,0 +1,37 @@
+// Close and reopen the app: the draft is there with every decision, and undo still works.
+import { test, after, before } from "node:test";
+import assert from "node:assert/strict";
+import { startApp, shot, byTestId, gotoStep, press } from "./helpers.mjs";
+
+let browser;
+before(async () => {
+  browser = await startApp();
+});
+after(async () => {
+  await browser?.deleteSession();
+});
+
+test("the draft survives closing the app, with its decisions and its undo history", async () => {
+  const first = await browser.$('[data-testid^="draft-"]');
+  await first.waitForDisplayed();
+  assert.match(await first.getText(), /TRƯỜNG MẦM NON TUỔI HỒNG|Trường mầm non Tuổi Hồng/);
+  await shot(browser, "11-mo-lai-ban-nhap");
+  await first.click();
+  const title = await browser.$("#step-title");
+  await title.waitForDisplayed();
+  assert.equal(await title.getText(), "Bước 9. Kiểm tra và xuất", "opens where the user left off");
+
+  await gotoStep(browser, 4);
+  await press(await browser.$('[data-testid="group-III.1"] summary'));
+  const dropped = await browser.$('.item-row[data-node="III.1.2"]');
+  assert.match(await dropped.getAttribute("class"), /dropped/, "the dropped task is still dropped");
+  const edit = await byTestId(browser, "edit-III.1.3");
+  assert.match(await edit.getValue(), /Phòng Giáo dục và Đào tạo/, "the edit is still there");
+
+  // Undo walks back through revisions saved before the restart: the last was going to step 4.
+  await browser.keys(["Control", "z"]);
+  await title.waitUntil(async () => (await title.getText()).startsWith("Bước 9."), { timeoutMsg: "undo went back to step 9" });
+  await browser.keys(["Control", "y"]);
+  await title.waitUntil(async () => (await title.getText()).startsWith("Bước 4."), { timeoutMsg: "redo came back to step 4" });
+  await shot(browser, "12-hoan-tac-sau-khi-mo-lai");
+});

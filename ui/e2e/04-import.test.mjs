@@ -1,0 +1,28 @@
+// Import the seed district plan (a Word-like .docx) through the import step and see its outline.
+import { test, after, before } from "node:test";
+import assert from "node:assert/strict";
+import { startApp, shot, byTestId, clickText, press } from "./helpers.mjs";
+
+let browser;
+before(async () => {
+  browser = await startApp();
+});
+after(async () => {
+  await browser?.deleteSession();
+});
+
+test("importing a parent plan shows its outline", async () => {
+  await clickText(browser, "Nhập kế hoạch cấp trên");
+  const outline = await byTestId(browser, "outline");
+  await outline.waitForDisplayed({ timeout: 20000 });
+  const text = await outline.getText();
+  for (const part of ["I. MỤC TIÊU", "II. CHỈ TIÊU", "III. NHIỆM VỤ TRỌNG TÂM", "IV. KINH PHÍ THỰC HIỆN", "V. TỔ CHỨC THỰC HIỆN"]) {
+    assert.ok(text.includes(part), `outline shows ${part}`);
+  }
+  assert.match(text, /04\/KH-UBND/);
+  assert.match(text, /17 nơi nhận/);
+  assert.match(text, /phụ lục 7 nhóm, 92 dòng/);
+  const chosen = await browser.$('input[name="parent"]:checked');
+  assert.ok(await chosen.isExisting(), "the imported plan is chosen");
+  await shot(browser, "13-nhap-ke-hoach-cap-tren");
+});

@@ -1,0 +1,59 @@
+// Small pure helpers over the plan and the item states (no parsing: Rust did that).
+import type { Item, NodeState, Plan } from "./bindings";
+
+/** Finds an item anywhere in the plan by id. */
+export function findItem(plan: Plan | null | undefined, id: string): Item | null {
+  if (!plan) return null;
+  const walk = (items: Item[]): Item | null => {
+    for (const i of items) {
+      if (i.id === id) return i;
+      const found = walk(i.items);
+      if (found) return found;
+    }
+    return null;
+  };
+  for (const p of plan.parts) {
+    const f = walk(p.items);
+    if (f) return f;
+  }
+  return null;
+}
+
+/** The children ids of a container ("part:<topic>" or an item id) in the unit plan. */
+export function childIds(plan: Plan | null | undefined, container: string, topicOf: (title: string) => string): string[] {
+  if (!plan) return [];
+  if (container.startsWith("part:")) {
+    const topic = container.slice(5);
+    const part = plan.parts.find((p) => topicOf(p.title) === topic);
+    return part ? part.items.map((i) => i.id) : [];
+  }
+  return findItem(plan, container)?.items.map((i) => i.id) ?? [];
+}
+
+/** The topic key of a part title, as Rust's `preset::topic_of` (for the few UI uses). */
+export function topicOf(title: string): string {
+  const f = title
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/gi, "d")
+    .toLowerCase();
+  if (f.includes("muc tieu")) return "muc_tieu";
+  if (f.includes("chi tieu")) return "chi_tieu";
+  if (f.includes("nhiem vu")) return "nhiem_vu";
+  if (f.includes("kinh phi")) return "kinh_phi";
+  if (f.includes("to chuc thuc hien")) return "to_chuc";
+  return "";
+}
+
+/** Each node with the id of its container (the nearest shallower node, or the part). */
+export function withContainers(nodes: NodeState[]): { node: NodeState; container: string }[] {
+  const stack: NodeState[] = [];
+  return nodes.map((node) => {
+    while (stack.length && stack[stack.length - 1].depth >= node.depth) stack.pop();
+    const container = stack.length ? stack[stack.length - 1].id : `part:${node.topic}`;
+    stack.push(node);
+    return { node, container };
+  });
+}
+
+export const short = (s: string, n = 160) => (s.length > n ? s.slice(0, n) + "…" : s);
