@@ -114,8 +114,59 @@ pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
 }
 
+/// How a user finds an item: its label, or for a bullet or plain paragraph the numbered item it
+/// belongs to ("1.11. (gạch đầu dòng 5)").
+fn display_labels(plan: &Plan) -> std::collections::HashMap<String, String> {
+    fn walk(items: &[Item], parent: &str, out: &mut std::collections::HashMap<String, String>) {
+        let mut bullets = 0;
+        let mut paras = 0;
+        for i in items {
+            let label = match kind_of(&i.label) {
+                LabelKind::Bullet => {
+                    bullets += 1;
+                    format!("{parent} (gạch đầu dòng {bullets})")
+                        .trim()
+                        .to_string()
+                }
+                LabelKind::Paragraph => {
+                    paras += 1;
+                    if parent.is_empty() {
+                        format!("Đoạn văn {paras}")
+                    } else {
+                        format!("{parent} (đoạn {paras})")
+                    }
+                }
+                _ => i.label.clone(),
+            };
+            let own = if matches!(kind_of(&i.label), LabelKind::Numeric | LabelKind::Letter) {
+                i.label.clone()
+            } else {
+                parent.to_string()
+            };
+            out.insert(i.id.clone(), label);
+            walk(&i.items, &own, out);
+        }
+    }
+    let mut out = std::collections::HashMap::new();
+    for part in &plan.parts {
+        walk(&part.items, "", &mut out);
+    }
+    out
+}
+
 /// Checks a plan's content.
 pub fn check(plan: &Plan) -> Vec<Finding> {
+    let mut out = check_raw(plan);
+    let labels = display_labels(plan);
+    for f in &mut out {
+        if let Some(label) = labels.get(&f.location.node) {
+            f.location.label = label.clone();
+        }
+    }
+    out
+}
+
+fn check_raw(plan: &Plan) -> Vec<Finding> {
     let mut out = Vec::new();
     numbering(plan, &mut out);
     header(plan, &mut out);
