@@ -659,7 +659,15 @@ impl Builder {
                 text: text.clone(),
             });
         }
-        let has_body = self.plan.parts.iter().any(|p| !p.items.is_empty());
+        // Items, or the Roman-numbered parts of a titled plan whose parts are still empty.
+        let named = self
+            .plan
+            .parts
+            .iter()
+            .filter(|p| !p.title.is_empty())
+            .count();
+        let has_body = self.plan.parts.iter().any(|p| !p.items.is_empty())
+            || (named >= 1 && !self.plan.doc_type.is_empty());
         if !has_body {
             return Err(ImportError::NoStructure);
         }

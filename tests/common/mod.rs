@@ -78,7 +78,8 @@ import sys, docx
 for path in sys.argv[1:]:
     try:
         d = docx.Document(path)
-        n = len(d.paragraphs) + sum(len(c.paragraphs) for t in d.tables for r in t.rows for c in r.cells)
+        # Opening parses every part; counting rows touches every table (cells are slow in python-docx).
+        n = len(d.paragraphs) + sum(len(t.rows) for t in d.tables)
         print("ok", n)
     except Exception as e:
         print("err", repr(e).replace("\n", " "))

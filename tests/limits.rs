@@ -1,0 +1,122 @@
+//! The importer's limits, each on a crafted file, each with a clear Vietnamese message: files over
+//! 50 MB, zip parts over 100 MB uncompressed or compressed more than 100 times, XML nested deeper
+//! than a sane limit. Nothing here may panic or run out of memory.
+use kehoach::import::{self, ImportError};
+use std::io::Write;
+use zip::write::SimpleFileOptions;
+
+/// A minimal .docx (content types, document) plus extra parts.
+fn docx_with(document: &[u8], extra: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflate = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    w.start_file("[Content_Types].xml", deflate).unwrap();
+    w.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#).unwrap();
+    w.start_file("word/document.xml", deflate).unwrap();
+    w.write_all(document).unwrap();
+    for (name, data) in extra {
+        w.start_file(*name, deflate).unwrap();
+        w.write_all(data).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+const BODY: &[u8] = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>I. MỤC TIÊU</w:t></w:r></w:p></w:body></w:document>"#.as_bytes();
+
+#[test]
+fn a_file_over_50_mb_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.docx");
+    let f = std::fs::File::create(&path).unwrap();
+    f.set_len(51 * 1024 * 1024).unwrap(); // sparse: no 51 MB written
+    let err = import::read_path(&path).unwrap_err();
+    assert_eq!(err, ImportError::TooLarge { size_mb: 51 });
+    assert_eq!(
+        err.to_string(),
+        "Tệp quá lớn (51 MB): chỉ nhập được tệp đến 50 MB."
+    );
+}
+
+#[test]
+fn a_part_that_unpacks_to_over_100_mb_is_refused() {
+    let zeros = vec![0u8; 101 * 1024 * 1024];
+    let bomb = docx_with(BODY, &[("word/media/big.bin", zeros)]);
+    assert!(
+        bomb.len() < 1024 * 1024,
+        "the crafted file itself is small ({} bytes)",
+        bomb.len()
+    );
+    let err = import::read_bytes("bomb.docx", &bomb).unwrap_err();
+    assert!(
+        matches!(&err, ImportError::Suspicious(m) if m.contains("101 MB")),
+        "{err}"
+    );
+    assert!(err
+        .to_string()
+        .starts_with("Tệp .docx có thành phần bất thường"));
+}
+
+#[test]
+fn a_part_compressed_more_than_100_times_is_refused() {
+    let zeros = vec![b' '; 2 * 1024 * 1024];
+    let file = docx_with(BODY, &[("word/styles.xml", zeros)]);
+    let err = import::read_bytes("ratio.docx", &file).unwrap_err();
+    assert!(
+        matches!(&err, ImportError::Suspicious(m) if m.contains("nén")),
+        "{err}"
+    );
+}
+
+#[test]
+fn xml_nested_too_deep_is_refused() {
+    let mut doc = String::from(
+        r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#,
+    );
+    doc.push_str(&"<w:sdt><w:sdtContent>".repeat(300));
+    doc.push_str(&"</w:sdtContent></w:sdt>".repeat(300));
+    doc.push_str("</w:body></w:document>");
+    let err = import::read_bytes("deep.docx", &docx_with(doc.as_bytes(), &[])).unwrap_err();
+    assert!(
+        matches!(&err, ImportError::Suspicious(m) if m.contains("lồng sâu")),
+        "{err}"
+    );
+}
+
+#[test]
+fn ordinary_files_stay_well_inside_the_limits() {
+    let ok = docx_with(BODY, &[]);
+    // Structure is found or not, but the limits do not fire.
+    assert!(!matches!(
+        import::read_bytes("ok.docx", &ok),
+        Err(ImportError::Suspicious(_) | ImportError::TooLarge { .. })
+    ));
+    for fixture in ["quan1-2024.pandoc.docx", "quan1-2024.wordlike.docx"] {
+        let bytes = std::fs::read(format!(
+            "{}/tests/fixtures/{fixture}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        assert!(import::read_bytes(fixture, &bytes).is_ok(), "{fixture}");
+    }
+}
+
+#[test]
+fn wrong_file_types_get_a_clear_message() {
+    let cases: [(&str, &[u8], &str); 4] = [
+        (
+            "old.doc",
+            &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0],
+            "Word 97–2003",
+        ),
+        (
+            "picture.docx",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+            "không phải tệp nén",
+        ),
+        ("notes.txt", &[0xFF, 0xFE, 0x41, 0x00, 0xC3], "UTF-8"),
+        ("empty.md", b"", "Tệp rỗng"),
+    ];
+    for (name, bytes, expected) in cases {
+        let err = import::read_bytes(name, bytes).unwrap_err().to_string();
+        assert!(err.contains(expected), "{name}: {err}");
+    }
+}
