@@ -7,7 +7,7 @@ CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
 APP := $(CARGO_TARGET_DIR)/debug/ke-hoach-cchc
 
-.PHONY: run test e2e bench deps ui rust-checks ui-checks goldens
+.PHONY: run test e2e bench deps ui rust-checks ui-checks goldens fuzz fuzz-build
 
 ## run: install what is missing, build the UI and the app, open the window
 run: deps ui
@@ -18,7 +18,7 @@ run: deps ui
 	else "$(APP)"; fi
 
 ## test: install what is missing and run every test (Rust, UI unit tests, end-to-end)
-test: deps ui rust-checks ui-checks e2e
+test: deps ui rust-checks fuzz-build ui-checks e2e
 
 deps:
 	@.ci/install-deps
@@ -43,6 +43,17 @@ e2e: deps ui
 bench: deps ui
 	cargo bench -p kehoach
 	@if [ -x benches/compare.sh ]; then benches/compare.sh; fi
+
+## fuzz-build: the fuzz targets compile (stable toolchain, no sanitizer)
+fuzz-build:
+	cargo build --quiet --manifest-path fuzz/Cargo.toml --bins
+
+## fuzz: run each fuzz target for 10 minutes on its corpus (cargo-fuzz; nightly flags on stable)
+fuzz: deps
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && for t in import_docx import_text; do \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run -O $$t corpus/$$t -- -max_total_time=600 -max_len=262144 -rss_limit_mb=2048 || exit 1; \
+	done
 
 ## goldens: regenerate the golden files of the .docx writer (review the diff like code)
 goldens: ui

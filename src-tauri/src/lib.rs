@@ -19,7 +19,9 @@ static STARTED: OnceLock<Instant> = OnceLock::new();
 #[tauri::command]
 fn first_paint<R: Runtime>(app: tauri::AppHandle<R>) {
     if std::env::var_os("KEHOACH_BENCH_FIRST_PAINT").is_some() {
-        let ms = STARTED.get().map_or(0.0, |t| t.elapsed().as_secs_f64() * 1000.0);
+        let ms = STARTED
+            .get()
+            .map_or(0.0, |t| t.elapsed().as_secs_f64() * 1000.0);
         println!("first-paint-ms {ms:.1}");
         app.exit(0);
     }

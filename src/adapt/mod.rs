@@ -712,18 +712,7 @@ fn appendix(
         .as_ref()
         .map(|a| a.columns.clone())
         .filter(|c| c.len() == 6)
-        .unwrap_or_else(|| {
-            [
-                "STT",
-                "Nhiệm vụ cụ thể",
-                "Sản phẩm",
-                "Chủ trì",
-                "Phối hợp",
-                "Thời gian hoàn thành",
-            ]
-            .map(String::from)
-            .to_vec()
-        });
+        .unwrap_or_else(Appendix::default_columns);
     let tasks = plan
         .parts
         .iter()

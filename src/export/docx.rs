@@ -13,6 +13,18 @@ use crate::model::{Appendix, Footnote, Item, Plan};
 use crate::nd30::{self, caps, mm_to_twips, size, text_width_twips, Layout};
 use docx_rs::*;
 
+/// A run of text at a size, bold and/or italic.
+fn styled_run(text: &str, pt: u32, bold: bool, italic: bool) -> Run {
+    let mut r = Run::new().add_text(text).size(hp(pt));
+    if bold {
+        r = r.bold();
+    }
+    if italic {
+        r = r.italic();
+    }
+    r
+}
+
 /// Half-points for a size in points.
 fn hp(pt: u32) -> usize {
     (pt * 2) as usize
@@ -337,13 +349,7 @@ impl Writer<'_> {
         let indent = (self.layout.text_width_twips() as i32 - total as i32) / 2;
 
         let line = |text: &str, pt: u32, bold: bool, italic: bool| {
-            let mut r = Run::new().add_text(text).size(hp(pt));
-            if bold {
-                r = r.bold();
-            }
-            if italic {
-                r = r.italic();
-            }
+            let r = styled_run(text, pt, bold, italic);
             Paragraph::new()
                 .align(AlignmentType::Center)
                 .line_spacing(
@@ -471,13 +477,7 @@ impl Writer<'_> {
             - mm_to_twips(self.layout.margin_left_mm)
             - mm_to_twips(self.layout.margin_right_mm);
         let centred = |text: &str, bold: bool, italic: bool| {
-            let mut r = Run::new().add_text(text).size(hp(size::TITLE));
-            if bold {
-                r = r.bold();
-            }
-            if italic {
-                r = r.italic();
-            }
+            let r = styled_run(text, size::TITLE, bold, italic);
             Paragraph::new()
                 .align(AlignmentType::Center)
                 .line_spacing(LineSpacing::new().before(0).after(0))
@@ -505,16 +505,13 @@ impl Writer<'_> {
         out.push(DocChild::Para(Box::new(Paragraph::new())));
 
         let columns = if app.columns.is_empty() {
-            default_columns()
+            Appendix::default_columns()
         } else {
             app.columns.clone()
         };
         let widths = column_widths(columns.len(), landscape_width);
         let cell_para = |text: &str, bold: bool, center: bool| {
-            let mut r = Run::new().add_text(text).size(hp(12));
-            if bold {
-                r = r.bold();
-            }
+            let r = styled_run(text, 12, bold, false);
             Paragraph::new()
                 .align(if center {
                     AlignmentType::Center
@@ -602,19 +599,6 @@ fn appendix_subtitle(plan: &Plan) -> String {
         &plan.doc_type
     };
     format!("(Kèm theo {doc_type} số {number}/{} {date})", h.symbol)
-}
-
-fn default_columns() -> Vec<String> {
-    [
-        "STT",
-        "Nhiệm vụ cụ thể",
-        "Sản phẩm",
-        "Chủ trì",
-        "Phối hợp",
-        "Thời gian hoàn thành",
-    ]
-    .map(String::from)
-    .to_vec()
 }
 
 /// Column widths in twips: a narrow STT, a wide task column, the rest shared.

@@ -284,14 +284,7 @@ fn appendix(plan: &Plan, app: &crate::model::Appendix, layout: &Layout) -> Vec<B
     });
     let _ = plan;
     let columns = if app.columns.is_empty() {
-        vec![
-            "STT".to_string(),
-            "Nhiệm vụ cụ thể".into(),
-            "Sản phẩm".into(),
-            "Chủ trì".into(),
-            "Phối hợp".into(),
-            "Thời gian hoàn thành".into(),
-        ]
+        crate::model::Appendix::default_columns()
     } else {
         app.columns.clone()
     };

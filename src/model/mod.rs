@@ -149,6 +149,22 @@ pub struct AppendixRow {
     pub source: Option<String>,
 }
 
+impl Appendix {
+    /// The columns of a task table when the parent plan has none of its own.
+    pub fn default_columns() -> Vec<String> {
+        [
+            "STT",
+            "Nhiệm vụ cụ thể",
+            "Sản phẩm",
+            "Chủ trì",
+            "Phối hợp",
+            "Thời gian hoàn thành",
+        ]
+        .map(String::from)
+        .to_vec()
+    }
+}
+
 impl Item {
     pub fn new(id: impl Into<String>, label: impl Into<String>, text: impl Into<String>) -> Self {
         Item {
