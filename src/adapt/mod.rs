@@ -746,7 +746,7 @@ fn appendix(
             let cells = match decisions.appendix.get(&task.id) {
                 Some(own) => own.clone(),
                 None => vec![
-                    task.text.clone(),
+                    table_task(&task.text),
                     clean(matched.and_then(|r| r.cells.get(1)), &preset.product),
                     fill(&preset.lead),
                     fill(&preset.cooperate),
@@ -774,6 +774,22 @@ fn appendix(
         columns,
         groups,
     })
+}
+
+/// The task as the appendix states it: a long item is cut to its first sentence (the body keeps
+/// the whole text).
+fn table_task(text: &str) -> String {
+    const LONG: usize = 45;
+    if text.split_whitespace().count() <= LONG {
+        return text.to_string();
+    }
+    let end = text
+        .match_indices(['.', ';'])
+        .map(|(i, _)| i)
+        .find(|&i| text[..i].split_whitespace().count() >= 8 && text[i + 1..].starts_with(' '))
+        .unwrap_or(text.len());
+    let first = text[..end].trim_end_matches([';', '.', ',']).trim();
+    format!("{first}.")
 }
 
 type Words = std::collections::BTreeSet<String>;

@@ -35,6 +35,8 @@ const FONT: &str = "Times New Roman";
 const FIRST_LINE: i32 = 567;
 /// 6 pt before each body paragraph.
 const BEFORE: u32 = 120;
+/// Rows of more lines than this (12 pt) may break across pages: a landscape page holds about 28.
+const MAX_UNSPLIT_ROW_LINES: u32 = 22;
 /// The row height that marks the appendix heading row for [`super::package`] (tblHeader).
 pub(super) const HEADING_ROW_MARK: u32 = 397;
 
@@ -563,11 +565,24 @@ impl Writer<'_> {
             }
             for row in &group.rows {
                 let mut cells = vec![cell(0, &row.label, false, true)];
+                let mut lines: u32 = 1;
                 for i in 1..n {
                     let text = row.cells.get(i - 1).map(String::as_str).unwrap_or("");
                     cells.push(cell(i, text, false, false));
+                    let width = widths[i].saturating_sub(170).max(1) as u32;
+                    let cell_lines: u32 = text
+                        .lines()
+                        .map(|l| text_width_twips(l, 12, false).div_ceil(width).max(1))
+                        .sum();
+                    lines = lines.max(cell_lines);
                 }
-                rows.push(TableRow::new(cells).cant_split());
+                // A row kept whole must fit on a page, or Word cuts it off.
+                let row = TableRow::new(cells);
+                rows.push(if lines < MAX_UNSPLIT_ROW_LINES {
+                    row.cant_split()
+                } else {
+                    row
+                });
             }
         }
         let table = Table::new(rows)
