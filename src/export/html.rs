@@ -276,7 +276,7 @@ fn appendix(plan: &Plan, app: &crate::model::Appendix, layout: &Layout) -> Vec<B
     };
     blocks.push(Block {
         html: format!(
-            r#"<div class="appendix-title"><div class="doc-type">Phụ lục</div><div class="doc-type">{}</div><div class="subtitle">{}</div><div class="rule short"></div></div>"#,
+            r#"<div class="appendix-title" data-node="appendix"><div class="doc-type">Phụ lục</div><div class="doc-type">{}</div><div class="subtitle">{}</div><div class="rule short"></div></div>"#,
             escape(&caps(&app.title)),
             escape(&subtitle)
         ),
