@@ -3,7 +3,7 @@
 //! compression (docx-rs stores parts uncompressed: a 16 KB document becomes 300 KB).
 use super::docx::HEADING_ROW_MARK;
 use super::ExportError;
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Write};
 
 /// Document metadata written to docProps/core.xml.
 pub struct Meta<'a> {
@@ -22,10 +22,55 @@ pub fn package(docx: docx_rs::Docx, meta: &Meta) -> Result<Vec<u8>, ExportError>
         xml.styles = add_footnote_styles(&xml.styles);
     }
     xml.doc_props.core = core_xml(meta).into_bytes();
-    let mut stored = Cursor::new(Vec::new());
-    xml.pack(&mut stored)
-        .map_err(|e| ExportError::Write(e.to_string()))?;
-    deflate(stored.get_ref())
+    write_zip(xml)
+}
+
+/// The package's parts, as docx-rs's own `pack` names them, deflate-compressed;
+/// `[Content_Types].xml` first as Word expects.
+fn write_zip(xml: docx_rs::XMLDocx) -> Result<Vec<u8>, ExportError> {
+    let err = |e: zip::result::ZipError| ExportError::Write(e.to_string());
+    let mut parts: Vec<(String, Vec<u8>)> = vec![
+        ("[Content_Types].xml".into(), xml.content_type),
+        ("_rels/.rels".into(), xml.rels),
+        ("docProps/app.xml".into(), xml.doc_props.app),
+        ("docProps/core.xml".into(), xml.doc_props.core),
+        ("docProps/custom.xml".into(), xml.doc_props.custom),
+        ("word/_rels/document.xml.rels".into(), xml.document_rels),
+        ("word/document.xml".into(), xml.document),
+        ("word/styles.xml".into(), xml.styles),
+        ("word/settings.xml".into(), xml.settings),
+        ("word/fontTable.xml".into(), xml.font_table),
+        ("word/comments.xml".into(), xml.comments),
+        ("word/numbering.xml".into(), xml.numberings),
+        ("word/commentsExtended.xml".into(), xml.comments_extended),
+        ("word/footnotes.xml".into(), xml.footnotes),
+    ];
+    for (i, h) in xml.headers.into_iter().enumerate() {
+        parts.push((format!("word/header{}.xml", i + 1), h));
+        if let Some(rels) = xml.header_rels.get(i) {
+            parts.push((format!("word/_rels/header{}.xml.rels", i + 1), rels.clone()));
+        }
+    }
+    for (i, f) in xml.footers.into_iter().enumerate() {
+        parts.push((format!("word/footer{}.xml", i + 1), f));
+        if let Some(rels) = xml.footer_rels.get(i) {
+            parts.push((format!("word/_rels/footer{}.xml.rels", i + 1), rels.clone()));
+        }
+    }
+    // The writer adds no images, custom XML or task panes, which `pack` would also write.
+    debug_assert!(xml.media.is_empty() && xml.custom_items.is_empty() && xml.taskpanes.is_none());
+    let total: usize = parts.iter().map(|(_, d)| d.len()).sum();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(total / 5)));
+    // Level 3: about a tenth larger than level 6, in about half the time.
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(3));
+    for (name, data) in parts {
+        out.start_file(name, options).map_err(err)?;
+        out.write_all(&data)
+            .map_err(|e| ExportError::Write(e.to_string()))?;
+    }
+    Ok(out.finish().map_err(err)?.into_inner())
 }
 
 /// Adds `<w:tblHeader/>` to the rows marked with the heading-row height.
@@ -130,28 +175,4 @@ pub fn clean_xml_text(s: &str) -> String {
             matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
         })
         .collect()
-}
-
-/// The same zip, every part deflate-compressed; `[Content_Types].xml` first as Word expects.
-fn deflate(stored: &[u8]) -> Result<Vec<u8>, ExportError> {
-    let err = |e: zip::result::ZipError| ExportError::Write(e.to_string());
-    let mut input = zip::ZipArchive::new(Cursor::new(stored)).map_err(err)?;
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(stored.len() / 4)));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(6));
-    let mut names: Vec<String> = input.file_names().map(String::from).collect();
-    names.sort_by_key(|n| (n != "[Content_Types].xml", n.clone()));
-    let mut buf = Vec::new();
-    for name in names {
-        let mut entry = input.by_name(&name).map_err(err)?;
-        buf.clear();
-        entry
-            .read_to_end(&mut buf)
-            .map_err(|e| ExportError::Write(e.to_string()))?;
-        out.start_file(name.as_str(), options).map_err(err)?;
-        out.write_all(&buf)
-            .map_err(|e| ExportError::Write(e.to_string()))?;
-    }
-    Ok(out.finish().map_err(err)?.into_inner())
 }

@@ -216,7 +216,7 @@ impl Plan {
     /// NFC-normalises every piece of text in the plan.
     pub fn normalize(&mut self) {
         self.map_text(|s| {
-            if !unicode_normalization::is_nfc(s) {
+            if !s.is_ascii() && !unicode_normalization::is_nfc(s) {
                 *s = s.nfc().collect();
             }
         });

@@ -210,16 +210,26 @@ pub fn text_width_twips(text: &str, pt: u32, bold: bool) -> u32 {
         let i = "ĐđƠơƯư".chars().position(|x| x == c)?;
         Some(table[95 + i])
     };
+    let ascii = |c: char| {
+        let code = c as u32;
+        (0x20..0x7f)
+            .contains(&code)
+            .then(|| table[(code - 0x20) as usize])
+    };
     let mut thousandths: u64 = 0;
     for c in text.chars() {
-        let w = extra(c).or_else(|| {
-            let base = c.nfd().next().unwrap_or(c);
-            let base = if base == 'đ' { 'd' } else { base };
-            let code = base as u32;
-            (0x20..0x7f)
-                .contains(&code)
-                .then(|| table[(code - 0x20) as usize])
-        });
+        let w = if c.is_ascii() {
+            ascii(c)
+        } else {
+            // A Vietnamese letter is as wide as its base letter (Đ, Ơ, Ư have their own widths).
+            extra(c).or_else(|| {
+                let mut base = None;
+                unicode_normalization::char::decompose_canonical(c, |b| {
+                    base.get_or_insert(b);
+                });
+                base.and_then(|b| extra(b).or_else(|| ascii(b)))
+            })
+        };
         thousandths += u64::from(w.unwrap_or(500));
     }
     // 1 pt = 20 twips.
