@@ -385,7 +385,7 @@ impl Writer<'_> {
         let year = h
             .date
             .map(|d| chrono::Datelike::year(&d))
-            .or(plan_year(plan))
+            .or_else(|| plan_year(plan))
             .unwrap_or_else(|| chrono::Datelike::year(&chrono::Local::now().date_naive()));
         let number = nd30::number_line(h.number.as_deref(), &h.symbol);
         let place_date = nd30::place_date_line(&h.place, h.date, year);
@@ -596,8 +596,9 @@ impl Writer<'_> {
 }
 
 fn plan_year(plan: &Plan) -> Option<i32> {
-    let re = regex::Regex::new(r"năm (\d{4})\s*$").ok()?;
-    re.captures(&plan.summary)?.get(1)?.as_str().parse().ok()
+    static YEAR: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"năm (\d{4})\s*$").unwrap());
+    YEAR.captures(&plan.summary)?.get(1)?.as_str().parse().ok()
 }
 
 /// "(Kèm theo Kế hoạch số 14/KH-MNTH ngày 05 tháng 01 năm 2024 của …)" from the header.
