@@ -249,7 +249,6 @@ pub fn adapt_with(
     let edited_ids: Vec<&str> = edited.iter().map(|(id, _)| id.as_str()).collect();
     let (proposals, flags) = reword::review(
         &mut parts,
-        &parent.parts,
         preset,
         &scope_phrases,
         &edited_ids,

@@ -63,7 +63,6 @@ fn status(
 #[allow(clippy::too_many_arguments)]
 pub fn review(
     parts: &mut [Part],
-    _parent_parts: &[Part],
     preset: &Preset,
     scope_phrases: &[String],
     edited: &[&str],

@@ -251,7 +251,8 @@ impl Builder {
         if let Some(c) = NUMBER_LINE.captures(text) {
             let number = c[1].to_string();
             self.plan.header.number = (!number.is_empty()).then_some(number);
-            self.plan.header.symbol = c[2].to_uppercase_keep_mixed();
+            // Ký hiệu as written: the decree's codes keep their lower-case letters (TTr, CTr, QyĐ).
+            self.plan.header.symbol = c[2].trim().to_string();
             let rest = c[3].trim().to_string();
             if !rest.is_empty() {
                 self.header_line(&rest, &fold(&rest), bold);
@@ -673,17 +674,6 @@ impl Builder {
         }
         self.plan.normalize();
         Ok(self.plan)
-    }
-}
-
-trait KeepMixed {
-    fn to_uppercase_keep_mixed(&self) -> String;
-}
-
-impl KeepMixed for str {
-    /// Ký hiệu as written: the decree's codes keep their lower-case letters (TTr, CTr, QyĐ).
-    fn to_uppercase_keep_mixed(&self) -> String {
-        self.trim().to_string()
     }
 }
 
