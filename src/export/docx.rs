@@ -566,10 +566,10 @@ impl Writer<'_> {
             for row in &group.rows {
                 let mut cells = vec![cell(0, &row.label, false, true)];
                 let mut lines: u32 = 1;
-                for i in 1..n {
+                for (i, width) in widths.iter().enumerate().skip(1) {
                     let text = row.cells.get(i - 1).map(String::as_str).unwrap_or("");
                     cells.push(cell(i, text, false, false));
-                    let width = widths[i].saturating_sub(170).max(1) as u32;
+                    let width = width.saturating_sub(170).max(1) as u32;
                     let cell_lines: u32 = text
                         .lines()
                         .map(|l| text_width_twips(l, 12, false).div_ceil(width).max(1))
