@@ -618,7 +618,7 @@ fn appendix_subtitle(plan: &Plan) -> String {
 }
 
 /// Column widths in twips: a narrow STT, a wide task column, the rest shared.
-fn column_widths(n: usize, total: u32) -> Vec<usize> {
+pub(super) fn column_widths(n: usize, total: u32) -> Vec<usize> {
     let total = total as usize;
     if n == 6 {
         let parts = [5usize, 31, 16, 18, 19, 11];

@@ -292,6 +292,13 @@ fn appendix(plan: &Plan, app: &crate::model::Appendix, layout: &Layout) -> Vec<B
         .iter()
         .map(|c| format!("<th>{}</th>", escape(c)))
         .collect();
+    // The same proportions as the .docx table.
+    let widths = super::docx::column_widths(columns.len(), 10_000);
+    let cols: String = widths
+        .iter()
+        .map(|w| format!(r#"<col style="width:{}%">"#, w / 100))
+        .collect();
+    let head = format!("<colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>");
     let landscape_width = nd30::A4.1
         - nd30::mm_to_twips(layout.margin_left_mm)
         - nd30::mm_to_twips(layout.margin_right_mm);
@@ -342,7 +349,7 @@ fn appendix(plan: &Plan, app: &crate::model::Appendix, layout: &Layout) -> Vec<B
         let limit = if first { page - 70.0 } else { page };
         if used + h > limit && !chunk.is_empty() {
             blocks.push(Block {
-                html: format!(r#"<table class="appendix"><thead><tr>{head}</tr></thead><tbody>{chunk}</tbody></table>"#),
+                html: format!(r#"<table class="appendix">{head}<tbody>{chunk}</tbody></table>"#),
                 height: used + 30.0,
             });
             chunk.clear();
@@ -354,7 +361,7 @@ fn appendix(plan: &Plan, app: &crate::model::Appendix, layout: &Layout) -> Vec<B
     }
     if !chunk.is_empty() {
         blocks.push(Block {
-            html: format!(r#"<table class="appendix"><thead><tr>{head}</tr></thead><tbody>{chunk}</tbody></table>"#),
+            html: format!(r#"<table class="appendix">{head}<tbody>{chunk}</tbody></table>"#),
             height: used + 30.0,
         });
     }

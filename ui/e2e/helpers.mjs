@@ -61,6 +61,8 @@ export async function gotoStep(browser, n) {
   await b.click();
   const title = await browser.$("#step-title");
   await title.waitUntil(async () => (await title.getText()).startsWith(`Bước ${n}.`), { timeoutMsg: `step ${n}` });
+  // Let the preview's smooth scroll to the step's part settle (for the screenshots).
+  await browser.pause(700);
 }
 
 /** The paragraphs of a .docx, read by python-docx (tables included, in order). */
