@@ -151,16 +151,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 plan.appendix = Some(Appendix {
                     title: "KẾ HOẠCH CỤ THỂ NĂM 2024".into(),
                     subtitle: "(Kèm theo Kế hoạch số 14/KH-MNTH ngày 05 tháng 01 năm 2024)".into(),
-                    columns: [
-                        "STT",
-                        "Nhiệm vụ cụ thể",
-                        "Sản phẩm",
-                        "Chủ trì",
-                        "Phối hợp",
-                        "Thời gian hoàn thành",
-                    ]
-                    .map(String::from)
-                    .to_vec(),
+                    columns: Appendix::default_columns(),
                     groups,
                 });
             }
