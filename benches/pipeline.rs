@@ -15,17 +15,13 @@ fn pipeline(c: &mut Criterion) {
     let district = import::builtin("quan1-2024").unwrap();
     let profile = UnitProfile::from_toml(PROFILE).unwrap();
     let preset = Preset::builtin("mam-non").unwrap();
-    let unit = adapt(
-        &district,
-        &profile,
-        &preset,
-        &Decisions::default(),
-        AdaptOptions {
+    let run_adapt = |parent| {
+        let opts = AdaptOptions {
             apply_defaults: true,
-        },
-    )
-    .unwrap()
-    .plan;
+        };
+        adapt(parent, &profile, &preset, &Decisions::default(), opts).unwrap()
+    };
+    let unit = run_adapt(&district).plan;
     let opts = ExportOptions {
         created: Some("2024-01-05T00:00:00Z".into()),
         ..Default::default()
@@ -38,18 +34,7 @@ fn pipeline(c: &mut Criterion) {
         b.iter(|| import::read_bytes("quan1.docx", black_box(DOCX)).unwrap())
     });
     c.bench_function("adapt (built-in plan + mam-non)", |b| {
-        b.iter(|| {
-            adapt(
-                black_box(&district),
-                &profile,
-                &preset,
-                &Decisions::default(),
-                AdaptOptions {
-                    apply_defaults: true,
-                },
-            )
-            .unwrap()
-        })
+        b.iter(|| run_adapt(black_box(&district)))
     });
     c.bench_function("export/docx (district plan, 99-row appendix)", |b| {
         b.iter(|| to_docx(black_box(&district), &opts).unwrap())

@@ -235,6 +235,15 @@ fn file_stem(plan: &Plan) -> String {
         .to_string()
 }
 
+/// The draft's layout, with the issuing body as the file's author.
+fn export_options(plan: &Plan, draft: &DraftState) -> ExportOptions {
+    ExportOptions {
+        layout: draft.layout,
+        author: plan.header.issuer.clone(),
+        ..Default::default()
+    }
+}
+
 /// Asks where to save and writes the .docx; `None` when cancelled.
 #[tauri::command]
 pub async fn export_docx<R: Runtime>(
@@ -247,11 +256,7 @@ pub async fn export_docx<R: Runtime>(
     else {
         return Ok(None);
     };
-    let opts = ExportOptions {
-        layout: draft.layout,
-        author: plan.header.issuer.clone(),
-        ..Default::default()
-    };
+    let opts = export_options(&plan, &draft);
     let bytes = export::to_docx(&plan, &opts)?;
     std::fs::write(&path, bytes).map_err(|e| AppError::io(&path, e))?;
     Ok(Some(path.display().to_string()))
@@ -259,11 +264,7 @@ pub async fn export_docx<R: Runtime>(
 
 fn write_pdf(plan: &Plan, draft: &DraftState, pdf: &std::path::Path) -> Res<()> {
     let docx = pdf.with_extension("docx");
-    let opts = ExportOptions {
-        layout: draft.layout,
-        author: plan.header.issuer.clone(),
-        ..Default::default()
-    };
+    let opts = export_options(plan, draft);
     std::fs::write(&docx, export::to_docx(plan, &opts)?).map_err(|e| AppError::io(&docx, e))?;
     export::pdf::docx_to_pdf(&docx, pdf)?;
     Ok(())
