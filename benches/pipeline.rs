@@ -3,8 +3,9 @@
 //! its 99-row appendix), the live preview, and the checker. `make bench` runs these and
 //! benches/compare.sh (whole processes against python-docx and pandoc).
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use kehoach::adapt::{adapt, AdaptOptions, Decisions, Preset, UnitProfile};
+use kehoach::adapt::{adapt, AdaptOptions, Preset};
 use kehoach::export::{html, to_docx, ExportOptions};
+use kehoach::model::{Decisions, UnitProfile};
 use kehoach::{import, lint};
 
 const SEED: &str = include_str!("../templates/builtin/ke-hoach-04-KH-UBND-quan1-2024.md");

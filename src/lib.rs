@@ -10,47 +10,23 @@
 //! - `export`: writers (.docx, HTML preview, text).
 //! - `lint`: findings against the decree and leftover parent wording.
 //! - `store`: drafts in SQLite.
+//! - [`app`]: the facade the command line and the desktop app share.
+//!
+//! Layers and the imports each may use are in `docs/architecture.md`; a test keeps them.
 
 /// The version of the core crate, shown on the start screen and by `kehoach --version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 pub mod adapt;
+pub mod app;
 pub mod boilerplate;
 pub mod export;
 pub mod import;
+pub mod layout;
 pub mod lint;
 pub mod model;
 pub mod nd30;
 pub mod outline;
+pub mod parent;
 pub mod store;
-
-/// The unit plan a draft stands for: its saved plan, or the adaptation of its parent plan with its
-/// profile, preset and decisions.
-pub fn draft_plan(store: &store::Store, state: &store::DraftState) -> Result<model::Plan, String> {
-    if let Some(plan) = &state.plan {
-        return Ok(plan.clone());
-    }
-    let parent = match &state.parent {
-        Some(store::ParentRef::Builtin(id)) => import::builtin(id).map_err(|e| e.to_string())?,
-        Some(store::ParentRef::Stored(id)) => store.parent_plan(*id).map_err(|e| e.to_string())?,
-        None => return Err("Bản nháp chưa chọn kế hoạch cấp trên.".into()),
-    };
-    let profile = state
-        .profile
-        .as_ref()
-        .ok_or("Bản nháp chưa có thông tin đơn vị.")?;
-    let preset_id = state
-        .preset
-        .clone()
-        .unwrap_or_else(|| profile.unit_type.clone());
-    let preset = adapt::Preset::builtin(&preset_id).map_err(|e| e.to_string())?;
-    let result = adapt::adapt(
-        &parent,
-        profile,
-        &preset,
-        &state.decisions,
-        adapt::AdaptOptions::default(),
-    )
-    .map_err(|e| e.to_string())?;
-    Ok(result.plan)
-}
+pub mod text;

@@ -2,13 +2,12 @@
 //! real kindergarten's selection, every preset, decisions, rewordings and numbering.
 mod common;
 use common::*;
-use kehoach::adapt::{
-    self, AdaptOptions, AddedItem, Decisions, NodeDecision, Preset, ProposalStatus, UnitProfile,
-};
+use kehoach::adapt::{self, AdaptOptions, Preset, ProposalStatus};
 use kehoach::export::{to_docx, ExportOptions};
 use kehoach::import;
 use kehoach::model::numbering::is_contiguous;
 use kehoach::model::Plan;
+use kehoach::model::{AddedItem, Container, Decisions, ItemKind, NodeDecision, Topic, UnitProfile};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 
@@ -108,7 +107,7 @@ fn the_kindergarten_plan_has_the_units_header_bases_recipients_and_signer() {
     assert_eq!(plan.bases.len(), 5);
     assert_eq!(
         plan.bases.last().unwrap(),
-        "Thực hiện Kế hoạch số 04/KH-UBND ngày 04 tháng 01 năm 2024 của Ủy ban nhân dân Quận 1 về Thực hiện công tác cải cách hành chính trên địa bàn Quận 1 năm 2024."
+        "Thực hiện Kế hoạch số 04/KH-UBND ngày 04 tháng 01 năm 2024 của Ủy ban nhân dân Quận 1 về thực hiện công tác cải cách hành chính trên địa bàn Quận 1 năm 2024."
     );
     assert_eq!(plan.recipients, profile().recipients);
     assert_eq!(
@@ -299,12 +298,12 @@ fn rewordings_are_proposals_decided_one_by_one_or_by_rule() {
 /// Random decisions over the built-in plan's items.
 fn decisions() -> impl Strategy<Value = Decisions> {
     let ids: Vec<String> = parent().items().iter().map(|(_, i)| i.id.clone()).collect();
-    let containers: Vec<String> = parent()
+    let containers: Vec<Container> = parent()
         .items()
         .iter()
         .filter(|(_, i)| !i.items.is_empty())
-        .map(|(_, i)| i.id.clone())
-        .chain(["part:muc_tieu", "part:nhiem_vu"].map(String::from))
+        .map(|(_, i)| Container::Item(i.id.clone()))
+        .chain([Topic::MucTieu, Topic::NhiemVu].map(Container::Part))
         .collect();
     let pick = proptest::sample::select(ids);
     let container = proptest::sample::select(containers);
@@ -328,7 +327,8 @@ fn decisions() -> impl Strategy<Value = Decisions> {
                     id: format!("u{i}"),
                     parent,
                     after: None,
-                    kind: ["numeric", "bullet", "paragraph"][kind as usize].into(),
+                    kind: [ItemKind::Numbered, ItemKind::Bullet, ItemKind::Paragraph]
+                        [kind as usize],
                     text,
                 });
             }
@@ -360,7 +360,7 @@ proptest! {
                 NodeDecision::Drop => prop_assert!(plan.item(id).is_none(), "{} dropped", id),
                 NodeDecision::Edit { text } if !text.trim().is_empty() => {
                     if let Some(item) = plan.item(id) {
-                        prop_assert_eq!(item.text.trim(), kehoach::model::nfc(text.trim()));
+                        prop_assert_eq!(item.text.trim(), kehoach::text::nfc(text.trim()));
                     }
                 }
                 _ => {}

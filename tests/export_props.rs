@@ -36,13 +36,7 @@ fn item(depth: u32) -> BoxedStrategy<Item> {
         text(),
         prop_oneof![Just("1."), Just("-"), Just(""), Just("a)")],
     )
-        .prop_map(|(t, l)| Item {
-            id: String::new(),
-            label: l.into(),
-            text: t,
-            source: None,
-            items: vec![],
-        });
+        .prop_map(|(t, l)| Item::new("", l, t));
     if depth == 0 {
         return leaf.boxed();
     }
@@ -79,11 +73,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                 let mut n = 0;
                 let mut parts: Vec<Part> = parts
                     .into_iter()
-                    .map(|(title, items)| Part {
-                        label: "I".into(),
-                        title,
-                        items,
-                    })
+                    .map(|(title, items)| Part::new("I", title, items))
                     .collect();
                 fn ids(items: &mut [Item], n: &mut usize) {
                     for i in items {

@@ -155,7 +155,7 @@ fn footnotes_are_found_with_their_marks() {
             "{form}"
         );
         let anchor = plan
-            .item(&plan.footnotes[0].anchor)
+            .item(plan.footnotes[0].anchor.item().expect("an item anchor"))
             .expect("anchored to an item");
         assert_eq!(anchor.label, "10.4.", "{form}");
         assert!(anchor.text.contains(&plan.footnotes[0].after), "{form}");
@@ -166,7 +166,9 @@ fn footnotes_are_found_with_their_marks() {
             "{form}"
         );
         assert_eq!(
-            plan.item(&plan.footnotes[1].anchor).unwrap().label,
+            plan.item(plan.footnotes[1].anchor.item().unwrap())
+                .unwrap()
+                .label,
             "4.1.",
             "{form}"
         );

@@ -35,11 +35,8 @@ fn sentence() -> impl Strategy<Value = String> {
 /// then their numbered points (a bullet or paragraph after a numbered point belongs to it).
 fn items(depth: u32) -> BoxedStrategy<Vec<Item>> {
     let loose = prop::collection::vec(
-        (sentence(), prop::bool::ANY).prop_map(|(text, bullet)| Item {
-            label: if bullet { "-".into() } else { String::new() },
-            text,
-            ..Default::default()
-        }),
+        (sentence(), prop::bool::ANY)
+            .prop_map(|(text, bullet)| Item::new("", if bullet { "-" } else { "" }, text)),
         0..3,
     );
     let numbered = if depth == 0 {
@@ -52,12 +49,9 @@ fn items(depth: u32) -> BoxedStrategy<Vec<Item>> {
             v.into_iter()
                 .map(|(text, mut children, numbered)| {
                     children.extend(numbered);
-                    Item {
-                        label: "1.".into(),
-                        text,
-                        items: children,
-                        ..Default::default()
-                    }
+                    let mut item = Item::new("", "1.", text);
+                    item.items = children;
+                    item
                 })
                 .collect()
         })
@@ -100,19 +94,9 @@ fn plan() -> impl Strategy<Value = Plan> {
                     .map(|(title, opening, mut items)| {
                         // A part may open with a plain paragraph before its first point.
                         if let Some(text) = opening {
-                            items.insert(
-                                0,
-                                Item {
-                                    text,
-                                    ..Default::default()
-                                },
-                            );
+                            items.insert(0, Item::new("", "", text));
                         }
-                        Part {
-                            label: "I".into(),
-                            title: title.into(),
-                            items,
-                        }
+                        Part::new("I", title, items)
                     })
                     .collect(),
                 closing: "Trên đây là Kế hoạch của đơn vị./.".into(),

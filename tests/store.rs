@@ -1,6 +1,6 @@
 //! The draft store on real SQLite files in temporary folders: crashes, restarts, migrations,
 //! broken files and two writers at once.
-use kehoach::adapt::{Decisions, NodeDecision};
+use kehoach::model::{Decisions, NodeDecision};
 use kehoach::store::{migrations, DraftState, ParentRef, Store, StoreError, SCHEMA_VERSION};
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
@@ -279,7 +279,7 @@ fn units_parent_plans_and_backup() {
         "/tests/fixtures/tuoi-hong.unit.toml"
     ))
     .unwrap();
-    let mut profile = kehoach::adapt::UnitProfile::from_toml(&text).unwrap();
+    let mut profile = kehoach::model::UnitProfile::from_toml(&text).unwrap();
     let id = s.save_unit(&profile).unwrap();
     profile.year = 2025;
     assert_eq!(
@@ -306,7 +306,7 @@ fn units_parent_plans_and_backup() {
             ..state(1)
         })
         .unwrap();
-    let unit_plan = kehoach::draft_plan(&s, &s.draft(draft).unwrap().state).unwrap();
+    let unit_plan = kehoach::app::draft_plan(&s, &s.draft(draft).unwrap().state).unwrap();
     assert_eq!(unit_plan.header.issuer, "TRƯỜNG MẦM NON TUỔI HỒNG");
     let backup = dir.path().join("backup.db");
     s.backup(&backup).unwrap();

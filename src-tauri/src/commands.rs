@@ -3,11 +3,11 @@
 use crate::dialogs;
 use crate::error::AppError;
 use crate::state::AppState;
-use kehoach::adapt::{self, AdaptOptions, Adaptation, Preset, UnitProfile};
-use kehoach::export::{self, ExportOptions};
+use kehoach::adapt::{self, Preset};
+use kehoach::app::{self as core, Rendered};
+use kehoach::export;
 use kehoach::import::{self, BuiltinPlan};
-use kehoach::lint::{self, Finding};
-use kehoach::model::Plan;
+use kehoach::model::{Plan, UnitProfile};
 use kehoach::store::{Draft, DraftState, DraftSummary, ParentPlanSummary, ParentRef, UnitSummary};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Runtime, State};
@@ -34,16 +34,6 @@ pub struct AppInfo {
     pub data_path: String,
     /// Where a broken data file was moved on start, if it was.
     pub recovered_from: Option<String>,
-}
-
-/// The unit's plan as it stands, its preview and what the checker finds.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
-pub struct Rendered {
-    pub plan: Plan,
-    /// The adaptation (proposals, flags, item states); none before the unit is described.
-    pub adaptation: Option<Adaptation>,
-    pub html: String,
-    pub findings: Vec<Finding>,
 }
 
 /// A parent plan the user imported.
@@ -180,68 +170,21 @@ pub fn delete_draft(state: State<'_, AppState>, id: i64) -> Res<()> {
 /// The plan a draft stands for, with its preview and findings.
 #[tauri::command]
 pub fn render(state: State<'_, AppState>, draft: DraftState) -> Res<Rendered> {
-    let (plan, adaptation) = build(&state, &draft)?;
-    let html = export::html::render(&plan, &draft.layout);
-    let findings = if adaptation.is_some() || draft.plan.is_some() {
-        lint::check(&plan)
-    } else {
-        Vec::new()
-    };
-    Ok(Rendered {
-        plan,
-        adaptation,
-        html,
-        findings,
-    })
+    let parent = parent_of(&state, &draft)?;
+    Ok(core::render(parent.as_ref(), &draft)?)
 }
 
-fn build(state: &AppState, draft: &DraftState) -> Res<(Plan, Option<Adaptation>)> {
-    if let Some(plan) = &draft.plan {
-        return Ok((plan.clone(), None));
+/// The draft's parent plan (none for a finished plan saved as it is).
+fn parent_of(state: &AppState, draft: &DraftState) -> Res<Option<Plan>> {
+    match &draft.parent {
+        Some(p) if draft.plan.is_none() => Ok(Some(state.parent(p)?)),
+        _ => Ok(None),
     }
-    let parent_ref = draft
-        .parent
-        .as_ref()
-        .ok_or_else(|| AppError::new("no-parent", "Chưa chọn kế hoạch cấp trên."))?;
-    let parent = state.parent(parent_ref)?;
-    let Some(profile) = draft.profile.as_ref().filter(|p| p.validate().is_ok()) else {
-        return Ok((parent, None));
-    };
-    let preset_id = draft
-        .preset
-        .clone()
-        .unwrap_or_else(|| profile.unit_type.clone());
-    let preset = Preset::builtin(&preset_id)?;
-    let adaptation = adapt::adapt(
-        &parent,
-        profile,
-        &preset,
-        &draft.decisions,
-        AdaptOptions::default(),
-    )?;
-    Ok((adaptation.plan.clone(), Some(adaptation)))
 }
 
-fn file_stem(plan: &Plan) -> String {
-    let symbol = plan.header.symbol.replace(['/', '\\'], "-");
-    let year = plan
-        .summary
-        .split_whitespace()
-        .last()
-        .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
-        .unwrap_or("");
-    format!("Ke-hoach-CCHC-{symbol}-{year}")
-        .trim_end_matches('-')
-        .to_string()
-}
-
-/// The draft's layout, with the issuing body as the file's author.
-fn export_options(plan: &Plan, draft: &DraftState) -> ExportOptions {
-    ExportOptions {
-        layout: draft.layout,
-        author: plan.header.issuer.clone(),
-        ..Default::default()
-    }
+fn build(state: &AppState, draft: &DraftState) -> Res<Plan> {
+    let parent = parent_of(state, draft)?;
+    Ok(core::build(parent.as_ref(), draft)?.0)
 }
 
 /// Asks where to save and writes the .docx; `None` when cancelled.
@@ -251,41 +194,34 @@ pub async fn export_docx<R: Runtime>(
     state: State<'_, AppState>,
     draft: DraftState,
 ) -> Res<Option<String>> {
-    let (plan, _) = build(&state, &draft)?;
-    let Some(path) = dialogs::pick_save_path(&app, &format!("{}.docx", file_stem(&plan)), "docx")
-    else {
-        return Ok(None);
-    };
-    let opts = export_options(&plan, &draft);
-    let bytes = export::to_docx(&plan, &opts)?;
-    std::fs::write(&path, bytes).map_err(|e| AppError::io(&path, e))?;
-    Ok(Some(path.display().to_string()))
+    save_as(&app, &state, &draft, "docx")
 }
 
-fn write_pdf(plan: &Plan, draft: &DraftState, pdf: &std::path::Path) -> Res<()> {
-    let docx = pdf.with_extension("docx");
-    let opts = export_options(plan, draft);
-    std::fs::write(&docx, export::to_docx(plan, &opts)?).map_err(|e| AppError::io(&docx, e))?;
-    export::pdf::docx_to_pdf(&docx, pdf)?;
-    Ok(())
-}
-
-/// Asks where to save and writes a PDF (through LibreOffice, with the .docx beside it).
+/// Asks where to save and writes a PDF.
 #[tauri::command]
 pub async fn export_pdf<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     draft: DraftState,
 ) -> Res<Option<String>> {
-    let (plan, _) = build(&state, &draft)?;
     if export::pdf::libreoffice().is_none() {
         return Err(export::ExportError::NoLibreOffice.into());
     }
-    let Some(path) = dialogs::pick_save_path(&app, &format!("{}.pdf", file_stem(&plan)), "pdf")
-    else {
+    save_as(&app, &state, &draft, "pdf")
+}
+
+fn save_as<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    draft: &DraftState,
+    ext: &str,
+) -> Res<Option<String>> {
+    let plan = build(state, draft)?;
+    let name = format!("{}.{ext}", core::file_stem(&plan));
+    let Some(path) = dialogs::pick_save_path(app, &name, ext) else {
         return Ok(None);
     };
-    write_pdf(&plan, &draft, &path)?;
+    core::export(&plan, draft.layout, &path)?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -296,10 +232,11 @@ pub async fn print<R: Runtime>(
     state: State<'_, AppState>,
     draft: DraftState,
 ) -> Res<String> {
-    let (plan, _) = build(&state, &draft)?;
-    let dir = state.print_dir()?;
-    let pdf = dir.join(format!("{}.pdf", file_stem(&plan)));
-    write_pdf(&plan, &draft, &pdf)?;
+    let plan = build(&state, &draft)?;
+    let pdf = state
+        .print_dir()?
+        .join(format!("{}.pdf", core::file_stem(&plan)));
+    core::export(&plan, draft.layout, &pdf)?;
     dialogs::open_for_printing(&app, &pdf)?;
     Ok(pdf.display().to_string())
 }

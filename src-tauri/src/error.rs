@@ -52,5 +52,11 @@ from_core! {
     "store" => kehoach::store::StoreError,
     "adapt" => kehoach::adapt::AdaptError,
     "preset" => kehoach::adapt::PresetError,
-    "profile" => kehoach::adapt::ProfileError,
+    "profile" => kehoach::model::ProfileError,
+}
+
+impl From<kehoach::app::Error> for AppError {
+    fn from(e: kehoach::app::Error) -> Self {
+        AppError::new(e.code(), e.to_string())
+    }
 }

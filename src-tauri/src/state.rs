@@ -1,6 +1,5 @@
 //! What the app keeps while it runs: the draft store and parsed parent plans.
 use crate::error::AppError;
-use kehoach::import;
 use kehoach::model::Plan;
 use kehoach::store::{ParentRef, Store};
 use std::collections::HashMap;
@@ -49,10 +48,7 @@ impl AppState {
         if let Some(plan) = self.parents.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return Ok(plan);
         }
-        let plan = match parent {
-            ParentRef::Builtin(id) => import::builtin(id)?,
-            ParentRef::Stored(id) => self.store()?.parent_plan(*id)?,
-        };
+        let plan = kehoach::app::parent_plan(&*self.store()?, parent)?;
         if let Ok(mut m) = self.parents.lock() {
             m.insert(key, plan.clone());
         }

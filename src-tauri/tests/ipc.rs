@@ -57,7 +57,7 @@ fn profile() -> Value {
         "/../tests/fixtures/tuoi-hong.unit.toml"
     ))
     .unwrap();
-    serde_json::to_value(kehoach::adapt::UnitProfile::from_toml(&text).unwrap()).unwrap()
+    serde_json::to_value(kehoach::model::UnitProfile::from_toml(&text).unwrap()).unwrap()
 }
 
 fn draft(step: u32) -> Value {

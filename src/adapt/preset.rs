@@ -2,6 +2,7 @@
 //! user can copy and edit. A preset says which parent items the type usually keeps — matched by
 //! content and topic, so that it still works on next year's parent plan — which rewordings it
 //! proposes, its audience and service users, recipients, signer and its own "Tổ chức thực hiện".
+use crate::model::Topic;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -27,15 +28,6 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("y-te", include_str!("../../templates/presets/y-te.toml")),
 ];
 
-/// The parts of a plan by topic, the keys presets and selections use.
-pub const TOPICS: &[(&str, &str)] = &[
-    ("muc_tieu", "muc tieu"),
-    ("chi_tieu", "chi tieu"),
-    ("nhiem_vu", "nhiem vu"),
-    ("kinh_phi", "kinh phi"),
-    ("to_chuc", "to chuc thuc hien"),
-];
-
 /// What to do with a part of the parent plan by default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -56,7 +48,7 @@ pub enum PartMode {
 #[serde(default)]
 pub struct Match {
     /// Topics ("chi_tieu", "nhiem_vu"…); every part when empty.
-    pub parts: Vec<String>,
+    pub parts: Vec<Topic>,
     pub phrases: Vec<String>,
 }
 
@@ -74,7 +66,7 @@ pub struct RewordRule {
     /// Applied by the CLI without asking.
     pub default: bool,
     /// Topics where it proposes; every part when empty.
-    pub parts: Vec<String>,
+    pub parts: Vec<Topic>,
 }
 
 /// An item the unit writes itself (its "Tổ chức thực hiện").
@@ -116,7 +108,7 @@ pub struct Preset {
     pub deadline: String,
     pub product: String,
     /// What to do with each part by topic.
-    pub parts: BTreeMap<String, PartMode>,
+    pub parts: BTreeMap<Topic, PartMode>,
     pub keep: Vec<Match>,
     pub drop: Vec<Match>,
     pub reword: Vec<RewordRule>,
@@ -161,8 +153,8 @@ impl Preset {
     }
 
     /// The part mode for a topic.
-    pub fn part_mode(&self, topic: &str) -> PartMode {
-        self.parts.get(topic).copied().unwrap_or_default()
+    pub fn part_mode(&self, topic: Topic) -> PartMode {
+        self.parts.get(&topic).copied().unwrap_or_default()
     }
 }
 
@@ -194,12 +186,6 @@ fn resolve(id: &str, text: &str, depth: usize) -> Result<toml::Table, PresetErro
     Ok(merged)
 }
 
-/// The topic of a part from its title ("II. CHỈ TIÊU" → "chi_tieu").
-pub fn topic_of(title: &str) -> Option<&'static str> {
-    let f = crate::import::text_util::fold(title);
-    TOPICS.iter().find(|(_, k)| f.contains(k)).map(|(t, _)| *t)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,10 +209,7 @@ mod tests {
     }
 
     #[test]
-    fn topics() {
-        assert_eq!(topic_of("CHỈ TIÊU:"), Some("chi_tieu"));
-        assert_eq!(topic_of("TỔ CHỨC THỰC HIỆN"), Some("to_chuc"));
-        assert_eq!(topic_of("NHIỆM VỤ TRỌNG TÂM"), Some("nhiem_vu"));
+    fn unknown_presets_are_named() {
         assert_eq!(
             Preset::builtin("x").unwrap_err(),
             PresetError::Unknown("x".into())

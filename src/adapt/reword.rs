@@ -1,10 +1,11 @@
 //! Rewording proposals: every occurrence of a rule's phrase in a kept item is one proposal, shown
 //! in context, accepted or rejected on its own or with all of its rule. The clause that carries
 //! the parent's scope is a proposal too (rule "pham-vi"). Only accepted proposals change text.
-use super::preset::{topic_of, Preset};
-use super::text::{context, match_case, Haystack};
-use super::{scope, AdaptOptions, Decisions, Flag};
-use crate::model::{Item, Part};
+use super::preset::{Preset, RewordRule};
+use super::{AdaptOptions, Flag};
+use crate::model::{Decisions, Item, Part};
+use crate::parent::scope;
+use crate::text::{context, match_case, Haystack};
 use serde::{Deserialize, Serialize};
 
 /// The rule id of scope-clause removals.
@@ -73,11 +74,11 @@ pub fn review(
     let mut proposals = Vec::new();
     let mut flags = Vec::new();
     for part in parts.iter_mut() {
-        let topic = topic_of(&part.title).unwrap_or("");
-        let rules: Vec<(&super::preset::RewordRule, Vec<String>, String)> = preset
+        let topic = part.topic();
+        let rules: Vec<(&RewordRule, Vec<String>, String)> = preset
             .reword
             .iter()
-            .filter(|r| r.parts.is_empty() || r.parts.iter().any(|p| p == topic))
+            .filter(|r| r.parts.is_empty() || topic.is_some_and(|t| r.parts.contains(&t)))
             .map(|r| (r, r.from.iter().map(|f| fill(f)).collect(), fill(&r.to)))
             .collect();
         let ctx = Ctx {
@@ -93,7 +94,7 @@ pub fn review(
 }
 
 struct Ctx<'a> {
-    rules: &'a [(&'a super::preset::RewordRule, Vec<String>, String)],
+    rules: &'a [(&'a RewordRule, Vec<String>, String)],
     scope_phrases: &'a [String],
     edited: &'a [&'a str],
     decisions: &'a Decisions,
@@ -181,13 +182,13 @@ fn reword_item(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
 }
 
 fn cut_scope(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
-    let mut ranges = super::scope::trim_ranges(&item.text, ctx.scope_phrases);
+    let mut ranges = scope::trim_ranges(&item.text, ctx.scope_phrases);
     if ranges.is_empty() {
         return;
     }
     // Cutting whole clauses must not leave the item without text: cut the phrases instead.
-    if super::scope::remove_ranges(&item.text, &ranges).is_empty() {
-        ranges = super::scope::phrase_ranges(&item.text, ctx.scope_phrases);
+    if scope::remove_ranges(&item.text, &ranges).is_empty() {
+        ranges = scope::phrase_ranges(&item.text, ctx.scope_phrases);
     }
     let mut accepted = Vec::new();
     for (k, &(s, e)) in ranges.iter().enumerate() {
@@ -211,6 +212,6 @@ fn cut_scope(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
         });
     }
     if !accepted.is_empty() {
-        item.text = super::scope::remove_ranges(&item.text, &accepted);
+        item.text = scope::remove_ranges(&item.text, &accepted);
     }
 }

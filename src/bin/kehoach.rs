@@ -1,7 +1,8 @@
 //! `kehoach`: the command line of Kế hoạch CCHC. Thin: each subcommand parses its arguments,
 //! calls the core and prints; errors are one Vietnamese line on stderr.
 use clap::{Parser, Subcommand};
-use kehoach::{adapt, export, import, lint, store};
+use kehoach::app::{self, load_plan};
+use kehoach::{adapt, lint, model, store};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -103,26 +104,32 @@ enum DraftsCommand {
     },
 }
 
+/// An error to print: one Vietnamese line.
+struct Failure(String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure(e.to_string())
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
-        Err(message) => {
+        Err(Failure(message)) => {
             eprintln!("Lỗi: {message}");
             ExitCode::from(2)
         }
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode, String> {
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         Command::Import { file, json } => {
             let plan = load_plan(&file)?;
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&plan).map_err(|e| e.to_string())?
-                );
+                println!("{}", serde_json::to_string_pretty(&plan)?);
             } else {
                 print!("{}", kehoach::outline::outline(&plan));
             }
@@ -136,28 +143,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             output,
         } => {
             let parent = load_plan(&from)?;
-            let profile_text = std::fs::read_to_string(&unit)
-                .map_err(|e| format!("Không đọc được tệp {}: {e}", unit.display()))?;
-            let profile =
-                adapt::UnitProfile::from_toml(&profile_text).map_err(|e| e.to_string())?;
-            let preset_id = preset.unwrap_or_else(|| profile.unit_type.clone());
-            let preset = if preset_id.ends_with(".toml") {
-                let text = std::fs::read_to_string(&preset_id)
-                    .map_err(|e| format!("Không đọc được tệp {preset_id}: {e}"))?;
-                adapt::Preset::from_toml(&preset_id, &text)
-            } else {
-                adapt::Preset::builtin(&preset_id)
-            }
-            .map_err(|e| e.to_string())?;
+            let profile = model::UnitProfile::from_toml(&app::read_text(&unit)?)?;
+            let preset = app::load_preset(&preset.unwrap_or_else(|| profile.unit_type.clone()))?;
             let decisions = match decisions {
-                Some(path) => {
-                    let text = std::fs::read_to_string(&path)
-                        .map_err(|e| format!("Không đọc được tệp {}: {e}", path.display()))?;
-                    serde_json::from_str(&text).map_err(|e| {
-                        format!("Tệp quyết định {} không hợp lệ: {e}", path.display())
-                    })?
-                }
-                None => adapt::Decisions::default(),
+                Some(path) => serde_json::from_str(&app::read_text(&path)?)
+                    .map_err(|e| format!("Tệp quyết định {} không hợp lệ: {e}", path.display()))?,
+                None => model::Decisions::default(),
             };
             let result = adapt::adapt(
                 &parent,
@@ -167,9 +158,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 adapt::AdaptOptions {
                     apply_defaults: true,
                 },
-            )
-            .map_err(|e| e.to_string())?;
-            let json = serde_json::to_string_pretty(&result.plan).map_err(|e| e.to_string())?;
+            )?;
+            let json = serde_json::to_string_pretty(&result.plan)?;
             std::fs::write(&output, json)
                 .map_err(|e| format!("Không ghi được tệp {}: {e}", output.display()))?;
             eprintln!(
@@ -182,22 +172,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { file, json } => {
-            let findings = if file
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-            {
-                lint::check(&load_plan(&file)?)
-            } else {
-                let bytes = std::fs::read(&file)
-                    .map_err(|e| format!("Không đọc được tệp {}: {e}", file.display()))?;
-                let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                lint::check_docx(name, &bytes).map_err(|e| e.to_string())?
-            };
+            let findings = app::check_file(&file)?;
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&findings).map_err(|e| e.to_string())?
-                );
+                println!("{}", serde_json::to_string_pretty(&findings)?);
             } else if findings.is_empty() {
                 println!("Không phát hiện lỗi nào.");
             } else {
@@ -220,7 +197,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Drafts { db, command } => {
             let path = db.unwrap_or_else(store::default_path);
-            let mut st = store::Store::open(&path).map_err(|e| e.to_string())?;
+            let mut st = store::Store::open(&path)?;
             match command {
                 DraftsCommand::Save { plan } => {
                     let plan = load_plan(&plan)?;
@@ -231,16 +208,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         plan: Some(plan),
                         ..Default::default()
                     };
-                    let id = st.create_draft(&state).map_err(|e| e.to_string())?;
+                    let id = st.create_draft(&state)?;
                     println!("{id}");
                 }
                 DraftsCommand::List { json } => {
-                    let drafts = st.drafts().map_err(|e| e.to_string())?;
+                    let drafts = st.drafts()?;
                     if json {
-                        println!(
-                            "{}",
-                            serde_json::to_string_pretty(&drafts).map_err(|e| e.to_string())?
-                        );
+                        println!("{}", serde_json::to_string_pretty(&drafts)?);
                     } else if drafts.is_empty() {
                         println!("Chưa có bản nháp nào.");
                     } else {
@@ -253,26 +227,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     }
                 }
                 DraftsCommand::Show { id } => {
-                    let d = st.draft(id).map_err(|e| e.to_string())?;
-                    println!(
-                        "{}",
-                        serde_json::to_string_pretty(&d).map_err(|e| e.to_string())?
-                    );
+                    let d = st.draft(id)?;
+                    println!("{}", serde_json::to_string_pretty(&d)?);
                 }
                 DraftsCommand::Export { id, output } => {
-                    let d = st.draft(id).map_err(|e| e.to_string())?;
-                    let plan = kehoach::draft_plan(&st, &d.state).map_err(|e| e.to_string())?;
-                    let opts = export::ExportOptions {
-                        layout: d.state.layout,
-                        ..Default::default()
-                    };
-                    let bytes = export::to_docx(&plan, &opts).map_err(|e| e.to_string())?;
-                    std::fs::write(&output, bytes)
-                        .map_err(|e| format!("Không ghi được tệp {}: {e}", output.display()))?;
+                    let d = st.draft(id)?;
+                    let plan = app::draft_plan(&st, &d.state)?;
+                    app::export(&plan, d.state.layout, &output)?;
                     eprintln!("Đã xuất {}", output.display());
                 }
                 DraftsCommand::Backup { output } => {
-                    st.backup(&output).map_err(|e| e.to_string())?;
+                    st.backup(&output)?;
                     eprintln!("Đã sao lưu vào {}", output.display());
                 }
             }
@@ -286,48 +251,22 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             line_spacing,
         } => {
             let plan = load_plan(&input)?;
-            let opts = export::ExportOptions {
-                layout: kehoach::nd30::Layout {
-                    body_pt: font_size,
-                    line_spacing,
-                    ..Default::default()
-                },
+            let layout = kehoach::nd30::Layout {
+                body_pt: font_size,
+                line_spacing,
                 ..Default::default()
             };
-            let bytes = export::to_docx(&plan, &opts).map_err(|e| e.to_string())?;
-            std::fs::write(&output, bytes)
-                .map_err(|e| format!("Không ghi được tệp {}: {e}", output.display()))?;
-            if pdf {
+            if pdf && app::OutputFormat::of(&output)? == app::OutputFormat::Docx {
+                // --pdf: the .docx and a PDF beside it.
+                app::export(&plan, layout, &output)?;
                 let pdf_path = output.with_extension("pdf");
-                export::pdf::docx_to_pdf(&output, &pdf_path).map_err(|e| e.to_string())?;
+                app::export(&plan, layout, &pdf_path)?;
                 eprintln!("Đã xuất {} và {}", output.display(), pdf_path.display());
             } else {
+                app::export(&plan, layout, &output)?;
                 eprintln!("Đã xuất {}", output.display());
             }
             Ok(ExitCode::SUCCESS)
         }
-    }
-}
-
-/// A plan from PLAN.json (the plan file format) or from any file the importer reads.
-fn load_plan(path: &std::path::Path) -> Result<kehoach::model::Plan, String> {
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-    {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("Không đọc được tệp {}: {e}", path.display()))?;
-        let mut plan: kehoach::model::Plan = serde_json::from_str(&text).map_err(|e| {
-            format!(
-                "Tệp {} không phải kế hoạch JSON hợp lệ (dòng {}, cột {}).",
-                path.display(),
-                e.line(),
-                e.column()
-            )
-        })?;
-        plan.normalize();
-        Ok(plan)
-    } else {
-        import::read_path(path).map_err(|e| e.to_string())
     }
 }

@@ -1,12 +1,12 @@
-//! Writers: the Decree 30 .docx ([`docx`]), the HTML preview and plain text.
+//! Writers: each serialises the laid-out document of [`crate::layout`] — the Decree 30 .docx
+//! ([`docx`]), the HTML preview ([`html`]) — or converts it ([`pdf`]). None decides what is
+//! printed; the layout did.
 pub mod docx;
 pub mod html;
-mod package;
 pub mod pdf;
 
-pub use package::clean_xml_text;
-
-use crate::model::{numbering::kind_of, numbering::LabelKind, Item, Plan};
+use crate::layout::lay_out;
+use crate::model::Plan;
 use crate::nd30::Layout;
 
 /// How to write a document.
@@ -44,35 +44,17 @@ pub enum ExportError {
 
 /// The plan as a .docx file's bytes.
 pub fn to_docx(plan: &Plan, opts: &ExportOptions) -> Result<Vec<u8>, ExportError> {
-    let built = docx::build(plan, opts);
+    let doc = lay_out(plan, &opts.layout);
     let created = opts
         .created
         .clone()
         .unwrap_or_else(|| chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string());
-    let title = if plan.summary.is_empty() {
-        plan.doc_type.clone()
-    } else {
-        format!("{} {}", plan.doc_type, plan.summary)
-    };
-    package::package(
-        built,
-        &package::Meta {
-            title: &title,
+    docx::write(
+        &doc,
+        &docx::Meta {
+            title: &doc.title,
             author: &opts.author,
             created: &created,
         },
     )
-}
-
-/// An item printed as a heading (bold): a khoản with numbered points under it ("3. Về giải quyết
-/// hồ sơ TTHC:"), or a short title over bullets ("1.11. Tuyên truyền, truyền thông về CCHC").
-pub fn heading(item: &Item) -> bool {
-    let numbered_children = item
-        .items
-        .iter()
-        .any(|c| matches!(kind_of(&c.label), LabelKind::Numeric | LabelKind::Letter));
-    let titled_list = !item.items.is_empty()
-        && !crate::import::text_util::ends_sentence(&item.text)
-        && item.text.chars().count() <= 150;
-    kind_of(&item.label) != LabelKind::Paragraph && (numbered_children || titled_list)
 }

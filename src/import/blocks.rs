@@ -46,6 +46,88 @@ pub struct Source {
     pub blocks: Vec<Block>,
     /// Footnote texts by the reader's key.
     pub footnotes: Vec<(String, String)>,
+    /// The page set-up as the file states it (.docx only).
+    pub page: Option<PageFormat>,
+}
+
+/// A section of a file as written: page size and margins (twips: top, bottom, left, right), and
+/// whether its first page has its own (empty) header.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Section {
+    pub width: i64,
+    pub height: i64,
+    pub margins: [i64; 4],
+    pub title_pg: bool,
+}
+
+/// The page set-up of a file, for the checker.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageFormat {
+    pub sections: Vec<Section>,
+    /// A header holds a PAGE field.
+    pub page_field_in_header: bool,
+    /// Fonts named for text (runs and styles).
+    pub fonts: Vec<String>,
+    /// Text set in the theme's fonts, none of them Times New Roman.
+    pub theme_fonts: bool,
+}
+
+/// A piece of the document in reading order: a paragraph, or a data table (the appendix). Layout
+/// tables (the header, the signature block) are not data: their cells are read column by column,
+/// as paragraphs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Flow {
+    P(Para),
+    T(Table),
+}
+
+impl Source {
+    /// The document in reading order — the one way every part of the program reads tables.
+    pub fn reading_order(&self) -> Vec<Flow> {
+        let mut out = Vec::new();
+        for block in &self.blocks {
+            match block {
+                Block::Para(p) => out.push(Flow::P(p.clone())),
+                Block::Table(t) if t.is_data() => out.push(Flow::T(t.clone())),
+                Block::Table(t) => {
+                    let cols = t.rows.iter().map(|r| r.len()).max().unwrap_or(0);
+                    for c in 0..cols {
+                        for row in &t.rows {
+                            if let Some(cell) = row.get(c) {
+                                out.extend(cell.paras.iter().cloned().map(Flow::P));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The paragraphs in reading order (data tables left out).
+    pub fn paragraphs(&self) -> Vec<Para> {
+        self.reading_order()
+            .into_iter()
+            .filter_map(|f| match f {
+                Flow::P(p) => Some(p),
+                Flow::T(_) => None,
+            })
+            .collect()
+    }
+}
+
+impl Table {
+    /// A data table has an "STT" heading or the shape of a task table (4 columns and rows or
+    /// more); anything else is layout.
+    pub fn is_data(&self) -> bool {
+        let stt = self.rows.iter().take(3).any(|r| {
+            r.first().is_some_and(|c| {
+                matches!(crate::text::fold(&c.text()).trim(), "stt" | "tt" | "so tt")
+            })
+        });
+        let cols = self.rows.iter().map(|r| r.len()).max().unwrap_or(0);
+        stt || (cols >= 4 && self.rows.len() >= 4)
+    }
 }
 
 impl Para {

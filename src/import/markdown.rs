@@ -3,7 +3,7 @@
 //! emphasis, headings and the HTML a converter leaves (`<br>`, `<b>`, `<li>`, `<sup>`) removed;
 //! the text reader joins the lines of a wrapped paragraph.
 use super::blocks::{Block, Cell, Para, Source, Table};
-use super::text_util::squash;
+use crate::text::squash;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -163,7 +163,7 @@ fn join_wrapped(lines: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     for line in lines {
         if let Some(prev) = out.last_mut() {
-            let continues = !super::text_util::ends_sentence(prev)
+            let continues = !crate::text::ends_sentence(prev)
                 && line
                     .chars()
                     .next()

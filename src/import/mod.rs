@@ -8,7 +8,6 @@ pub(crate) mod docx;
 mod markdown;
 mod noise;
 mod recognize;
-pub mod text_util;
 
 pub use builtin::{builtin, builtin_list, BuiltinPlan};
 

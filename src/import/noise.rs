@@ -4,7 +4,7 @@
 //! Both are learned from the document itself, not from a fixed list: a watermark is a short line
 //! of capitalised ASCII words (a Vietnamese name typed without diacritics) ending in a number; a
 //! stray token is a capitalised ASCII word left after the end of a paragraph's last sentence.
-use super::text_util::{has_diacritics, squash};
+use crate::text::{has_diacritics, squash};
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -1,8 +1,9 @@
 //! Checks of a .docx as written: the text as typed (dates, "Số:", recipient punctuation), the
 //! formatting of the header lines, page set-up, fonts and page numbers.
-use super::{check, finding, Finding};
-use crate::import::blocks::{Block, Para, Source};
-use crate::import::{self, text_util::fold, ImportError};
+use super::{check, finding, Area, Finding};
+use crate::import::blocks::{PageFormat, Para};
+use crate::import::{self, ImportError};
+use crate::text::fold;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -14,36 +15,16 @@ static NUMBER: LazyLock<Regex> =
 /// Checks a file (.docx, .md or .txt): its plan like [`check`], plus what only the file shows.
 pub fn check_docx(name: &str, bytes: &[u8]) -> Result<Vec<Finding>, ImportError> {
     let source = import::read_source(name, bytes)?;
-    let paras = flat(&source);
+    let paras = source.paragraphs();
+    let page = source.page.clone();
     let plan = import::recognize_source(source)?;
     let mut out = check(&plan);
     typed_text(&paras, &mut out);
-    if import::detect(name, bytes)? == import::Format::Docx {
+    if let Some(page) = &page {
         header_format(&paras, &mut out);
-        package(bytes, &mut out)?;
+        package(page, &mut out);
     }
     Ok(out)
-}
-
-/// Every paragraph in reading order, table cells column by column as the recogniser reads them.
-fn flat(source: &Source) -> Vec<Para> {
-    let mut out = Vec::new();
-    for b in &source.blocks {
-        match b {
-            Block::Para(p) => out.push(p.clone()),
-            Block::Table(t) => {
-                let cols = t.rows.iter().map(Vec::len).max().unwrap_or(0);
-                for c in 0..cols {
-                    for row in &t.rows {
-                        if let Some(cell) = row.get(c) {
-                            out.extend(cell.paras.iter().cloned());
-                        }
-                    }
-                }
-            }
-        }
-    }
-    out
 }
 
 fn typed_text(paras: &[Para], out: &mut Vec<Finding>) {
@@ -56,7 +37,13 @@ fn typed_text(paras: &[Para], out: &mut Vec<Finding>) {
             let bad_day = day.len() == 1;
             let bad_month = (m <= 2 && month.len() == 1) || (m >= 3 && month.starts_with('0'));
             if bad_day || bad_month {
-                out.push(finding("date-format", "Địa danh, ngày tháng", &text, ""));
+                out.push(finding(
+                    "date-format",
+                    Area::Header,
+                    "Địa danh, ngày tháng",
+                    &text,
+                    "",
+                ));
             }
             break;
         }
@@ -64,7 +51,13 @@ fn typed_text(paras: &[Para], out: &mut Vec<Finding>) {
     for p in paras.iter().take(20) {
         if let Some(c) = NUMBER.captures(p.text.trim()) {
             if !c[2].is_empty() || !c[3].is_empty() || c[4].contains(" -") || c[4].contains("- ") {
-                out.push(finding("symbol-format", "Số, ký hiệu", &p.text, ""));
+                out.push(finding(
+                    "symbol-format",
+                    Area::Header,
+                    "Số, ký hiệu",
+                    &p.text,
+                    "",
+                ));
             }
             break;
         }
@@ -97,7 +90,13 @@ fn typed_text(paras: &[Para], out: &mut Vec<Finding>) {
             t.ends_with(';')
         };
         if !dash || !end_ok {
-            out.push(finding("recipients-punctuation", "Nơi nhận", t, ""));
+            out.push(finding(
+                "recipients-punctuation",
+                Area::Recipients,
+                "Nơi nhận",
+                t,
+                "",
+            ));
         }
     }
 }
@@ -106,13 +105,21 @@ fn typed_text(paras: &[Para], out: &mut Vec<Finding>) {
 fn header_format(paras: &[Para], out: &mut Vec<Finding>) {
     let head: Vec<&Para> = paras.iter().take(12).collect();
     let size_in = |p: &Para, lo: f32, hi: f32| p.size_pt.is_none_or(|s| (lo..=hi).contains(&s));
-    let mut bad = |p: &Para| out.push(finding("header-format", "Phần đầu văn bản", &p.text, ""));
+    let mut bad = |p: &Para| {
+        out.push(finding(
+            "header-format",
+            Area::Header,
+            "Phần đầu văn bản",
+            &p.text,
+            "",
+        ))
+    };
     let national = head
         .iter()
         .position(|p| fold(&p.text).contains("cong hoa xa hoi chu nghia"));
     if let Some(i) = national {
         let p = head[i];
-        if !p.bold || !crate::import::text_util::is_caps(&p.text) || !size_in(p, 12.0, 13.0) {
+        if !p.bold || !crate::text::is_caps(&p.text) || !size_in(p, 12.0, 13.0) {
             bad(p);
         }
     }
@@ -135,9 +142,7 @@ fn header_format(paras: &[Para], out: &mut Vec<Finding>) {
     if let Some(n) = head.iter().position(|p| NUMBER.is_match(p.text.trim())) {
         let caps: Vec<&&Para> = head[..n]
             .iter()
-            .filter(|p| {
-                crate::import::text_util::is_caps(&p.text) && !fold(&p.text).contains("cong hoa")
-            })
+            .filter(|p| crate::text::is_caps(&p.text) && !fold(&p.text).contains("cong hoa"))
             .collect();
         if let Some(issuer) = caps.last() {
             if !issuer.bold {
@@ -147,75 +152,38 @@ fn header_format(paras: &[Para], out: &mut Vec<Finding>) {
     }
 }
 
-static PG_SZ: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<w:pgSz\b[^>]*>").unwrap());
-static PG_MAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<w:pgMar\b[^>]*>").unwrap());
-static SECT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?s)<w:sectPr\b.*?</w:sectPr>").unwrap());
-static FONTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"<w:rFonts\b[^>]*\bw:(ascii|hAnsi)="([^"]+)""#).unwrap());
-static THEME_FONTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"<w:rFonts\b[^>]*\bw:asciiTheme="#).unwrap());
-
-fn attr(tag: &str, name: &str) -> Option<i64> {
-    let re = Regex::new(&format!(r#"\bw:{name}="(-?\d+)""#)).ok()?;
-    re.captures(tag)?.get(1)?.as_str().parse().ok()
-}
-
-/// Page set-up, fonts and page numbers, from the package's XML.
-fn package(bytes: &[u8], out: &mut Vec<Finding>) -> Result<(), ImportError> {
-    let parts = crate::import::docx::unzip_checked(bytes)?;
-    let text = |name: &str| {
-        parts
-            .get(name)
-            .map(|b| String::from_utf8_lossy(b).into_owned())
-            .unwrap_or_default()
-    };
-    let document = text("word/document.xml");
-    let styles = text("word/styles.xml");
-    let sections: Vec<&str> = SECT.find_iter(&document).map(|m| m.as_str()).collect();
-    if sections.is_empty() {
+/// Page set-up, fonts and page numbers, as the file states them.
+fn package(page: &PageFormat, out: &mut Vec<Finding>) {
+    let Some(first) = page.sections.first() else {
         // No page set-up at all: the reader's defaults (often Letter) apply.
-        out.push(finding("page-setup", "Định dạng trang", "", ""));
-        out.push(finding("page-number", "Số trang", "", ""));
+        out.push(finding("page-setup", Area::Page, "Định dạng trang", "", ""));
+        out.push(finding("page-number", Area::Page, "Số trang", "", ""));
+        return;
+    };
+    // The body section: A4 portrait, margins in range.
+    let a4 = (first.width - 11906).abs() <= 60 && (first.height - 16838).abs() <= 60;
+    let within = |v: i64, lo: i64, hi: i64| (lo - 5..=hi + 5).contains(&v);
+    let [top, bottom, left, right] = first.margins;
+    let margins = within(top, 1134, 1417)
+        && within(bottom, 1134, 1417)
+        && within(left, 1701, 1985)
+        && within(right, 850, 1134);
+    if !a4 || !margins {
+        let size = format!("{} × {} twips", first.width, first.height);
+        out.push(finding(
+            "page-setup",
+            Area::Page,
+            "Định dạng trang",
+            &size,
+            "",
+        ));
     }
-    if let Some(first) = sections.first() {
-        // The body section: A4 portrait, margins in range.
-        let size = PG_SZ.find(first).map(|m| m.as_str()).unwrap_or("");
-        let (w, h) = (attr(size, "w").unwrap_or(0), attr(size, "h").unwrap_or(0));
-        let a4 = (w - 11906).abs() <= 60 && (h - 16838).abs() <= 60;
-        let mar = PG_MAR.find(first).map(|m| m.as_str()).unwrap_or("");
-        let within = |name: &str, lo: i64, hi: i64| {
-            attr(mar, name).is_some_and(|v| (lo - 5..=hi + 5).contains(&v))
-        };
-        let margins = within("top", 1134, 1417)
-            && within("bottom", 1134, 1417)
-            && within("left", 1701, 1985)
-            && within("right", 850, 1134);
-        if !a4 || !margins {
-            out.push(finding("page-setup", "Định dạng trang", size, ""));
-        }
-        // Page numbers: in a header, not on page 1.
-        let has_page_field = parts.iter().any(|(name, data)| {
-            name.starts_with("word/header") && String::from_utf8_lossy(data).contains("PAGE")
-        });
-        let title_pg = first.contains("<w:titlePg")
-            && !first.contains(r#"<w:titlePg w:val="0""#)
-            && !first.contains(r#"<w:titlePg w:val="false""#);
-        if !has_page_field || !title_pg {
-            out.push(finding("page-number", "Số trang", "", ""));
-        }
+    // Page numbers: in a header, not on page 1.
+    if !page.page_field_in_header || !first.title_pg {
+        out.push(finding("page-number", Area::Page, "Số trang", "", ""));
     }
-    let other_font = FONTS
-        .captures_iter(&document)
-        .chain(FONTS.captures_iter(&styles))
-        .find(|c| c[2] != *"Times New Roman")
-        .map(|c| c[2].to_string());
-    let theme = THEME_FONTS.is_match(&styles)
-        && !FONTS
-            .captures_iter(&styles)
-            .any(|c| c[2] == *"Times New Roman");
-    if let Some(font) = other_font.or(theme.then(|| "phông theo chủ đề".to_string())) {
-        out.push(finding("font", "Phông chữ", &font, ""));
+    let other = page.fonts.iter().find(|f| *f != "Times New Roman").cloned();
+    if let Some(font) = other.or(page.theme_fonts.then(|| "phông theo chủ đề".to_string())) {
+        out.push(finding("font", Area::Page, "Phông chữ", &font, ""));
     }
-    Ok(())
 }

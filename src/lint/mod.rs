@@ -4,15 +4,13 @@
 //! varies) and a Vietnamese message. Works on a plan (JSON or imported), and on any .docx, whose
 //! text and formatting are checked too ([`check_docx`]).
 mod format;
+mod plan;
 
-use crate::import::text_util::fold;
-use crate::model::numbering::{kind_of, LabelKind};
-use crate::model::{Item, Plan};
-use regex::Regex;
+use crate::model::{Item, ItemKind, Plan, Topic};
 use serde::{Deserialize, Serialize};
-use std::sync::LazyLock;
 
 pub use format::check_docx;
+pub use plan::check;
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -55,10 +53,37 @@ pub const RULES: &[Rule] = &[
     Rule { id: "page-number", clause: "Phụ lục I, mục I.1", severity: Severity::Error, message: "Số trang đặt ở giữa lề trên, không hiện ở trang đầu." },
 ];
 
+/// The part of the document a finding is in (the app opens the step where it is edited).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Area {
+    /// Ô 1–4: bodies, number, place and date.
+    Header,
+    /// Tên loại and trích yếu.
+    Title,
+    Bases,
+    Intro,
+    /// An item of the body (see the location's topic).
+    #[default]
+    Body,
+    Closing,
+    Recipients,
+    Signer,
+    Appendix,
+    /// Page set-up, fonts, page numbers.
+    Page,
+}
+
 /// Where a finding is.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
+    #[serde(default)]
+    pub area: Area,
+    /// For an item: the topic of its part.
+    #[serde(default)]
+    pub topic: Option<Topic>,
     /// The item's label as printed ("5.12."), or the part of the document ("Nơi nhận").
     pub label: String,
     /// An excerpt of the text.
@@ -86,13 +111,15 @@ pub fn rule(id: &str) -> &'static Rule {
         .expect("rule ids are constants")
 }
 
-fn finding(id: &str, label: impl Into<String>, text: &str, node: &str) -> Finding {
+fn finding(id: &str, area: Area, label: impl Into<String>, text: &str, node: &str) -> Finding {
     let r = rule(id);
     Finding {
         rule: r.id.into(),
         severity: r.severity,
         message: r.message.into(),
         location: Location {
+            area,
+            topic: None,
             label: label.into(),
             text: excerpt(text),
             node: node.into(),
@@ -114,21 +141,22 @@ pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
 }
 
-/// How a user finds an item: its label, or for a bullet or plain paragraph the numbered item it
-/// belongs to ("1.11. (gạch đầu dòng 5)").
-fn display_labels(plan: &Plan) -> std::collections::HashMap<String, String> {
-    fn walk(items: &[Item], parent: &str, out: &mut std::collections::HashMap<String, String>) {
+/// How a user finds an item — its label, or for a bullet or plain paragraph the numbered item it
+/// belongs to ("1.11. (gạch đầu dòng 5)") — and the topic of its part, by item id.
+fn item_places(plan: &Plan) -> std::collections::HashMap<String, (String, Option<Topic>)> {
+    type Places = std::collections::HashMap<String, (String, Option<Topic>)>;
+    fn walk(items: &[Item], parent: &str, topic: Option<Topic>, out: &mut Places) {
         let mut bullets = 0;
         let mut paras = 0;
         for i in items {
-            let label = match kind_of(&i.label) {
-                LabelKind::Bullet => {
+            let label = match i.kind {
+                ItemKind::Bullet => {
                     bullets += 1;
                     format!("{parent} (gạch đầu dòng {bullets})")
                         .trim()
                         .to_string()
                 }
-                LabelKind::Paragraph => {
+                ItemKind::Paragraph => {
                     paras += 1;
                     if parent.is_empty() {
                         format!("Đoạn văn {paras}")
@@ -138,235 +166,20 @@ fn display_labels(plan: &Plan) -> std::collections::HashMap<String, String> {
                 }
                 _ => i.label.clone(),
             };
-            let own = if matches!(kind_of(&i.label), LabelKind::Numeric | LabelKind::Letter) {
+            let own = if matches!(i.kind, ItemKind::Numbered | ItemKind::Lettered) {
                 i.label.clone()
             } else {
                 parent.to_string()
             };
-            out.insert(i.id.clone(), label);
-            walk(&i.items, &own, out);
+            out.insert(i.id.clone(), (label, topic));
+            walk(&i.items, &own, topic, out);
         }
     }
-    let mut out = std::collections::HashMap::new();
+    let mut out = Places::new();
     for part in &plan.parts {
-        walk(&part.items, "", &mut out);
+        walk(&part.items, "", part.topic(), &mut out);
     }
     out
-}
-
-/// Checks a plan's content.
-pub fn check(plan: &Plan) -> Vec<Finding> {
-    let mut out = check_raw(plan);
-    let labels = display_labels(plan);
-    for f in &mut out {
-        if let Some(label) = labels.get(&f.location.node) {
-            f.location.label = label.clone();
-        }
-    }
-    out
-}
-
-fn check_raw(plan: &Plan) -> Vec<Finding> {
-    let mut out = Vec::new();
-    numbering(plan, &mut out);
-    header(plan, &mut out);
-    bases(plan, &mut out);
-    recipients(plan, &mut out);
-    signer(plan, &mut out);
-    scope(plan, &mut out);
-    capitalisation(plan, &mut out);
-    for (_, item) in plan.items() {
-        if item.text.trim().is_empty() && item.items.is_empty() {
-            out.push(finding("empty-item", &item.label, "", &item.id));
-        }
-    }
-    out
-}
-
-fn numbering(plan: &Plan, out: &mut Vec<Finding>) {
-    fn siblings(items: &[Item], out: &mut Vec<Finding>) {
-        let mut prev: Option<(Vec<u32>, &Item)> = None;
-        let mut seen: Vec<&str> = Vec::new();
-        for item in items {
-            if kind_of(&item.label) == LabelKind::Numeric {
-                let nums: Vec<u32> = item
-                    .label
-                    .trim_end_matches('.')
-                    .split('.')
-                    .filter_map(|n| n.trim().parse().ok())
-                    .collect();
-                if seen.contains(&item.label.as_str()) {
-                    out.push(finding(
-                        "numbering-duplicate",
-                        &item.label,
-                        &item.text,
-                        &item.id,
-                    ));
-                } else if let (Some(last), Some((p, _))) = (nums.last(), &prev) {
-                    let expected = p.last().map_or(1, |n| n + 1);
-                    if p.len() == nums.len() && *last != expected && *last > expected {
-                        out.push(finding("numbering-gap", &item.label, &item.text, &item.id));
-                    }
-                } else if prev.is_none() && nums.last().is_some_and(|n| *n > 1) {
-                    out.push(finding("numbering-gap", &item.label, &item.text, &item.id));
-                }
-                seen.push(&item.label);
-                prev = Some((nums, item));
-            }
-            siblings(&item.items, out);
-        }
-    }
-    for part in &plan.parts {
-        siblings(&part.items, out);
-    }
-}
-
-static PLACE_ABBR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(tp\.?\s*hcm|tp\.|tx\.|q\.\s*\d+|p\.\s*\d+|h\.\s)").unwrap()
-});
-
-fn header(plan: &Plan, out: &mut Vec<Finding>) {
-    let h = &plan.header;
-    let line = format!("Số: {}/{}", h.number.as_deref().unwrap_or(""), h.symbol);
-    if let Some(n) = h.number.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-        let bad = n
-            .parse::<u32>()
-            .map(|v| v < 10 && n.len() < 2)
-            .unwrap_or(true);
-        if bad {
-            out.push(finding("symbol-format", "Số, ký hiệu", &line, ""));
-        }
-    }
-    let symbol = h.symbol.trim();
-    if !symbol.is_empty() {
-        let spaced = symbol.contains(' ');
-        let year = YEAR_IN_NUMBER.is_match(&line);
-        let upper_code = ["TTR", "CTR", "QYĐ", "TRS"]
-            .iter()
-            .any(|c| symbol.starts_with(&format!("{c}-")));
-        if spaced || year || upper_code {
-            out.push(finding("symbol-format", "Số, ký hiệu", &line, ""));
-        }
-        let code = symbol.split('-').next().unwrap_or("");
-        if let Some(expected) = crate::nd30::type_code(&plan.doc_type) {
-            if code != expected && !code.is_empty() {
-                out.push(finding("symbol-type", "Số, ký hiệu", &line, ""));
-            }
-        }
-    }
-    if PLACE_ABBR.is_match(&h.place) {
-        out.push(finding("place-abbreviated", "Địa danh", &h.place, ""));
-    }
-}
-
-fn bases(plan: &Plan, out: &mut Vec<Finding>) {
-    let n = plan.bases.len();
-    for (i, b) in plan.bases.iter().enumerate() {
-        let t = b.trim_end();
-        let ok = if i + 1 == n {
-            t.ends_with('.')
-        } else {
-            t.ends_with(';')
-        };
-        if !ok {
-            out.push(finding(
-                "bases-punctuation",
-                format!("Căn cứ {}", i + 1),
-                b,
-                &format!("basis:{i}"),
-            ));
-        }
-    }
-}
-
-fn recipients(plan: &Plan, out: &mut Vec<Finding>) {
-    if plan.recipients.is_empty() {
-        return;
-    }
-    let last = plan.recipients.last().unwrap();
-    if !fold(last).trim_start_matches(['-', ' ']).starts_with("luu") {
-        out.push(finding("recipients-luu", "Nơi nhận", last, ""));
-    }
-}
-
-static LOOSE_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i)(tm|kt|tl|tuq|q)\.?\s").unwrap());
-static YEAR_IN_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"/(19|20)\d\d/").unwrap());
-static AUTHORITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(TM|KT|TL|TUQ|Q)\. \S").unwrap());
-
-fn signer(plan: &Plan, out: &mut Vec<Finding>) {
-    let s = &plan.signer;
-    if s.name.trim().is_empty() {
-        out.push(finding("signer-name", "Người ký", &s.title, ""));
-    }
-    let a = s.authority.trim();
-    if !a.is_empty() {
-        let prefix_ok = AUTHORITY.is_match(a) && crate::import::text_util::is_caps(a);
-        // The prefix goes before the head's title, not the deputy's own ("KT. PHÓ …").
-        let on_deputy = fold(a)
-            .split_once(". ")
-            .is_some_and(|(_, t)| t.starts_with("pho "));
-        if !prefix_ok || on_deputy || s.title.trim().is_empty() {
-            out.push(finding("signer-authority", "Người ký", a, ""));
-        }
-    } else {
-        if LOOSE_PREFIX.is_match(s.title.trim()) {
-            out.push(finding("signer-authority", "Người ký", &s.title, ""));
-        }
-    }
-}
-
-static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b\d{1,3}\s+(phường|xã)\b|\bkhu phố\b|\btổ dân phố\b|Chi nhánh Văn phòng [đĐ]ăng ký đất đai").unwrap()
-});
-
-fn scope(plan: &Plan, out: &mut Vec<Finding>) {
-    // A ward's or district's own plan may speak of its wards and quarters.
-    let issuer = fold(&plan.header.issuer);
-    if issuer.starts_with("uy ban nhan dan") || issuer.starts_with("ubnd") {
-        return;
-    }
-    for (_, item) in plan.items() {
-        if SCOPE.is_match(&item.text) {
-            out.push(finding("parent-scope", &item.label, &item.text, &item.id));
-        }
-    }
-}
-
-static LOWER_DISTRICT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bquận \d").unwrap());
-
-/// Generic names of bodies in the case the decree writes them (Phụ lục II).
-const BODY_NAMES: &[&str] = &[
-    "Ủy ban nhân dân",
-    "Hội đồng nhân dân",
-    "Ban Chỉ đạo",
-    "Ủy ban Mặt trận Tổ quốc",
-];
-
-fn capitalisation(plan: &Plan, out: &mut Vec<Finding>) {
-    let mut texts: Vec<(String, String, String)> = plan
-        .items()
-        .into_iter()
-        .map(|(_, i)| (i.label.clone(), i.text.clone(), i.id.clone()))
-        .collect();
-    texts.push(("Trích yếu".into(), plan.summary.clone(), String::new()));
-    for (i, b) in plan.bases.iter().enumerate() {
-        texts.push((format!("Căn cứ {}", i + 1), b.clone(), format!("basis:{i}")));
-    }
-    for (label, text, node) in texts {
-        let wrong = BODY_NAMES.iter().any(|name| {
-            super::adapt::text::find_all(&text, name)
-                .iter()
-                .any(|&(s, e)| {
-                    let found = &text[s..e];
-                    found != *name && !crate::import::text_util::is_caps(found)
-                })
-        }) || LOWER_DISTRICT.is_match(&text);
-        if wrong {
-            out.push(finding("capitalisation", &label, &text, &node));
-        }
-    }
 }
 
 #[cfg(test)]

@@ -3,11 +3,21 @@
 //! No I/O here. The JSON form of [`Plan`] is the plan file format (`kehoach import --json`,
 //! `kehoach adapt -o PLAN.json`). Text is NFC-normalised by the readers; [`Plan::normalize`]
 //! does it again for plans that come from elsewhere (a JSON file, the UI).
+//!
+//! Besides the plan: the unit that issues a plan ([`UnitProfile`]) and what the user decided
+//! about the parent plan ([`Decisions`]), which drafts store.
+pub mod decisions;
 pub mod numbering;
+pub mod profile;
+pub mod refs;
 
-use chrono::NaiveDate;
+pub use decisions::{AddedItem, Decisions, NodeDecision};
+pub use numbering::ItemKind;
+pub use profile::{ProfileError, UnitProfile};
+pub use refs::{Anchor, Container, Topic};
+
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
 
 /// A whole document: a parent plan as imported, or a unit's own plan after adaptation.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -16,6 +26,12 @@ use unicode_normalization::UnicodeNormalization;
 pub struct Plan {
     /// Phần đầu: cơ quan chủ quản, cơ quan ban hành, số, ký hiệu, địa danh, ngày.
     pub header: Header,
+    /// The year the plan is for ("… năm 2027"); see [`Plan::year`] for the plan's year when it
+    /// is not given.
+    pub year: Option<i32>,
+    /// The decision a plan is issued with ("Ban hành kèm theo Quyết định số …"): such a plan has
+    /// no number, date or signature of its own.
+    pub issued_with: Option<DocRef>,
     /// Tên loại văn bản, e.g. "Kế hoạch" (printed in capitals).
     pub doc_type: String,
     /// Trích yếu, e.g. "Thực hiện công tác cải cách hành chính trên địa bàn Quận 1 năm 2024".
@@ -57,32 +73,99 @@ pub struct Header {
     pub date: Option<NaiveDate>,
 }
 
-/// A Roman-numbered part of the body ("I. MỤC TIÊU").
+/// A document cited by type, number, symbol, date and issuer.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+pub struct DocRef {
+    /// "Quyết định".
+    pub doc_type: String,
+    pub number: Option<String>,
+    /// "QĐ-UBND".
+    pub symbol: String,
+    pub date: Option<NaiveDate>,
+    /// The issuing body as printed in the citation ("Ủy ban nhân dân xã Tân Phú").
+    pub issuer: String,
+}
+
+/// A Roman-numbered part of the body ("I. MỤC TIÊU").
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, from = "PartFile")]
 pub struct Part {
-    /// "I", "II"… as printed in the source (derived again at export).
+    /// "I", "II"… as printed in the source ("1", "2"… in a plan without Roman parts; derived
+    /// again at export).
     pub label: String,
     pub title: String,
+    /// What the part is about (from its title when it is read).
+    pub topic: Option<Topic>,
     pub items: Vec<Item>,
+}
+
+/// A part as plan files hold it: files written before parts had a topic get it from the title.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PartFile {
+    label: String,
+    title: String,
+    topic: Option<Topic>,
+    items: Vec<Item>,
+}
+
+impl From<PartFile> for Part {
+    fn from(f: PartFile) -> Part {
+        Part {
+            topic: f.topic.or_else(|| Topic::of_title(&f.title)),
+            label: f.label,
+            title: f.title,
+            items: f.items,
+        }
+    }
 }
 
 /// A numbered point of the body, with its sub-points: "1.", "1.1.", "a)", a bullet "-" or an
 /// unlabelled paragraph ("").
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, from = "ItemFile")]
 pub struct Item {
     /// Stable id: survives renumbering, moves and edits.
     pub id: String,
-    /// The label as printed ("1.1.", "-", ""); derived from the tree when a unit plan is built.
+    /// Numbered point, lettered point, bullet or paragraph.
+    pub kind: ItemKind,
+    /// The label as printed ("1.1.", "-", ""); derived from the kind and the tree when a unit
+    /// plan is built.
     pub label: String,
     pub text: String,
     /// For a unit plan: the label path of the parent-plan item this one came from
     /// ("III.3.4"), or `None` for an item the unit added. `None` in an imported plan.
     pub source: Option<String>,
     pub items: Vec<Item>,
+}
+
+/// An item as plan files hold it: files written before items had a kind give it by their label.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ItemFile {
+    id: String,
+    kind: Option<ItemKind>,
+    label: String,
+    text: String,
+    source: Option<String>,
+    items: Vec<Item>,
+}
+
+impl From<ItemFile> for Item {
+    fn from(f: ItemFile) -> Item {
+        Item {
+            kind: f.kind.unwrap_or_else(|| ItemKind::of_label(&f.label)),
+            id: f.id,
+            label: f.label,
+            text: f.text,
+            source: f.source,
+            items: f.items,
+        }
+    }
 }
 
 /// Người ký (ô 7a–7b).
@@ -104,8 +187,9 @@ pub struct Signer {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Footnote {
-    /// The id of the item whose text carries the mark, or "basis:N", "intro", "closing".
-    pub anchor: String,
+    /// Where the mark is: an item, a basis, the intro or the closing.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub anchor: Anchor,
     /// The text right before the mark (the mark goes after its first occurrence; at the end of the
     /// text when it is no longer there).
     pub after: String,
@@ -166,10 +250,13 @@ impl Appendix {
 }
 
 impl Item {
+    /// An item whose kind is read from its printed label.
     pub fn new(id: impl Into<String>, label: impl Into<String>, text: impl Into<String>) -> Self {
+        let label = label.into();
         Item {
             id: id.into(),
-            label: label.into(),
+            kind: ItemKind::of_label(&label),
+            label,
             text: text.into(),
             source: None,
             items: Vec::new(),
@@ -178,7 +265,18 @@ impl Item {
 
     /// A bullet ("-", "+") rather than a numbered point or a plain paragraph.
     pub fn is_bullet(&self) -> bool {
-        matches!(self.label.as_str(), "-" | "+" | "•")
+        self.kind == ItemKind::Bullet
+    }
+
+    /// A heading item: a numbered or lettered point with numbered points under it ("3. Về giải
+    /// quyết hồ sơ TTHC:"), or a short title over a list ("1.11. Tuyên truyền về CCHC"). Printed
+    /// in bold.
+    pub fn is_heading(&self) -> bool {
+        let numbered_children = self.items.iter().any(|c| c.kind.is_point());
+        let titled_list = !self.items.is_empty()
+            && !crate::text::ends_sentence(&self.text)
+            && self.text.chars().count() <= 150;
+        self.kind != ItemKind::Paragraph && (numbered_children || titled_list)
     }
 
     /// This item and every item under it, depth first.
@@ -191,7 +289,38 @@ impl Item {
     }
 }
 
+impl Part {
+    /// A part whose topic is read from its title.
+    pub fn new(label: impl Into<String>, title: impl Into<String>, items: Vec<Item>) -> Part {
+        let title = title.into();
+        Part {
+            label: label.into(),
+            topic: Topic::of_title(&title),
+            title,
+            items,
+        }
+    }
+
+    /// What the part is about.
+    pub fn topic(&self) -> Option<Topic> {
+        self.topic
+    }
+}
+
 impl Plan {
+    /// The year the plan is for: given, or the year of its date, or the last "năm YYYY" of its
+    /// summary ("… năm 2027").
+    pub fn year(&self) -> Option<i32> {
+        self.year
+            .or_else(|| self.header.date.map(|d| d.year()))
+            .or_else(|| year_in(&self.summary))
+    }
+
+    /// The part about a topic.
+    pub fn part(&self, topic: Topic) -> Option<&Part> {
+        self.parts.iter().find(|p| p.topic() == Some(topic))
+    }
+
     /// Every item of every part, depth first, with the part it belongs to.
     pub fn items(&self) -> Vec<(&Part, &Item)> {
         self.parts
@@ -217,7 +346,7 @@ impl Plan {
     pub fn normalize(&mut self) {
         self.map_text(|s| {
             if !s.is_ascii() && !unicode_normalization::is_nfc(s) {
-                *s = s.nfc().collect();
+                *s = crate::text::nfc(s);
             }
         });
     }
@@ -229,6 +358,11 @@ impl Plan {
             for i in list {
                 f(&mut i.text);
                 items(&mut i.items, f);
+            }
+        }
+        if let Some(d) = self.issued_with.as_mut() {
+            for s in [&mut d.doc_type, &mut d.symbol, &mut d.issuer] {
+                f(s)
             }
         }
         let h = &mut self.header;
@@ -282,11 +416,13 @@ impl Plan {
     }
 }
 
-/// NFC-normalises a string (Vietnamese text may arrive decomposed from some editors).
-pub fn nfc(s: &str) -> String {
-    if unicode_normalization::is_nfc(s) {
-        s.to_string()
-    } else {
-        s.nfc().collect()
-    }
+/// The last "năm YYYY" of a text.
+pub fn year_in(text: &str) -> Option<i32> {
+    let f = crate::text::fold(text);
+    let at = f.rfind("nam ")?;
+    let digits: String = f[at + 4..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    (digits.len() == 4).then(|| digits.parse().ok()).flatten()
 }

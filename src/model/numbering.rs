@@ -1,34 +1,47 @@
 //! Labels derived from the tree ("I.", "1.", "1.1.", "a)", "-"), never typed: after any drop, add
 //! or move, every level runs 1..n without gaps.
 //!
-//! An item's *kind* is read from its current label — numeric, letter, bullet or plain paragraph —
-//! and its number from its position among the siblings of the same kind.
+//! An item's [`ItemKind`] — numbered, lettered, bullet or plain paragraph — is data; its label is
+//! derived from the kind and the item's position among the siblings of the same kind.
 use super::{Item, Plan};
+use serde::{Deserialize, Serialize};
 
-/// What an item's label is made of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LabelKind {
+/// What kind of point an item is (the label is derived from it and the item's place).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemKind {
     /// "1.", "1.1." — numbered points (khoản).
-    Numeric,
+    #[serde(alias = "numeric")]
+    Numbered,
     /// "a)", "b)" — điểm.
-    Letter,
-    /// "-" or "+".
+    #[serde(alias = "letter")]
+    Lettered,
+    /// "-" or, under another bullet, "+".
     Bullet,
     /// No label: a plain paragraph.
+    #[default]
     Paragraph,
 }
 
-/// The kind of a printed label.
-pub fn kind_of(label: &str) -> LabelKind {
-    let l = label.trim();
-    if l.is_empty() {
-        LabelKind::Paragraph
-    } else if matches!(l, "-" | "+" | "•" | "–") {
-        LabelKind::Bullet
-    } else if l.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-        LabelKind::Numeric
-    } else {
-        LabelKind::Letter
+impl ItemKind {
+    /// The kind of a printed label ("1.1." numbered, "a)" lettered, "-" bullet, "" paragraph).
+    pub fn of_label(label: &str) -> ItemKind {
+        let l = label.trim();
+        if l.is_empty() {
+            ItemKind::Paragraph
+        } else if matches!(l, "-" | "+" | "•" | "–" | "*") {
+            ItemKind::Bullet
+        } else if l.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            ItemKind::Numbered
+        } else {
+            ItemKind::Lettered
+        }
+    }
+
+    /// Numbered and lettered points carry a number; bullets and paragraphs do not.
+    pub fn is_point(self) -> bool {
+        matches!(self, ItemKind::Numbered | ItemKind::Lettered)
     }
 }
 
@@ -84,31 +97,37 @@ pub fn renumber(plan: &mut Plan) {
     }
 }
 
-/// Renumbers a sibling list under a numeric prefix ("" at the top of a part, "3." under 3.).
+/// Renumbers a sibling list under a numeric prefix ("" at the top of a part, "3." under 3.);
+/// `in_bullet` when the list is under a bullet (its bullets print "+").
 pub fn renumber_items(items: &mut [Item], prefix: &str) {
-    let mut numeric = 0;
+    renumber_list(items, prefix, false)
+}
+
+fn renumber_list(items: &mut [Item], prefix: &str, in_bullet: bool) {
+    let mut numbered = 0;
     let mut letters = 0;
     for item in items.iter_mut() {
-        match kind_of(&item.label) {
-            LabelKind::Numeric => {
-                numeric += 1;
-                item.label = format!("{prefix}{numeric}.");
+        match item.kind {
+            ItemKind::Numbered => {
+                numbered += 1;
+                item.label = format!("{prefix}{numbered}.");
                 let own = item.label.clone();
-                renumber_items(&mut item.items, &own);
+                renumber_list(&mut item.items, &own, false);
             }
-            LabelKind::Letter => {
+            ItemKind::Lettered => {
                 letters += 1;
                 item.label = format!("{})", letter(letters));
-                // Points under a letter are bullets or paragraphs; numeric ones restart.
-                renumber_items(&mut item.items, "");
+                // Points under a letter are bullets or paragraphs; numbered ones restart.
+                renumber_list(&mut item.items, "", false);
             }
-            LabelKind::Bullet => {
-                if item.label != "+" {
-                    item.label = "-".into();
-                }
-                renumber_items(&mut item.items, prefix);
+            ItemKind::Bullet => {
+                item.label = if in_bullet { "+" } else { "-" }.into();
+                renumber_list(&mut item.items, prefix, true);
             }
-            LabelKind::Paragraph => renumber_items(&mut item.items, prefix),
+            ItemKind::Paragraph => {
+                item.label.clear();
+                renumber_list(&mut item.items, prefix, in_bullet);
+            }
         }
     }
 }
@@ -133,20 +152,18 @@ mod tests {
     use crate::model::Part;
 
     fn item(label: &str, children: Vec<Item>) -> Item {
-        Item {
-            label: label.into(),
-            items: children,
-            ..Default::default()
-        }
+        let mut i = Item::new("", label, "");
+        i.items = children;
+        i
     }
 
     #[test]
     fn gaps_are_closed_at_every_level() {
         let mut plan = Plan {
-            parts: vec![Part {
-                label: "III".into(),
-                title: "NHIỆM VỤ".into(),
-                items: vec![
+            parts: vec![Part::new(
+                "III",
+                "NHIỆM VỤ",
+                vec![
                     item("", vec![]),
                     item(
                         "5.",
@@ -158,7 +175,7 @@ mod tests {
                     ),
                     item("7.", vec![item("b)", vec![]), item("d)", vec![])]),
                 ],
-            }],
+            )],
             ..Default::default()
         };
         assert!(!is_contiguous(&plan));

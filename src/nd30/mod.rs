@@ -1,11 +1,21 @@
-//! Decree 30/2020/NĐ-CP (công tác văn thư) as data and small pure functions: page set-up, sizes,
-//! the national title and motto, type abbreviations, dates ("ngày 05 tháng 01 năm 2024") and the
-//! "Số: 14/KH-MNTH" line. Each value names the clause it comes from (Phụ lục I unless said).
+//! Decree 30/2020/NĐ-CP (công tác văn thư) as data and small pure functions — the one place for
+//! each rule of the decree: page set-up and its lawful ranges, sizes of each component, the
+//! national title and motto ([here](self)); dates and the "Số:" line ([`dates`]); document types
+//! and their codes ([`doc_types`]); signing authority ([`authority`]); the punctuation of bases,
+//! recipients and the closing ([`punctuation`]); capitalisation of the names of bodies and places
+//! ([`names`]). Each value names the clause it comes from (Phụ lục I unless said). Knows no plan.
+pub mod authority;
+pub mod dates;
+pub mod doc_types;
 mod metrics;
+pub mod names;
+pub mod punctuation;
 
-use chrono::{Datelike, NaiveDate};
+pub use authority::Authority;
+pub use dates::{date_text, number_line, place_date_line, BLANK};
+pub use doc_types::{type_code, type_name, DocType, DOC_TYPES};
+
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
 
 /// Quốc hiệu (ô 1), caps, bold, 12–13 pt.
 pub const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
@@ -112,93 +122,6 @@ pub fn mm_to_twips(mm: f64) -> u32 {
     (mm * TWIPS_PER_MM).round() as u32
 }
 
-/// Type abbreviations for ký hiệu (Phụ lục III, mục I), with the names they stand for.
-pub const TYPE_CODES: &[(&str, &str)] = &[
-    ("NQ", "Nghị quyết"),
-    ("QĐ", "Quyết định"),
-    ("CT", "Chỉ thị"),
-    ("QC", "Quy chế"),
-    ("QyĐ", "Quy định"),
-    ("TC", "Thông cáo"),
-    ("TB", "Thông báo"),
-    ("HD", "Hướng dẫn"),
-    ("CTr", "Chương trình"),
-    ("KH", "Kế hoạch"),
-    ("PA", "Phương án"),
-    ("ĐA", "Đề án"),
-    ("DA", "Dự án"),
-    ("BC", "Báo cáo"),
-    ("BB", "Biên bản"),
-    ("TTr", "Tờ trình"),
-    ("HĐ", "Hợp đồng"),
-    ("CĐ", "Công điện"),
-    ("BGN", "Bản ghi nhớ"),
-    ("BTT", "Bản thỏa thuận"),
-    ("GUQ", "Giấy ủy quyền"),
-    ("GM", "Giấy mời"),
-    ("GGT", "Giấy giới thiệu"),
-    ("GNP", "Giấy nghỉ phép"),
-    ("PG", "Phiếu gửi"),
-    ("PC", "Phiếu chuyển"),
-    ("PB", "Phiếu báo"),
-];
-
-/// The code of a document type ("Kế hoạch" → "KH"), compared without case.
-pub fn type_code(doc_type: &str) -> Option<&'static str> {
-    let t = doc_type.trim().to_lowercase();
-    TYPE_CODES
-        .iter()
-        .find(|(_, name)| name.to_lowercase() == t)
-        .map(|(code, _)| *code)
-}
-
-/// The document type a code stands for ("KH" → "Kế hoạch"); case-sensitive as the decree is.
-pub fn type_name(code: &str) -> Option<&'static str> {
-    TYPE_CODES.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
-}
-
-/// "ngày 05 tháng 01 năm 2024": a leading zero for days below 10 and for months 1 and 2 only
-/// ("ngày 29 tháng 6 năm 2024"; never "tháng 03").
-pub fn date_text(date: NaiveDate) -> String {
-    let month = date.month();
-    let month = if month <= 2 {
-        format!("{month:02}")
-    } else {
-        month.to_string()
-    };
-    format!("ngày {:02} tháng {month} năm {}", date.day(), date.year())
-}
-
-/// The blank for the văn thư to fill in by hand ("Số:      /KH-MNTH", "ngày      tháng …").
-pub const BLANK: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
-
-/// "Quận 1, ngày 05 tháng 01 năm 2024", or with blanks for the day and month of a draft.
-pub fn place_date_line(place: &str, date: Option<NaiveDate>, year: i32) -> String {
-    match date {
-        Some(d) => format!("{place}, {}", date_text(d)),
-        None => format!("{place}, ngày{BLANK}tháng{BLANK}năm {year}"),
-    }
-}
-
-/// "Số: 14/KH-MNTH"; numbers below 10 get a leading zero; a draft leaves the number blank.
-pub fn number_line(number: Option<&str>, symbol: &str) -> String {
-    match number.map(str::trim).filter(|n| !n.is_empty()) {
-        Some(n) => {
-            let n = match n.parse::<u32>() {
-                Ok(v) if v < 10 => format!("{v:02}"),
-                _ => n.to_string(),
-            };
-            format!("Số: {n}/{symbol}")
-        }
-        None => format!("Số:{BLANK}/{symbol}"),
-    }
-}
-
-/// Upper case for a Vietnamese line in capitals (Unicode-aware, NFC).
-pub fn caps(s: &str) -> String {
-    s.to_uppercase().nfc().collect()
-}
-
 /// Width of a text in twips at a size, in Times New Roman (regular or bold).
 pub fn text_width_twips(text: &str, pt: u32, bold: bool) -> u32 {
     let table: &[u16] = if bold {
@@ -240,37 +163,6 @@ pub fn text_width_twips(text: &str, pt: u32, bold: bool) -> u32 {
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    #[test]
-    fn dates_follow_the_decree() {
-        assert_eq!(date_text(d(2024, 1, 5)), "ngày 05 tháng 01 năm 2024");
-        assert_eq!(date_text(d(2024, 6, 29)), "ngày 29 tháng 6 năm 2024");
-        assert_eq!(date_text(d(2020, 3, 5)), "ngày 05 tháng 3 năm 2020");
-        assert_eq!(date_text(d(2020, 2, 15)), "ngày 15 tháng 02 năm 2020");
-        assert_eq!(date_text(d(2020, 12, 31)), "ngày 31 tháng 12 năm 2020");
-    }
-
-    #[test]
-    fn number_lines() {
-        assert_eq!(number_line(Some("14"), "KH-MNTH"), "Số: 14/KH-MNTH");
-        assert_eq!(number_line(Some("4"), "KH-UBND"), "Số: 04/KH-UBND");
-        assert!(number_line(None, "KH-MNTH").starts_with("Số:\u{a0}"));
-        assert!(number_line(None, "KH-MNTH").ends_with("/KH-MNTH"));
-    }
-
-    #[test]
-    fn draft_date_keeps_the_year() {
-        let line = place_date_line("Quận 1", None, 2024);
-        assert!(line.starts_with("Quận 1, ngày") && line.ends_with("năm 2024"));
-        assert_eq!(
-            place_date_line("Quận 1", Some(d(2024, 1, 5)), 2024),
-            "Quận 1, ngày 05 tháng 01 năm 2024"
-        );
-    }
-
     #[test]
     fn layout_is_clamped_into_the_ranges() {
         let l = Layout {
@@ -285,13 +177,6 @@ mod tests {
             (l.margin_top_mm, l.margin_left_mm, l.body_pt, l.line_spacing),
             (20.0, 35.0, 14, 1.5)
         );
-    }
-
-    #[test]
-    fn codes() {
-        assert_eq!(type_code("Kế hoạch"), Some("KH"));
-        assert_eq!(type_code("THÔNG BÁO"), Some("TB"));
-        assert_eq!(type_name("TTr"), Some("Tờ trình"));
     }
 
     #[test]

@@ -31,6 +31,16 @@ export type Plan = {
  */
 header: Header, 
 /**
+ * The year the plan is for ("… năm 2027"); see [`Plan::year`] for the plan's year when it
+ * is not given.
+ */
+year: number | null, 
+/**
+ * The decision a plan is issued with ("Ban hành kèm theo Quyết định số …"): such a plan has
+ * no number, date or signature of its own.
+ */
+issued_with: DocRef | null, 
+/**
  * Tên loại văn bản, e.g. "Kế hoạch" (printed in capitals).
  */
 doc_type: string, 
@@ -71,6 +81,20 @@ footnotes: Array<Footnote>,
  */
 appendix: Appendix | null, };
 
+export type DocRef = { 
+/**
+ * "Quyết định".
+ */
+doc_type: string, number: string | null, 
+/**
+ * "QĐ-UBND".
+ */
+symbol: string, date: string | null, 
+/**
+ * The issuing body as printed in the citation ("Ủy ban nhân dân xã Tân Phú").
+ */
+issuer: string, };
+
 export type Header = { 
 /**
  * Tên cơ quan chủ quản, as printed (e.g. "ỦY BAN NHÂN DÂN QUẬN 1"); absent for a top body.
@@ -99,9 +123,14 @@ date: string | null, };
 
 export type Part = { 
 /**
- * "I", "II"… as printed in the source (derived again at export).
+ * "I", "II"… as printed in the source ("1", "2"… in a plan without Roman parts; derived
+ * again at export).
  */
-label: string, title: string, items: Array<Item>, };
+label: string, title: string, 
+/**
+ * What the part is about (from its title when it is read).
+ */
+topic: Topic | null, items: Array<Item>, };
 
 export type Item = { 
 /**
@@ -109,7 +138,12 @@ export type Item = {
  */
 id: string, 
 /**
- * The label as printed ("1.1.", "-", ""); derived from the tree when a unit plan is built.
+ * Numbered point, lettered point, bullet or paragraph.
+ */
+kind: ItemKind, 
+/**
+ * The label as printed ("1.1.", "-", ""); derived from the kind and the tree when a unit
+ * plan is built.
  */
 label: string, text: string, 
 /**
@@ -117,6 +151,10 @@ label: string, text: string,
  * ("III.3.4"), or `None` for an item the unit added. `None` in an imported plan.
  */
 source: string | null, items: Array<Item>, };
+
+export type ItemKind = "numbered" | "lettered" | "bullet" | "paragraph";
+
+export type Topic = "muc_tieu" | "chi_tieu" | "nhiem_vu" | "kinh_phi" | "to_chuc";
 
 export type Signer = { 
 /**
@@ -135,7 +173,7 @@ name: string, };
 
 export type Footnote = { 
 /**
- * The id of the item whose text carries the mark, or "basis:N", "intro", "closing".
+ * Where the mark is: an item, a basis, the intro or the closing.
  */
 anchor: string, 
 /**
@@ -240,9 +278,9 @@ export type Decisions = {
  */
 nodes: { [key in string]?: NodeDecision }, added: Array<AddedItem>, 
 /**
- * The order of children per container (item id or "part:<topic>"), for moved items.
+ * The order of children per container, for moved items.
  */
-order: { [key in string]?: Array<string> }, 
+order: Record<string, Array<string>>, 
 /**
  * Per proposal id: accepted (true) or rejected (false).
  */
@@ -268,7 +306,7 @@ export type AddedItem = {
  */
 id: string, 
 /**
- * The container: an item id, or "part:<topic>" ("part:nhiem_vu").
+ * The container: a part (by topic) or an item.
  */
 parent: string, 
 /**
@@ -276,17 +314,23 @@ parent: string,
  */
 after: string | null, 
 /**
- * "numeric" (a numbered point), "bullet" or "paragraph".
+ * A numbered point, a lettered point, a bullet or a paragraph.
  */
-kind: string, text: string, };
+kind: ItemKind, text: string, };
 
-export type Adaptation = { plan: Plan, proposals: Array<Proposal>, flags: Array<Flag>, nodes: Array<NodeState>, };
+export type Adaptation = { plan: Plan, 
+/**
+ * The parent plan's parts (the review screens group items under them).
+ */
+parent_parts: Array<PartHeading>, proposals: Array<Proposal>, flags: Array<Flag>, nodes: Array<NodeState>, };
+
+export type PartHeading = { label: string, title: string, topic: Topic | null, };
 
 export type NodeState = { id: string, 
 /**
- * The part's topic ("nhiem_vu").
+ * The topic of the part it is in.
  */
-topic: string, label: string, text: string, depth: number, kept: boolean, 
+topic: Topic | null, label: string, text: string, depth: number, kept: boolean, 
 /**
  * "user" when the user decided, "preset" otherwise.
  */
@@ -324,7 +368,11 @@ export type ProposalStatus = "pending" | "accepted" | "rejected";
 
 export type Finding = { rule: string, severity: Severity, message: string, location: Location, };
 
-export type Location = { 
+export type Location = { area: Area, 
+/**
+ * For an item: the topic of its part.
+ */
+topic: Topic | null, 
 /**
  * The item's label as printed ("5.12."), or the part of the document ("Nơi nhận").
  */
@@ -337,6 +385,8 @@ text: string,
  * The item id, to jump to it in the app; empty for parts that are not items.
  */
 node: string, };
+
+export type Area = "header" | "title" | "bases" | "intro" | "body" | "closing" | "recipients" | "signer" | "appendix" | "page";
 
 export type Severity = "warning" | "error";
 

@@ -1,5 +1,5 @@
 // Small pure helpers over the plan and the item states (no parsing: Rust did that).
-import type { Item, NodeState, Plan } from "./bindings";
+import type { Item, NodeState, Part, Plan, Topic } from "./bindings";
 
 /** Finds an item anywhere in the plan by id. */
 export function findItem(plan: Plan | null | undefined, id: string): Item | null {
@@ -19,30 +19,18 @@ export function findItem(plan: Plan | null | undefined, id: string): Item | null
   return null;
 }
 
-/** The children ids of a container ("part:<topic>" or an item id) in the unit plan. */
-export function childIds(plan: Plan | null | undefined, container: string, topicOf: (title: string) => string): string[] {
-  if (!plan) return [];
-  if (container.startsWith("part:")) {
-    const topic = container.slice(5);
-    const part = plan.parts.find((p) => topicOf(p.title) === topic);
-    return part ? part.items.map((i) => i.id) : [];
-  }
-  return findItem(plan, container)?.items.map((i) => i.id) ?? [];
+/** The part of the plan about a topic (Rust tells each part's topic). */
+export function partOf(plan: Plan | null | undefined, topic: Topic): Part | null {
+  return plan?.parts.find((p) => p.topic === topic) ?? null;
 }
 
-/** The topic key of a part title, as Rust's `preset::topic_of` (for the few UI uses). */
-export function topicOf(title: string): string {
-  const f = title
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/gi, "d")
-    .toLowerCase();
-  if (f.includes("muc tieu")) return "muc_tieu";
-  if (f.includes("chi tieu")) return "chi_tieu";
-  if (f.includes("nhiem vu")) return "nhiem_vu";
-  if (f.includes("kinh phi")) return "kinh_phi";
-  if (f.includes("to chuc thuc hien")) return "to_chuc";
-  return "";
+/** The children ids of a container ("part:<topic>" or an item id) in the unit plan. */
+export function childIds(plan: Plan | null | undefined, container: string): string[] {
+  if (!plan) return [];
+  if (container.startsWith("part:")) {
+    return partOf(plan, container.slice(5) as Topic)?.items.map((i) => i.id) ?? [];
+  }
+  return findItem(plan, container)?.items.map((i) => i.id) ?? [];
 }
 
 /** Each node with the id of its container (the nearest shallower node, or the part). */

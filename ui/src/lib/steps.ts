@@ -1,3 +1,5 @@
+import type { Area, Topic } from "./bindings";
+
 // The wizard's steps, in order.
 export const STEPS = [
   { n: 1, title: "Kế hoạch cấp trên" },
@@ -11,12 +13,37 @@ export const STEPS = [
   { n: 9, title: "Kiểm tra và xuất" },
 ] as const;
 
-/** The step where a node of the unit plan is edited (for "jump to item"). */
-export function stepOfNode(id: string): number {
-  if (id.startsWith("basis:") || id === "intro") return 6;
-  if (id === "closing") return 6;
-  if (id.startsWith("I.") || id.startsWith("II.") || id.startsWith("muc_tieu") || id.startsWith("chi_tieu")) return 3;
-  if (id.startsWith("III.") || id.startsWith("nhiem_vu")) return 4;
-  if (id.startsWith("IV.") || id.startsWith("V.") || id.startsWith("kinh_phi") || id.startsWith("to_chuc")) return 6;
-  return 4;
+/** The step where a part of the document is edited; Rust says which part a finding is in. */
+export function stepOfArea(area: Area, topic: Topic | null): number {
+  switch (area) {
+    case "header":
+    case "title":
+      return 2;
+    case "bases":
+    case "intro":
+    case "closing":
+      return 6;
+    case "recipients":
+    case "signer":
+    case "page":
+      return 8;
+    case "appendix":
+      return 7;
+    case "body":
+      return stepOfTopic(topic);
+  }
+}
+
+/** The step where the items of a part are reviewed. */
+export function stepOfTopic(topic: Topic | null): number {
+  switch (topic) {
+    case "muc_tieu":
+    case "chi_tieu":
+      return 3;
+    case "kinh_phi":
+    case "to_chuc":
+      return 6;
+    default:
+      return 4;
+  }
 }

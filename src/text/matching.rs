@@ -1,4 +1,5 @@
-//! Finding phrases in Vietnamese text: whole words, case-insensitive (Unicode-aware), NFC.
+//! Finding phrases in Vietnamese text: whole words, case-insensitive (Unicode-aware), NFC; the
+//! replacement's case following the match; a short context around a match.
 use unicode_normalization::UnicodeNormalization;
 
 /// Byte ranges of every whole-word, case-insensitive occurrence of `phrase` in `text`.
@@ -98,15 +99,6 @@ pub fn context(text: &str, start: usize, end: usize, words: usize) -> (String, S
         ""
     };
     (format!("{b}{lead}"), format!("{trail}{a}"))
-}
-
-/// Upper-cases the first letter.
-pub fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

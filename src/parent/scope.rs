@@ -4,9 +4,8 @@
 //! the preset's list. A unit plan that still carries them is almost always wrong, so items with
 //! them are flagged, and the clause that carries them is proposed for removal.
 //! References to the parent as an authority ("do Ủy ban nhân dân Quận 1 ban hành") are not scope.
-use super::text::Haystack;
-use crate::import::text_util::ends_sentence;
 use crate::model::Plan;
+use crate::text::{capitalise, ends_sentence, Haystack};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -57,6 +56,59 @@ pub fn learn(parent: &Plan, extra: &[String]) -> Vec<String> {
         add(p.clone());
     }
     phrases
+}
+
+/// Phrases that name a territorial parent's own subdivisions in any plan: its quarters and
+/// residential groups, its wards or communes counted ("10 phường"), a land registry branch.
+const GENERIC: &[&str] = &[
+    "khu phố",
+    "tổ dân phố",
+    "Chi nhánh Văn phòng đăng ký đất đai",
+];
+
+/// The scope phrases to look for in a unit's own plan, learned from the plan itself: its parent
+/// body's place and the generic ones. `None` for a plan that is not a unit's (no parent body, or
+/// a People's Committee's own plan, which may speak of its own territory).
+pub fn of_unit_plan(plan: &Plan) -> Option<Vec<String>> {
+    let issuer = crate::text::fold(&plan.header.issuer);
+    if issuer.starts_with("uy ban nhan dan") || issuer.starts_with("ubnd") {
+        return None;
+    }
+    let mut phrases: Vec<String> = GENERIC.iter().map(|s| s.to_string()).collect();
+    for t in plan.items().into_iter().map(|(_, i)| i.text.as_str()) {
+        for m in SUBUNITS.find_iter(t) {
+            phrases.push(m.as_str().to_string());
+        }
+    }
+    if let Some(parent) = plan.header.parent_body.as_deref() {
+        let name = crate::nd30::names::normal_case(parent);
+        if let Some(place) = place_of(&name) {
+            phrases.push(format!("trên địa bàn {place}"));
+        }
+    }
+    phrases.dedup();
+    Some(phrases)
+}
+
+/// The place in a body's name ("Ủy ban nhân dân Quận 1" → "Quận 1").
+fn place_of(body: &str) -> Option<String> {
+    let f = crate::text::fold(body);
+    [
+        "thanh pho ",
+        "tinh ",
+        "quan ",
+        "huyen ",
+        "thi xa ",
+        "phuong ",
+        "xa ",
+        "dac khu ",
+    ]
+    .iter()
+    .filter_map(|k| f.find(k))
+    .min()
+    .map(|at| crate::text::prefix_of_folded(body, &f, at))
+    .map(|before| body[before.len()..].trim().to_string())
+    .filter(|p| !p.is_empty())
 }
 
 /// The scope phrases found in a text, with their byte ranges.
@@ -174,16 +226,30 @@ pub fn remove_ranges(text: &str, ranges: &[(usize, usize)]) -> String {
     if ends_sentence(text) && !ends_sentence(&t) {
         t.push('.');
     }
-    super::text::capitalise(&t)
+    capitalise(&t)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import;
+    use crate::model::{Item, Part};
 
+    /// A parent plan in the District 1 2024 plan's words.
     fn phrases() -> Vec<String> {
-        let parent = import::builtin("quan1-2024").unwrap();
+        let items = [
+            "Ủy ban nhân dân Quận 1 và 10 phường thực hiện ứng dụng thanh toán điện tử.",
+            "Đẩy mạnh ứng dụng công nghệ thông tin, nhất là ở 10 phường.",
+            "Phối hợp với Chi nhánh Văn phòng đăng ký đất đai Quận 1.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Item::new(format!("III.{}", i + 1), format!("{}.", i + 1), *t))
+        .collect();
+        let mut parent = Plan {
+            parts: vec![Part::new("III", "NHIỆM VỤ", items)],
+            ..Default::default()
+        };
+        parent.header.place = "Quận 1".into();
         learn(&parent, &["khu phố".to_string()])
     }
 

@@ -1,0 +1,119 @@
+//! The unit's appendix: one group per kept reform area, one row per kept task, with the product
+//! and deadline of the parent's matching row (its own scope cut out) and owners from the preset.
+use super::context::Context;
+use super::{AdaptError, Preset};
+use crate::model::{Appendix, AppendixGroup, AppendixRow, Decisions, ItemKind, Plan, Topic};
+use crate::parent::scope;
+use crate::text::word_set;
+use std::collections::BTreeSet;
+
+type Words = BTreeSet<String>;
+
+pub fn appendix(
+    plan: &Plan,
+    parent: &Plan,
+    preset: &Preset,
+    decisions: &Decisions,
+    scope_phrases: &[String],
+    render: &impl Fn(&str) -> Result<String, AdaptError>,
+    ctx: &Context,
+) -> Result<Appendix, AdaptError> {
+    let parent_rows: Vec<(Words, &AppendixRow)> = parent
+        .appendix
+        .iter()
+        .flat_map(|a| a.groups.iter().flat_map(|g| g.rows.iter()))
+        .map(|r| (word_set(r.cells.first().map_or("", String::as_str)), r))
+        .collect();
+    let columns = parent
+        .appendix
+        .as_ref()
+        .map(|a| a.columns.clone())
+        .filter(|c| c.len() == 6)
+        .unwrap_or_else(Appendix::default_columns);
+    let mut groups = Vec::new();
+    let areas = plan
+        .part(Topic::NhiemVu)
+        .map(|p| p.items.as_slice())
+        .unwrap_or(&[]);
+    for area in areas.iter().filter(|a| a.kind == ItemKind::Numbered) {
+        let mut rows = Vec::new();
+        for task in area.items.iter().filter(|t| t.kind == ItemKind::Numbered) {
+            let matched = best_row(&task.text, &parent_rows);
+            let clean = |cell: Option<&String>, default: &str| -> String {
+                let lines: Vec<&str> = cell
+                    .map(|c| {
+                        c.lines()
+                            .filter(|l| scope::occurrences(l, scope_phrases).is_empty())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if lines.is_empty() {
+                    ctx.fill(default)
+                } else {
+                    lines.join("\n")
+                }
+            };
+            let cells = match decisions.appendix.get(&task.id) {
+                Some(own) => own.clone(),
+                None => vec![
+                    table_task(&task.text),
+                    clean(matched.and_then(|r| r.cells.get(1)), &preset.product),
+                    ctx.fill(&preset.lead),
+                    ctx.fill(&preset.cooperate),
+                    clean(matched.and_then(|r| r.cells.get(4)), &preset.deadline),
+                ],
+            };
+            rows.push(AppendixRow {
+                id: task.id.clone(),
+                label: task.label.trim_end_matches('.').to_string(),
+                cells,
+                source: matched.map(|r| r.label.clone()),
+            });
+        }
+        if !rows.is_empty() {
+            groups.push(AppendixGroup {
+                label: area.label.trim_end_matches('.').to_string(),
+                title: area.text.trim_end_matches([':', '.']).to_string(),
+                rows,
+            });
+        }
+    }
+    Ok(Appendix {
+        title: render("appendix_title")?,
+        subtitle: render("appendix_subtitle")?,
+        columns,
+        groups,
+    })
+}
+
+/// The task as the appendix states it: a long item is cut to its first sentence (the body keeps
+/// the whole text).
+fn table_task(text: &str) -> String {
+    const LONG: usize = 45;
+    if text.split_whitespace().count() <= LONG {
+        return text.to_string();
+    }
+    let end = text
+        .match_indices(['.', ';'])
+        .map(|(i, _)| i)
+        .find(|&i| text[..i].split_whitespace().count() >= 8 && text[i + 1..].starts_with(' '))
+        .unwrap_or(text.len());
+    let first = text[..end].trim_end_matches([';', '.', ',']).trim();
+    format!("{first}.")
+}
+
+/// The parent appendix row whose task is most like `text` (shared words), if alike enough.
+fn best_row<'a>(text: &str, rows: &[(Words, &'a AppendixRow)]) -> Option<&'a AppendixRow> {
+    let a = word_set(text);
+    if a.is_empty() {
+        return None;
+    }
+    rows.iter()
+        .filter_map(|(b, r)| {
+            let common = a.intersection(b).count() as f64;
+            let score = common / (a.len().min(b.len()).max(1) as f64);
+            (score >= 0.6).then_some((score, *r))
+        })
+        .max_by(|x, y| x.0.total_cmp(&y.0))
+        .map(|(_, r)| r)
+}

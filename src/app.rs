@@ -1,0 +1,268 @@
+//! The application facade: what the command line and the desktop app both do — resolve a
+//! draft's parent plan, build the unit's plan from a draft, render it (preview and findings),
+//! name and write the output files. The shells only parse their input and show the result.
+use crate::adapt::{self, AdaptOptions, Adaptation, Preset};
+use crate::export::{self, ExportOptions};
+use crate::import;
+use crate::lint::{self, Finding};
+use crate::model::Plan;
+use crate::nd30::Layout;
+use crate::store::{DraftState, ParentRef, Store};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// Why an action failed: a short code for the UI's logic and the Vietnamese message.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Import(#[from] import::ImportError),
+    #[error(transparent)]
+    Export(#[from] export::ExportError),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error(transparent)]
+    Adapt(#[from] adapt::AdaptError),
+    #[error(transparent)]
+    Preset(#[from] adapt::PresetError),
+    #[error(transparent)]
+    Profile(#[from] crate::model::ProfileError),
+    #[error("Chưa chọn kế hoạch cấp trên.")]
+    NoParent,
+    #[error("{0}")]
+    Input(String),
+}
+
+impl Error {
+    /// A short code for the UI ("import", "store"…).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Import(_) => "import",
+            Error::Export(_) => "export",
+            Error::Store(_) => "store",
+            Error::Adapt(_) => "adapt",
+            Error::Preset(_) => "preset",
+            Error::Profile(_) => "profile",
+            Error::NoParent => "no-parent",
+            Error::Input(_) => "input",
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// A draft's parent plan: a built-in one or one the user imported.
+pub fn parent_plan(store: &Store, parent: &ParentRef) -> Result<Plan> {
+    Ok(match parent {
+        ParentRef::Builtin(id) => import::builtin(id)?,
+        ParentRef::Stored(id) => store.parent_plan(*id)?,
+    })
+}
+
+/// The unit plan a draft stands for, and the adaptation it came from. Before the unit is
+/// described (no valid profile), the parent plan itself with no adaptation.
+pub fn build(parent: Option<&Plan>, draft: &DraftState) -> Result<(Plan, Option<Adaptation>)> {
+    if let Some(plan) = &draft.plan {
+        return Ok((plan.clone(), None));
+    }
+    let parent = parent.ok_or(Error::NoParent)?;
+    let Some(profile) = draft.profile.as_ref().filter(|p| p.validate().is_ok()) else {
+        return Ok((parent.clone(), None));
+    };
+    let preset_id = draft
+        .preset
+        .clone()
+        .unwrap_or_else(|| profile.unit_type.clone());
+    let preset = Preset::builtin(&preset_id)?;
+    let adaptation = adapt::adapt(
+        parent,
+        profile,
+        &preset,
+        &draft.decisions,
+        AdaptOptions::default(),
+    )?;
+    Ok((adaptation.plan.clone(), Some(adaptation)))
+}
+
+/// The unit's plan as it stands, its preview and what the checker finds.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Rendered {
+    pub plan: Plan,
+    /// The adaptation (proposals, flags, item states); none before the unit is described.
+    pub adaptation: Option<Adaptation>,
+    pub html: String,
+    pub findings: Vec<Finding>,
+}
+
+/// Builds, lays out and checks a draft.
+pub fn render(parent: Option<&Plan>, draft: &DraftState) -> Result<Rendered> {
+    let (plan, adaptation) = build(parent, draft)?;
+    let html = export::html::render(&plan, &draft.layout);
+    let findings = if adaptation.is_some() || draft.plan.is_some() {
+        lint::check(&plan)
+    } else {
+        Vec::new()
+    };
+    Ok(Rendered {
+        plan,
+        adaptation,
+        html,
+        findings,
+    })
+}
+
+/// The unit plan a stored draft stands for.
+pub fn draft_plan(store: &Store, state: &DraftState) -> Result<Plan> {
+    let parent = match &state.parent {
+        Some(p) if state.plan.is_none() => Some(parent_plan(store, p)?),
+        _ => None,
+    };
+    if state.plan.is_none() && state.profile.is_none() {
+        return Err(Error::Input("Bản nháp chưa có thông tin đơn vị.".into()));
+    }
+    Ok(build(parent.as_ref(), state)?.0)
+}
+
+/// A file name for the plan without the extension: "Ke-hoach-CCHC-KH-MNTH-2024".
+pub fn file_stem(plan: &Plan) -> String {
+    let symbol = plan
+        .header
+        .symbol
+        .replace(['/', '\\', ':', '*', '?', '"', '<', '>', '|'], "-");
+    let year = plan.year().map(|y| y.to_string()).unwrap_or_default();
+    format!("Ke-hoach-CCHC-{symbol}-{year}")
+        .replace("--", "-")
+        .trim_end_matches('-')
+        .to_string()
+}
+
+/// What an output file is, from its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    Docx,
+    Pdf,
+}
+
+impl OutputFormat {
+    pub fn of(path: &Path) -> Result<OutputFormat> {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("docx") => Ok(OutputFormat::Docx),
+            Some("pdf") => Ok(OutputFormat::Pdf),
+            _ => Err(Error::Input(format!(
+                "Không xuất được ra tệp {}: hãy đặt tên tệp kết thúc bằng .docx (Word) hoặc .pdf.",
+                path.display()
+            ))),
+        }
+    }
+}
+
+/// Export options for a plan: the unit's layout, the issuing body as the file's author.
+pub fn export_options(plan: &Plan, layout: Layout) -> ExportOptions {
+    ExportOptions {
+        layout,
+        author: if plan.header.issuer.trim().is_empty() {
+            ExportOptions::default().author
+        } else {
+            plan.header.issuer.clone()
+        },
+        ..Default::default()
+    }
+}
+
+/// Writes the plan as .docx or PDF, chosen by the file's extension.
+pub fn export(plan: &Plan, layout: Layout, path: &Path) -> Result<()> {
+    let opts = export_options(plan, layout);
+    let io = |e: std::io::Error| export::ExportError::Io {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    };
+    match OutputFormat::of(path)? {
+        OutputFormat::Docx => {
+            std::fs::write(path, export::to_docx(plan, &opts)?).map_err(io)?;
+        }
+        OutputFormat::Pdf => {
+            let docx = path.with_extension("docx.tmp");
+            std::fs::write(&docx, export::to_docx(plan, &opts)?).map_err(io)?;
+            let result = export::pdf::docx_to_pdf(&docx, path);
+            let _ = std::fs::remove_file(&docx);
+            result?;
+        }
+    }
+    Ok(())
+}
+
+/// A plan from PLAN.json (the plan file format) or from any file the importer reads.
+pub fn load_plan(path: &Path) -> Result<Plan> {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        let text = read_text(path)?;
+        let mut plan: Plan = serde_json::from_str(&text).map_err(|e| {
+            Error::Input(format!(
+                "Tệp {} không phải kế hoạch JSON hợp lệ (dòng {}, cột {}).",
+                path.display(),
+                e.line(),
+                e.column()
+            ))
+        })?;
+        plan.normalize();
+        Ok(plan)
+    } else {
+        Ok(import::read_path(path)?)
+    }
+}
+
+/// A unit-type preset: a built-in id, or a .toml file.
+pub fn load_preset(id_or_path: &str) -> Result<Preset> {
+    if id_or_path.ends_with(".toml") {
+        let text = read_text(Path::new(id_or_path))?;
+        Ok(Preset::from_toml(id_or_path, &text)?)
+    } else {
+        Ok(Preset::builtin(id_or_path)?)
+    }
+}
+
+/// A text file, with a Vietnamese message when it cannot be read.
+pub fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path)
+        .map_err(|e| Error::Input(format!("Không đọc được tệp {}: {e}", path.display())))
+}
+
+/// Checks a plan file: PLAN.json by its content, any other file also by its formatting.
+pub fn check_file(path: &Path) -> Result<Vec<Finding>> {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        return Ok(lint::check(&load_plan(path)?));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::Input(format!("Không đọc được tệp {}: {e}", path.display())))?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    Ok(lint::check_docx(name, &bytes)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_carry_the_symbol_and_the_plans_year() {
+        let mut plan = Plan {
+            summary: "Thực hiện công tác CCHC năm 2027".into(),
+            ..Default::default()
+        };
+        plan.header.symbol = "KH-MNTH".into();
+        assert_eq!(file_stem(&plan), "Ke-hoach-CCHC-KH-MNTH-2027");
+        assert!(OutputFormat::of(Path::new("a.PDF")).is_ok());
+        assert!(OutputFormat::of(Path::new("a.doc"))
+            .unwrap_err()
+            .to_string()
+            .contains(".docx"));
+    }
+}

@@ -1,0 +1,122 @@
+//! The zip around the XML parts, read with limits checked before anything is parsed: parts
+//! larger than [`MAX_ENTRY_BYTES`], compressed more than [`MAX_RATIO`] times, too many parts,
+//! XML nested too deep; and the same zip with one part replaced.
+use crate::import::ImportError;
+use quick_xml::events::Event;
+use std::collections::HashMap;
+use std::io::{Cursor, Read, Write};
+
+/// Larger uncompressed parts are refused (a "zip bomb").
+pub const MAX_ENTRY_BYTES: u64 = 100 * 1024 * 1024;
+/// Parts that expand more than this many times are refused.
+pub const MAX_RATIO: u64 = 100;
+/// XML nested deeper than this is refused (no real document comes close).
+pub const MAX_XML_DEPTH: usize = 256;
+const MAX_ENTRIES: usize = 5000;
+
+/// Reads every part of the zip, refusing what no real .docx has: parts larger than
+/// [`MAX_ENTRY_BYTES`], parts compressed more than [`MAX_RATIO`] times, too many parts.
+pub(crate) fn unzip_checked(bytes: &[u8]) -> Result<HashMap<String, Vec<u8>>, ImportError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| ImportError::CorruptDocx(zip_reason(&e)))?;
+    if zip.len() > MAX_ENTRIES {
+        return Err(ImportError::Suspicious(format!("{} phần", zip.len())));
+    }
+    let mut parts = HashMap::new();
+    for i in 0..zip.len() {
+        let mut entry = zip
+            .by_index(i)
+            .map_err(|e| ImportError::CorruptDocx(zip_reason(&e)))?;
+        let size = entry.size();
+        let packed = entry.compressed_size().max(1);
+        if size > MAX_ENTRY_BYTES {
+            return Err(ImportError::Suspicious(format!(
+                "phần {} giải nén ra {} MB",
+                entry.name(),
+                size / (1024 * 1024)
+            )));
+        }
+        if size > 64 * 1024 && size / packed > MAX_RATIO {
+            return Err(ImportError::Suspicious(format!(
+                "phần {} nén {} lần",
+                entry.name(),
+                size / packed
+            )));
+        }
+        let name = entry.name().to_string();
+        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
+            continue;
+        }
+        let mut data = Vec::with_capacity(size as usize);
+        // Read at most the declared size (+1 to notice a lying header).
+        (&mut entry)
+            .take(MAX_ENTRY_BYTES + 1)
+            .read_to_end(&mut data)
+            .map_err(|e| ImportError::CorruptDocx(format!("không giải nén được {name}: {e}")))?;
+        if data.len() as u64 > MAX_ENTRY_BYTES {
+            return Err(ImportError::Suspicious(format!("phần {name} quá lớn")));
+        }
+        parts.insert(name, data);
+    }
+    Ok(parts)
+}
+
+pub(super) fn zip_reason(e: &zip::result::ZipError) -> String {
+    match e {
+        zip::result::ZipError::InvalidArchive(_) => "tệp nén bị hỏng".into(),
+        zip::result::ZipError::UnsupportedArchive(_) => "kiểu nén không được hỗ trợ".into(),
+        zip::result::ZipError::FileNotFound => "thiếu một phần của tệp".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Refuses XML nested deeper than [`MAX_XML_DEPTH`] and XML that does not parse.
+pub(super) fn check_depth(xml: &[u8]) -> Result<(), ImportError> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut depth = 0usize;
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(_)) => {
+                depth += 1;
+                if depth > MAX_XML_DEPTH {
+                    return Err(ImportError::Suspicious(format!(
+                        "XML lồng sâu hơn {MAX_XML_DEPTH} tầng"
+                    )));
+                }
+            }
+            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(Event::Eof) => return Ok(()),
+            Ok(_) => {}
+            Err(e) => return Err(ImportError::CorruptDocx(format!("XML hỏng: {e}"))),
+        }
+        buf.clear();
+    }
+}
+
+/// The same zip with one part replaced (stored, in memory).
+pub(super) fn rezip_with(bytes: &[u8], name: &str, data: &[u8]) -> Result<Vec<u8>, ImportError> {
+    let bad = |e: zip::result::ZipError| ImportError::CorruptDocx(zip_reason(&e));
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(bad)?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).map_err(bad)?;
+        let entry_name = entry.name().to_string();
+        out.start_file(entry_name.as_str(), options).map_err(bad)?;
+        if entry_name == name {
+            out.write_all(data)
+                .map_err(|e| ImportError::CorruptDocx(e.to_string()))?;
+        } else {
+            let mut buf = Vec::new();
+            (&mut entry)
+                .take(MAX_ENTRY_BYTES)
+                .read_to_end(&mut buf)
+                .map_err(|e| ImportError::CorruptDocx(e.to_string()))?;
+            out.write_all(&buf)
+                .map_err(|e| ImportError::CorruptDocx(e.to_string()))?;
+        }
+    }
+    Ok(out.finish().map_err(bad)?.into_inner())
+}

@@ -1,0 +1,272 @@
+//! Bases, the intro and the body: parts, numbered items, lettered points, bullets and plain
+//! paragraphs, and paragraphs split at a page break joined back.
+use super::labels::{is_item_label, numeric_depth, split_label, LabelKind, PART};
+use super::{unique_id, Builder, Last, Para, Stage};
+use crate::model::{Item, Part};
+use crate::text::{ends_sentence, is_caps};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum ChildKind {
+    Letter,
+    Bullet,
+    Para,
+}
+
+impl Builder {
+    pub(super) fn bases(&mut self, text: &str, folded: &str, p: &Para) {
+        if PART.is_match(text) && is_caps(text) || is_item_label(text) {
+            self.stage = Stage::Body;
+            self.body(text, folded, p);
+            return;
+        }
+        // A basis split at a page break continues on the next paragraph.
+        if let Last::Basis = self.last {
+            if let Some(last) = self.plan.bases.last_mut() {
+                if !ends_sentence(last) && !starts_bases(folded) {
+                    last.push(' ');
+                    last.push_str(text);
+                    self.anchor_refs(&format!("basis:{}", self.plan.bases.len() - 1));
+                    return;
+                }
+            }
+        }
+        if self.last == Last::Intro && !ends_sentence(&self.plan.intro) {
+            self.plan.intro.push(' ');
+            self.plan.intro.push_str(text);
+            self.anchor_refs("intro");
+            return;
+        }
+        if starts_bases(folded) && self.plan.intro.is_empty() && !text.ends_with(':') {
+            self.plan.bases.push(text.to_string());
+            self.last = Last::Basis;
+            self.anchor_refs(&format!("basis:{}", self.plan.bases.len() - 1));
+        } else {
+            if !self.plan.intro.is_empty() {
+                self.plan.intro.push('\n');
+            }
+            self.plan.intro.push_str(text);
+            self.last = Last::Intro;
+            self.anchor_refs("intro");
+        }
+    }
+
+    pub(super) fn body(&mut self, text: &str, folded: &str, _p: &Para) {
+        if is_closing(folded, text) {
+            self.plan.closing = text.to_string();
+            self.last = Last::Closing;
+            self.stage = Stage::Tail;
+            self.anchor_refs("closing");
+            return;
+        }
+        if let Some(c) = PART.captures(text) {
+            if is_caps(&c[2]) {
+                self.plan.parts.push(Part::new(
+                    &c[1],
+                    c[2].trim().trim_end_matches(':').trim(),
+                    Vec::new(),
+                ));
+                self.last = Last::PartTitle;
+                return;
+            }
+        }
+        if let Some((label, rest, kind)) = split_label(text) {
+            self.add_item(label, rest, kind);
+            return;
+        }
+        // An unlabelled paragraph: the rest of a paragraph split at a page break, or a plain
+        // paragraph of its own.
+        if let Last::Item(path) = self.last.clone() {
+            let item = self.item_mut(&path);
+            if !ends_sentence(&item.text) && !item.text.is_empty() {
+                item.text.push(' ');
+                item.text.push_str(text);
+                let id = item.id.clone();
+                self.anchor_refs(&id);
+                return;
+            }
+        }
+        let _ = folded;
+        let part = self.current_part();
+        let parenthesised = text.starts_with('(') && text.ends_with(')');
+        // A plain paragraph belongs to the last numbered item (as a paragraph of its own), or to
+        // the part when it comes before the first item or is a note in brackets.
+        let mut parent = match &self.last {
+            Last::Item(path) if path[0] == part && !parenthesised => path.clone(),
+            _ => vec![part],
+        };
+        while parent.len() > 1 {
+            let it = self.item_mut(&parent);
+            if it.is_bullet() || it.label.is_empty() {
+                parent.pop();
+            } else {
+                break;
+            }
+        }
+        self.push_child_item(parent, String::new(), text.to_string(), ChildKind::Para);
+    }
+
+    pub(super) fn add_item(&mut self, label: String, text: String, kind: LabelKind) {
+        let part = self.current_part();
+        match kind {
+            LabelKind::Numeric(depth) => {
+                // Find the parent: the latest item of depth - 1 along the last path.
+                let mut parent: Vec<usize> = vec![part];
+                if depth > 1 {
+                    let mut node_path = vec![part];
+                    let mut items = &self.plan.parts[part].items;
+                    for _ in 1..depth {
+                        let Some(pos) = items
+                            .iter()
+                            .rposition(|i| numeric_depth(&i.label).is_some())
+                        else {
+                            break;
+                        };
+                        node_path.push(pos);
+                        items = &items[pos].items;
+                    }
+                    parent = node_path;
+                }
+                let key = label.trim_end_matches('.').to_string();
+                let id = unique_id(&self.plan, &format!("{}.{}", self.part_key(part), key));
+                let item = Item::new(id.clone(), label, text);
+                let path = self.push_at(parent, item);
+                self.anchor_refs(&id);
+                self.last = Last::Item(path);
+            }
+            LabelKind::Letter => {
+                let parent = self.last_numbered_path(part);
+                self.push_child_item(parent, label, text, ChildKind::Letter);
+            }
+            LabelKind::Bullet(level) => {
+                let mut parent = self.last_numbered_path(part);
+                if level == 2 {
+                    // "+" goes under the last "-" bullet of that item, when there is one.
+                    let last_dash = if parent.len() > 1 {
+                        self.item_mut(&parent)
+                            .items
+                            .iter()
+                            .rposition(|i| i.label == "-")
+                    } else {
+                        None
+                    };
+                    if let Some(pos) = last_dash {
+                        parent.push(pos);
+                    }
+                }
+                self.push_child_item(parent, label, text, ChildKind::Bullet);
+            }
+        }
+    }
+
+    /// Adds a child (letter, bullet or plain paragraph) under `parent` (a part when the path has
+    /// one element).
+    pub(super) fn push_child_item(
+        &mut self,
+        parent: Vec<usize>,
+        label: String,
+        text: String,
+        kind: ChildKind,
+    ) {
+        let siblings = if parent.len() == 1 {
+            &self.plan.parts[parent[0]].items
+        } else {
+            &self.item_mut(&parent).items
+        };
+        let count = siblings
+            .iter()
+            .filter(|i| match kind {
+                ChildKind::Bullet => i.is_bullet(),
+                ChildKind::Para => i.label.is_empty(),
+                ChildKind::Letter => false,
+            })
+            .count()
+            + 1;
+        let base_id = if parent.len() == 1 {
+            self.part_key(parent[0])
+        } else {
+            self.item_mut(&parent).id.clone()
+        };
+        let suffix = match kind {
+            ChildKind::Bullet => format!("b{count}"),
+            ChildKind::Para => format!("p{count}"),
+            ChildKind::Letter => label.trim_end_matches(')').to_string(),
+        };
+        let id = unique_id(&self.plan, &format!("{base_id}.{suffix}"));
+        let path = self.push_at(parent, Item::new(id.clone(), label, text));
+        self.anchor_refs(&id);
+        self.last = Last::Item(path);
+    }
+
+    pub(super) fn push_at(&mut self, parent: Vec<usize>, item: Item) -> Vec<usize> {
+        let mut path = parent.clone();
+        if parent.len() == 1 {
+            let items = &mut self.plan.parts[parent[0]].items;
+            items.push(item);
+            path.push(items.len() - 1);
+        } else {
+            let it = self.item_mut(&parent);
+            it.items.push(item);
+            path.push(it.items.len() - 1);
+        }
+        path
+    }
+
+    /// The path of the last numbered or lettered item (where a bullet belongs), or the part.
+    pub(super) fn last_numbered_path(&mut self, part: usize) -> Vec<usize> {
+        let Last::Item(mut path) = self.last.clone() else {
+            return vec![part];
+        };
+        if path[0] != part {
+            return vec![part];
+        }
+        while path.len() > 1 {
+            let it = self.item_mut(&path);
+            if !it.is_bullet() && !it.label.is_empty() {
+                return path;
+            }
+            path.pop();
+        }
+        vec![part]
+    }
+
+    pub(super) fn item_mut(&mut self, path: &[usize]) -> &mut Item {
+        let mut item = &mut self.plan.parts[path[0]].items[path[1]];
+        for &i in &path[2..] {
+            item = &mut item.items[i];
+        }
+        item
+    }
+
+    /// The part items go into; an unnamed one when the document has no Roman parts.
+    pub(super) fn current_part(&mut self) -> usize {
+        if self.plan.parts.is_empty() {
+            self.plan.parts.push(Part::default());
+        }
+        self.plan.parts.len() - 1
+    }
+
+    pub(super) fn part_key(&self, part: usize) -> String {
+        let label = &self.plan.parts[part].label;
+        if label.is_empty() {
+            format!("P{}", part + 1)
+        } else {
+            label.clone()
+        }
+    }
+}
+
+pub(super) fn starts_bases(folded: &str) -> bool {
+    [
+        "can cu",
+        "thuc hien ",
+        "theo de nghi",
+        "xet de nghi",
+        "theo chi dao",
+    ]
+    .iter()
+    .any(|k| folded.starts_with(k))
+}
+
+pub(super) fn is_closing(folded: &str, text: &str) -> bool {
+    folded.starts_with("tren day la") || text.trim_end().ends_with("./.")
+}

@@ -1,0 +1,169 @@
+//! Vietnamese text helpers used by every layer: folding for keyword matching, casing, whitespace,
+//! sentence ends and whole-word phrase search. Pure functions of strings; no domain knowledge
+//! (the decree's rules live in `nd30`, the plan in `model`).
+mod matching;
+
+pub use matching::{context, find_all, match_case, Haystack};
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower case without diacritics ("Nơi nhận" → "noi nhan"), for matching keywords in text whose
+/// diacritics may be wrong or missing (OCR). One output character per input letter.
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    s.nfd()
+        .filter(|c| !is_combining(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            c => c,
+        })
+        .flat_map(|c| c.to_lowercase())
+        .collect()
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF)
+}
+
+/// NFC form of a string (Vietnamese text may arrive decomposed from some editors).
+pub fn nfc(s: &str) -> String {
+    if s.is_ascii() || unicode_normalization::is_nfc(s) {
+        s.to_string()
+    } else {
+        s.nfc().collect()
+    }
+}
+
+/// True when the text has letters and (almost) all of them are capitals ("ỦY BAN NHÂN DÂN").
+pub fn is_caps(s: &str) -> bool {
+    let mut letters = 0usize;
+    let mut upper = 0usize;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if c.is_uppercase() {
+            upper += 1;
+        }
+    }
+    letters >= 2 && upper * 10 >= letters * 9
+}
+
+/// Upper case for a line printed in capitals (Unicode-aware, NFC).
+pub fn caps(s: &str) -> String {
+    s.to_uppercase().nfc().collect()
+}
+
+/// Upper-cases the first letter.
+pub fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Lower-cases the first letter.
+pub fn decapitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Collapses runs of whitespace (including no-break spaces and tabs) into one space and trims;
+/// drops control characters.
+pub fn squash(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}' || c == '\u{feff}' {
+            space = true;
+        } else if c.is_control() {
+            continue;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// True when the text has at least one Vietnamese (non-ASCII) letter.
+pub fn has_diacritics(s: &str) -> bool {
+    s.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
+}
+
+/// Ends in sentence or list punctuation: a following unlabelled paragraph starts a new one.
+pub fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| c.is_whitespace() || c == '”' || c == '"' || c == ')');
+    t.ends_with(['.', ';', ':', '!', '?', '…'])
+}
+
+/// The last `n` characters of `s` (the whole string if shorter).
+pub fn tail(s: &str, n: usize) -> String {
+    let count = s.chars().count();
+    s.chars().skip(count.saturating_sub(n)).collect()
+}
+
+/// The first `words` words of a text, with "…" when cut.
+pub fn short(text: &str, words: usize) -> String {
+    let mut it = text.split_whitespace();
+    let head: Vec<&str> = it.by_ref().take(words).collect();
+    let mut s = head.join(" ");
+    if it.next().is_some() {
+        s.push_str(" …");
+    }
+    s
+}
+
+/// The text before byte position `pos` of its folded form, trimmed ([`fold`] keeps one
+/// character per character for the letters that matter, so count characters).
+pub fn prefix_of_folded(text: &str, folded: &str, pos: usize) -> String {
+    let n = folded[..pos].chars().count();
+    text.chars().take(n).collect::<String>().trim().to_string()
+}
+
+/// The distinct words of a text, folded (for likeness between texts).
+pub fn word_set(s: &str) -> std::collections::BTreeSet<String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 1)
+        .map(String::from)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_diacritics_and_case() {
+        assert_eq!(fold("Nơi nhận:"), "noi nhan:");
+        assert_eq!(fold("ĐỘC LẬP"), "doc lap");
+    }
+
+    #[test]
+    fn caps_detection_and_casing() {
+        assert!(is_caps("ỦY BAN NHÂN DÂN QUẬN 1"));
+        assert!(!is_caps("Ủy ban nhân dân Quận 1"));
+        assert_eq!(caps("Trường mầm non Tuổi Hồng"), "TRƯỜNG MẦM NON TUỔI HỒNG");
+        assert_eq!(capitalise("ủy ban"), "Ủy ban");
+        assert_eq!(decapitalise("Ủy ban"), "ủy ban");
+    }
+
+    #[test]
+    fn squash_collapses_whitespace() {
+        assert_eq!(squash("  a \u{a0}\t b\n"), "a b");
+    }
+
+    #[test]
+    fn short_and_tail() {
+        assert_eq!(short("một hai ba bốn", 2), "một hai …");
+        assert_eq!(tail("Hạnh phúc", 4), "phúc");
+    }
+}

@@ -1,0 +1,27 @@
+// Generated from the #[tauri::command] signatures in src-tauri/src by
+// src-tauri/tests/commands.rs. Do not edit: run
+// `UPDATE_BINDINGS=1 cargo test -p kehoach-app --test commands` after changing a command.
+import { invoke } from "@tauri-apps/api/core";
+import type { AppInfo, Draft, DraftState, DraftSummary, ImportedParent, ParentPlanSummary, ParentRef, Plan, Rendered, UnitProfile, UnitSummary } from "./bindings";
+
+export const commands = {
+  appInfo: () => invoke<AppInfo>("app_info"),
+  listDrafts: () => invoke<Array<DraftSummary>>("list_drafts"),
+  listUnits: () => invoke<Array<UnitSummary>>("list_units"),
+  getUnit: (id: number) => invoke<UnitProfile>("get_unit", { id }),
+  listParentPlans: () => invoke<Array<ParentPlanSummary>>("list_parent_plans"),
+  parentPlan: (parent: ParentRef) => invoke<Plan>("parent_plan", { parent }),
+  importParent: () => invoke<ImportedParent | null>("import_parent"),
+  newDraft: (draft: DraftState) => invoke<Draft>("new_draft", { draft }),
+  openDraft: (id: number) => invoke<Draft>("open_draft", { id }),
+  saveDraft: (id: number, draft: DraftState, note: string) => invoke<Draft>("save_draft", { id, draft, note }),
+  undo: (id: number) => invoke<Draft | null>("undo", { id }),
+  redo: (id: number) => invoke<Draft | null>("redo", { id }),
+  deleteDraft: (id: number) => invoke<null>("delete_draft", { id }),
+  render: (draft: DraftState) => invoke<Rendered>("render", { draft }),
+  exportDocx: (draft: DraftState) => invoke<string | null>("export_docx", { draft }),
+  exportPdf: (draft: DraftState) => invoke<string | null>("export_pdf", { draft }),
+  print: (draft: DraftState) => invoke<string>("print", { draft }),
+  firstPaint: () => invoke<null>("first_paint"),
+  quit: () => invoke<null>("quit"),
+};
