@@ -21,6 +21,19 @@ pub fn outline(plan: &Plan) -> String {
             .map(|d| d.format("%d/%m/%Y").to_string())
             .unwrap_or_else(|| "(chưa có ngày)".into())
     );
+    if let Some(d) = &plan.issued_with {
+        let _ = writeln!(
+            out,
+            "Ban hành kèm theo: {} số {}/{} ngày {} của {}",
+            d.doc_type,
+            d.number.as_deref().unwrap_or("…"),
+            d.symbol,
+            d.date
+                .map(|d| d.format("%d/%m/%Y").to_string())
+                .unwrap_or_else(|| "…".into()),
+            d.issuer
+        );
+    }
     let _ = writeln!(out, "{}: {}", plan.doc_type.to_uppercase(), plan.summary);
     for b in &plan.bases {
         let _ = writeln!(out, "Căn cứ: {}", short(b, 12));

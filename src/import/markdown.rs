@@ -107,7 +107,7 @@ fn strip_heading(line: &str) -> &str {
 fn inline(s: &str) -> Para {
     let t = s.trim();
     let bold = t.len() > 4 && t.starts_with("**") && t.ends_with("**") && !t[2..].contains("**");
-    let (text, refs) = cell_text(t, " ");
+    let (text, refs) = cell_text(t, "\n");
     let mut para = Para::new(text);
     para.bold = bold;
     para.footnote_refs = refs;

@@ -93,6 +93,18 @@ pub fn squash(s: &str) -> String {
     out
 }
 
+/// [`squash`] line by line: the text's line breaks kept, empty lines dropped.
+pub fn squash_lines(s: &str) -> String {
+    if !s.contains('\n') {
+        return squash(s);
+    }
+    s.split('\n')
+        .map(squash)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// True when the text has at least one Vietnamese (non-ASCII) letter.
 pub fn has_diacritics(s: &str) -> bool {
     s.chars().any(|c| c.is_alphabetic() && !c.is_ascii())

@@ -3,7 +3,7 @@
 use super::numbering::Numbering;
 use super::{arr, MARK_CLOSE, MARK_OPEN};
 use crate::import::blocks::{Block, Cell, Para, Table};
-use crate::text::{squash, tail};
+use crate::text::{squash, squash_lines, tail};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -197,7 +197,12 @@ fn collect_runs(
                 for rc in arr(&run["children"]) {
                     match rc["type"].as_str() {
                         Some("text") => text.push_str(rc["data"]["text"].as_str().unwrap_or("")),
-                        Some("tab") | Some("break") | Some("carriageReturn") => text.push(' '),
+                        Some("tab") => text.push(' '),
+                        // A line break (Shift+Enter) keeps its line; a page break does not.
+                        Some("break") if rc["data"]["breakType"].as_str() == Some("page") => {
+                            text.push(' ')
+                        }
+                        Some("break") | Some("carriageReturn") => text.push('\n'),
                         Some("sym") => {
                             if let Some(ch) = rc["data"]["char"]
                                 .as_str()
@@ -228,7 +233,7 @@ fn collect_runs(
 /// Removes footnote markers, remembering the text before each.
 fn take_marks(raw: &str) -> (String, Vec<(String, String)>) {
     if !raw.contains(MARK_OPEN) {
-        return (squash(raw), Vec::new());
+        return (squash_lines(raw), Vec::new());
     }
     let mut text = String::new();
     let mut refs = Vec::new();
@@ -244,7 +249,7 @@ fn take_marks(raw: &str) -> (String, Vec<(String, String)>) {
         rest = &after[end + MARK_CLOSE.len_utf8()..];
     }
     text.push_str(rest);
-    (squash(&text), refs)
+    (squash_lines(&text), refs)
 }
 
 #[cfg(test)]

@@ -1,16 +1,9 @@
 //! Bases, the intro and the body: parts, numbered items, lettered points, bullets and plain
 //! paragraphs, and paragraphs split at a page break joined back.
 use super::labels::{is_item_label, numeric_depth, split_label, LabelKind, PART};
-use super::{unique_id, Builder, Last, Para, Stage};
-use crate::model::{Item, Part};
+use super::{Builder, Last, Para, Stage};
+use crate::model::{Item, ItemKind, Part};
 use crate::text::{ends_sentence, is_caps};
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum ChildKind {
-    Letter,
-    Bullet,
-    Para,
-}
 
 impl Builder {
     pub(super) fn bases(&mut self, text: &str, folded: &str, p: &Para) {
@@ -22,7 +15,7 @@ impl Builder {
         // A basis split at a page break continues on the next paragraph.
         if let Last::Basis = self.last {
             if let Some(last) = self.plan.bases.last_mut() {
-                if !ends_sentence(last) && !starts_bases(folded) {
+                if continues(last, text) && !starts_bases(folded) {
                     last.push(' ');
                     last.push_str(text);
                     self.anchor_refs(&format!("basis:{}", self.plan.bases.len() - 1));
@@ -30,7 +23,7 @@ impl Builder {
                 }
             }
         }
-        if self.last == Last::Intro && !ends_sentence(&self.plan.intro) {
+        if self.last == Last::Intro && continues(&self.plan.intro, text) {
             self.plan.intro.push(' ');
             self.plan.intro.push_str(text);
             self.anchor_refs("intro");
@@ -50,7 +43,7 @@ impl Builder {
         }
     }
 
-    pub(super) fn body(&mut self, text: &str, folded: &str, _p: &Para) {
+    pub(super) fn body(&mut self, text: &str, folded: &str, p: &Para) {
         if is_closing(folded, text) {
             self.plan.closing = text.to_string();
             self.last = Last::Closing;
@@ -75,9 +68,11 @@ impl Builder {
         }
         // An unlabelled paragraph: the rest of a paragraph split at a page break, or a plain
         // paragraph of its own.
+        // A bold heading followed by a regular paragraph is not cut text.
+        let after_heading = self.last_bold && !p.bold;
         if let Last::Item(path) = self.last.clone() {
             let item = self.item_mut(&path);
-            if !ends_sentence(&item.text) && !item.text.is_empty() {
+            if !after_heading && continues(&item.text, text) {
                 item.text.push(' ');
                 item.text.push_str(text);
                 let id = item.id.clone();
@@ -85,9 +80,22 @@ impl Builder {
                 return;
             }
         }
-        let _ = folded;
         let part = self.current_part();
-        let parenthesised = text.starts_with('(') && text.ends_with(')');
+        // A note in brackets, or the closing remark of a part ("Trong quá trình thực hiện, nếu có
+        // khó khăn, vướng mắc …"), belongs to the part.
+        let lead_in = text
+            .split_once(':')
+            .is_some_and(|(lead, _)| (1..=5).contains(&lead.split_whitespace().count()));
+        let after_top_sentence = match &self.last {
+            Last::Item(path) => {
+                path.len() == 2 && ends_sentence(&self.item_mut(&path.clone()).text)
+            }
+            _ => false,
+        };
+        let parenthesised = text.starts_with('(') && text.ends_with(')')
+            || folded.starts_with("trong qua trinh") && folded.contains("vuong mac")
+            // A new "Kinh phí thực hiện: …" after a finished top-level point is the part's own.
+            || lead_in && after_top_sentence;
         // A plain paragraph belongs to the last numbered item (as a paragraph of its own), or to
         // the part when it comes before the first item or is a note in brackets.
         let mut parent = match &self.last {
@@ -102,7 +110,7 @@ impl Builder {
                 break;
             }
         }
-        self.push_child_item(parent, String::new(), text.to_string(), ChildKind::Para);
+        self.push_child_item(parent, String::new(), text.to_string());
     }
 
     pub(super) fn add_item(&mut self, label: String, text: String, kind: LabelKind) {
@@ -126,16 +134,19 @@ impl Builder {
                     }
                     parent = node_path;
                 }
-                let key = label.trim_end_matches('.').to_string();
-                let id = unique_id(&self.plan, &format!("{}.{}", self.part_key(part), key));
+                let id = self.next_id();
                 let item = Item::new(id.clone(), label, text);
                 let path = self.push_at(parent, item);
                 self.anchor_refs(&id);
                 self.last = Last::Item(path);
             }
             LabelKind::Letter => {
-                let parent = self.last_numbered_path(part);
-                self.push_child_item(parent, label, text, ChildKind::Letter);
+                // Points a), b), c) are siblings under the numbered item above them.
+                let mut parent = self.last_numbered_path(part);
+                while parent.len() > 1 && self.item_mut(&parent).kind != ItemKind::Numbered {
+                    parent.pop();
+                }
+                self.push_child_item(parent, label, text);
             }
             LabelKind::Bullet(level) => {
                 let mut parent = self.last_numbered_path(part);
@@ -153,45 +164,15 @@ impl Builder {
                         parent.push(pos);
                     }
                 }
-                self.push_child_item(parent, label, text, ChildKind::Bullet);
+                self.push_child_item(parent, label, text);
             }
         }
     }
 
     /// Adds a child (letter, bullet or plain paragraph) under `parent` (a part when the path has
     /// one element).
-    pub(super) fn push_child_item(
-        &mut self,
-        parent: Vec<usize>,
-        label: String,
-        text: String,
-        kind: ChildKind,
-    ) {
-        let siblings = if parent.len() == 1 {
-            &self.plan.parts[parent[0]].items
-        } else {
-            &self.item_mut(&parent).items
-        };
-        let count = siblings
-            .iter()
-            .filter(|i| match kind {
-                ChildKind::Bullet => i.is_bullet(),
-                ChildKind::Para => i.label.is_empty(),
-                ChildKind::Letter => false,
-            })
-            .count()
-            + 1;
-        let base_id = if parent.len() == 1 {
-            self.part_key(parent[0])
-        } else {
-            self.item_mut(&parent).id.clone()
-        };
-        let suffix = match kind {
-            ChildKind::Bullet => format!("b{count}"),
-            ChildKind::Para => format!("p{count}"),
-            ChildKind::Letter => label.trim_end_matches(')').to_string(),
-        };
-        let id = unique_id(&self.plan, &format!("{base_id}.{suffix}"));
+    pub(super) fn push_child_item(&mut self, parent: Vec<usize>, label: String, text: String) {
+        let id = self.next_id();
         let path = self.push_at(parent, Item::new(id.clone(), label, text));
         self.anchor_refs(&id);
         self.last = Last::Item(path);
@@ -245,14 +226,41 @@ impl Builder {
         self.plan.parts.len() - 1
     }
 
-    pub(super) fn part_key(&self, part: usize) -> String {
-        let label = &self.plan.parts[part].label;
-        if label.is_empty() {
-            format!("P{}", part + 1)
-        } else {
-            label.clone()
-        }
+    /// A temporary id (footnotes anchor on it); [`super::ids::assign`] gives the real ones.
+    fn next_id(&mut self) -> String {
+        self.ids += 1;
+        format!("\u{1}{}", self.ids)
     }
+}
+
+/// Whether `next` goes on with the text of `prev` (a paragraph cut at a page break or a line
+/// break): `prev` does not end its sentence and `next` starts in lower case, or `prev` ends in a
+/// word that cannot end a sentence ("… của", "… ngày"), or in a comma. A short title ("1. Mục
+/// tiêu chung") followed by a sentence in capitals is a heading and its paragraph.
+pub(super) fn continues(prev: &str, next: &str) -> bool {
+    const OPEN: &[&str] = &[
+        "của", "và", "về", "số", "ngày", "tháng", "năm", "tại", "theo", "các", "những", "cho",
+        "với", "trên", "trong", "đến", "từ", "được", "là", "có", "thuộc", "để", "do", "bằng",
+        "hoặc", "như", "giữa", "vào", "khi", "nhằm",
+    ];
+    let prev = prev.trim_end();
+    if prev.is_empty() || ends_sentence(prev) {
+        return false;
+    }
+    let first = next.trim_start().chars().next();
+    if first.is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ')' | '.')) {
+        return true;
+    }
+    let last_word = prev
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    // A long unfinished sentence goes on even before a name ("… phối hợp với Trung tâm" /
+    // "Phục vụ hành chính công xã …"); a title is short.
+    prev.ends_with(',')
+        || OPEN.contains(&last_word.as_str())
+        || prev.split_whitespace().count() >= 12
 }
 
 pub(super) fn starts_bases(folded: &str) -> bool {

@@ -12,6 +12,10 @@ use std::sync::LazyLock;
 pub(super) static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^s[ốoố]\s*:?\s*(\d*)\s*/\s*([\p{L}\d][\p{L}\d.\-]*[\p{L}\d])\s*(.*)$").unwrap()
 });
+/// "ngày 18 tháng 12 năm 2025 của …" inside a citation.
+static DATE_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})\s*(.*)$").unwrap()
+});
 pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(.*?),?\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})").unwrap()
 });
@@ -75,7 +79,52 @@ impl Builder {
         }
     }
 
+    /// "(Ban hành kèm theo Quyết định số 119/QĐ-UBND ngày 18 tháng 12 năm 2025 của Ủy ban nhân dân
+    /// xã Tân Phú)": the plan is issued with that decision. True when the line was one.
+    pub(super) fn attached_line(&mut self, text: &str, folded: &str) -> bool {
+        static ATTACHED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)kèm\s+theo\s+(\p{L}+(?:\s+\p{L}+)?)\s+số\s*:?\s*(\d*)\s*/\s*([\p{L}\d.\-]+)(.*)$").unwrap()
+        });
+        if !(folded.contains("kem theo")
+            && (folded.starts_with('(') || folded.starts_with("ban hanh")))
+        {
+            return false;
+        }
+        let Some(c) = ATTACHED.captures(text) else {
+            return false;
+        };
+        let doc_type = crate::nd30::doc_types::by_name(&c[1]);
+        // "(Kèm theo Kế hoạch số …)" under an appendix title is not this.
+        if doc_type.is_none_or(|t| t.name == "Kế hoạch") {
+            return false;
+        }
+        let rest = c[4].trim().trim_end_matches(')').trim();
+        let (date, issuer) = match DATE_IN.captures(rest) {
+            Some(d) => (
+                NaiveDate::from_ymd_opt(
+                    d[3].parse().unwrap_or(0),
+                    d[2].parse().unwrap_or(0),
+                    d[1].parse().unwrap_or(0),
+                ),
+                d.get(4).map_or("", |m| m.as_str()),
+            ),
+            None => (None, rest),
+        };
+        let issuer = issuer.trim().trim_start_matches("của").trim().to_string();
+        self.plan.issued_with = Some(crate::model::DocRef {
+            doc_type: doc_type.map(|t| t.name.to_string()).unwrap_or_default(),
+            number: (!c[2].is_empty()).then(|| c[2].to_string()),
+            symbol: c[3].trim_end_matches(['.', ',']).to_string(),
+            date,
+            issuer,
+        });
+        true
+    }
+
     pub(super) fn title(&mut self, text: &str, folded: &str, p: &Para) {
+        if self.attached_line(text, folded) {
+            return;
+        }
         if self.plan.summary.is_empty() {
             if starts_bases(folded) && text.ends_with(';') || PART.is_match(text) {
                 self.stage = Stage::Bases;
@@ -106,36 +155,79 @@ impl Builder {
     }
 }
 
+/// Words that start the name of a body: a new name in the header begins with one of them; any
+/// other caps line continues the name above it ("ỦY BAN NHÂN DÂN" / "XÃ HƯNG THỊNH" is one name,
+/// "ỦY BAN NHÂN DÂN QUẬN 1" / "TRƯỜNG MẦM NON TUỔI HỒNG" two).
+const BODY_STARTS: &[&str] = &[
+    "uy ban",
+    "ubnd",
+    "hoi dong",
+    "hdnd",
+    "so ",
+    "phong ",
+    "truong ",
+    "tram ",
+    "trung tam",
+    "ban ",
+    "bo ",
+    "cong an",
+    "van phong",
+    "dang uy",
+    "chi cuc",
+    "cuc ",
+    "benh vien",
+    "vien ",
+    "doan ",
+    "cong ty",
+    "tong cuc",
+    "thanh doan",
+    "mat tran",
+];
+
+/// Stamps that may stand in the header but name no body (độ khẩn, độ mật, a draft's mark).
+const STAMPS: &[&str] = &[
+    "du thao",
+    "khan",
+    "hoa toc",
+    "thuong khan",
+    "mat",
+    "toi mat",
+    "tuyet mat",
+    "luu hanh noi bo",
+];
+
+/// The header's caps lines in the left column: the last name is the issuing body, the names
+/// above it the parent body (chủ quản). Names are found from their words; a regular-weight name
+/// over a bold one agrees with that.
 pub(super) fn assign_issuer(h: &mut Header, caps: &[(String, bool)]) {
-    if caps.is_empty() {
-        return;
-    }
-    let any_bold = caps.iter().any(|(_, b)| *b);
-    let any_regular = caps.iter().any(|(_, b)| !*b);
-    if any_bold && any_regular {
-        let parent: Vec<&str> = caps
+    let mut names: Vec<Vec<&str>> = Vec::new();
+    for (text, _) in caps {
+        let f = fold(text);
+        let f = f.trim();
+        if STAMPS.contains(&f) {
+            continue;
+        }
+        let starts_name = BODY_STARTS
             .iter()
-            .filter(|(_, b)| !b)
-            .map(|(t, _)| t.as_str())
-            .collect();
-        let issuer: Vec<&str> = caps
-            .iter()
-            .filter(|(_, b)| *b)
-            .map(|(t, _)| t.as_str())
-            .collect();
-        h.parent_body = Some(parent.join(" "));
-        h.issuer = issuer.join(" ");
-        return;
+            .any(|w| f.starts_with(w) || f == w.trim_end());
+        match names.last_mut() {
+            Some(name) if !starts_name => name.push(text),
+            _ => names.push(vec![text]),
+        }
     }
-    match caps.len() {
-        1 => h.issuer = caps[0].0.clone(),
-        _ => {
-            h.parent_body = Some(caps[0].0.clone());
-            h.issuer = caps[1..]
-                .iter()
-                .map(|(t, _)| t.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
+    let join = |n: &[&str]| n.join(" ");
+    match names.len() {
+        0 => {}
+        1 => h.issuer = join(&names[0]),
+        n => {
+            h.parent_body = Some(
+                names[..n - 1]
+                    .iter()
+                    .map(|x| join(x))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            h.issuer = join(&names[n - 1]);
         }
     }
 }

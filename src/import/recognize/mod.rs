@@ -9,8 +9,10 @@
 //! two-column tables) are read column by column, as if they were plain paragraphs.
 mod appendix;
 mod body;
+mod decision;
 mod footnotes;
 mod header;
+mod ids;
 mod labels;
 mod tail;
 
@@ -23,6 +25,10 @@ use appendix::is_appendix_heading;
 use header::assign_issuer;
 
 /// Builds the plan. Fails only when no plan structure is found at all.
+///
+/// A plan distributed with the decision that issues it (the decision's page first: QUYẾT ĐỊNH,
+/// Căn cứ, Điều 1…, its Nơi nhận and signer) is read as two documents: the decision gives the
+/// plan's `issued_with` (when the plan does not cite it itself) and the plan is the rest.
 pub fn recognize(src: Source) -> Result<Plan, ImportError> {
     let flow = src.reading_order();
     let noise = {
@@ -36,14 +42,31 @@ pub fn recognize(src: Source) -> Result<Plan, ImportError> {
         n.learn_stray(texts());
         n
     };
+    let (decision, plan_flow) = match decision::split(&flow) {
+        Some(at) => {
+            let mut d = Builder::default();
+            feed(&mut d, &noise, &flow[..at]);
+            (Some(d.finish_header()), &flow[at..])
+        }
+        None => (None, &flow[..]),
+    };
     let mut b = Builder {
         footnote_texts: src.footnotes,
         ..Default::default()
     };
+    feed(&mut b, &noise, plan_flow);
+    if let Some(d) = decision {
+        decision::attach(&mut b.plan, d);
+    }
+    b.finish()
+}
+
+/// Hands the flow to a builder, noise removed.
+fn feed(b: &mut Builder, noise: &Noise, flow: &[Flow]) {
     for f in flow {
-        match f {
+        match f.clone() {
             Flow::P(mut p) => {
-                p.text = noise.clean(&p.text);
+                p.text = clean_lines(noise, &p.text);
                 if p.text.is_empty() && p.numbered.is_none() {
                     continue;
                 }
@@ -61,7 +84,6 @@ pub fn recognize(src: Source) -> Result<Plan, ImportError> {
             }
         }
     }
-    b.finish()
 }
 
 #[derive(Debug, Default, PartialEq, Clone, Copy)]
@@ -104,6 +126,10 @@ struct Builder {
     /// (footnote key, anchor, after)
     footnote_refs: Vec<(String, String, String)>,
     recipients_open: bool,
+    /// The last paragraph was bold (a heading).
+    last_bold: bool,
+    /// Temporary ids given so far.
+    ids: usize,
     appendix: Option<Appendix>,
     /// Text waiting for the appendix title ("PHỤ LỤC" seen, title lines follow).
     appendix_title_open: bool,
@@ -111,7 +137,49 @@ struct Builder {
 }
 
 impl Builder {
+    /// A paragraph. Lines typed with Shift+Enter are lines of their own in the header, the title
+    /// and the tail (a cell "ỦY BAN NHÂN DÂN↵XÃ HƯNG THỊNH", a Nơi nhận list, a signature block),
+    /// and wherever the next line starts a new point; elsewhere they are one paragraph.
     pub(super) fn para(&mut self, p: Para) {
+        if !p.text.contains('\n') {
+            return self.line(p);
+        }
+        let lines: Vec<&str> = p.text.split('\n').collect();
+        let split = matches!(self.stage, Stage::Head | Stage::Title | Stage::Tail)
+            || lines.iter().skip(1).any(|l| {
+                labels::split_label(l).is_some()
+                    || fold(l).starts_with("noi nhan")
+                    || crate::text::is_caps(l)
+            });
+        if !split {
+            return self.line(Para {
+                text: lines.join(" "),
+                ..p
+            });
+        }
+        for (i, l) in lines.iter().enumerate() {
+            let refs = p
+                .footnote_refs
+                .iter()
+                .filter(|(_, after)| l.contains(crate::text::tail(after, 12).as_str()))
+                .cloned()
+                .collect();
+            self.line(Para {
+                text: l.to_string(),
+                numbered: if i == 0 { p.numbered.clone() } else { None },
+                footnote_refs: refs,
+                ..p.clone()
+            });
+        }
+    }
+
+    fn line(&mut self, p: Para) {
+        self.dispatch(&p);
+        self.last_bold = p.bold;
+    }
+
+    fn dispatch(&mut self, p: &Para) {
+        let p = p.clone();
         let text = p.full_text();
         let text = squash(&text);
         let folded = fold(&text);
@@ -145,8 +213,15 @@ impl Builder {
         }
     }
 
+    /// Only the header and title of what was read (the page of a decision).
+    fn finish_header(mut self) -> Plan {
+        let caps = std::mem::take(&mut self.head_caps);
+        assign_issuer(&mut self.plan.header, &caps);
+        self.plan
+    }
+
     pub(super) fn finish(mut self) -> Result<Plan, ImportError> {
-        // Header issuer lines: bold caps lines are the issuing body, regular ones the parent body.
+        // Header issuer lines: the last name is the issuing body, the ones above the parent.
         let caps = std::mem::take(&mut self.head_caps);
         let h = &mut self.plan.header;
         assign_issuer(h, &caps);
@@ -162,6 +237,8 @@ impl Builder {
             }
         }
         self.attach_footnotes();
+        parts_from_numbered_headings(&mut self.plan);
+        ids::assign(&mut self.plan);
         // Items, or the Roman-numbered parts of a titled plan whose parts are still empty.
         let named = self
             .plan
@@ -179,14 +256,57 @@ impl Builder {
     }
 }
 
-/// An id not yet used in the plan (a source may repeat a label by mistake).
-pub(super) fn unique_id(plan: &Plan, base: &str) -> String {
-    let used = |id: &str| plan.items().iter().any(|(_, i)| i.id == id);
-    if !used(base) {
-        return base.to_string();
+/// Each line of a text without the document's noise; lines that were only noise dropped.
+fn clean_lines(noise: &Noise, text: &str) -> String {
+    text.split('\n')
+        .map(|l| noise.clean(l))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A plan without Roman parts whose top level reads "1. MỤC TIÊU" … "5. TỔ CHỨC THỰC HIỆN": those
+/// headings are its parts.
+fn parts_from_numbered_headings(plan: &mut Plan) {
+    use crate::model::{ItemKind, Part, Topic};
+    let [only] = plan.parts.as_slice() else {
+        return;
+    };
+    if !only.label.is_empty() || !only.title.is_empty() {
+        return;
     }
-    (2..)
-        .map(|n| format!("{base}~{n}"))
-        .find(|id| !used(id))
-        .expect("some suffix is free")
+    let heading = |i: &crate::model::Item| {
+        i.kind == ItemKind::Numbered
+            && !i.label.trim_end_matches('.').contains('.')
+            && i.text.split_whitespace().count() <= 12
+            && !crate::text::ends_sentence(i.text.trim_end_matches(':'))
+            && (crate::text::is_caps(&i.text) || Topic::of_title(&i.text).is_some())
+    };
+    let headings = only.items.iter().filter(|i| heading(i)).count();
+    let numbered = only
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Numbered)
+        .count();
+    if headings < 2 || headings < numbered {
+        return;
+    }
+    let items = std::mem::take(&mut plan.parts[0].items);
+    let mut parts: Vec<Part> = Vec::new();
+    for item in items {
+        if heading(&item) {
+            let title = item.text.trim().trim_end_matches(':').trim();
+            parts.push(Part::new(
+                item.label.trim_end_matches('.'),
+                title,
+                item.items,
+            ));
+        } else {
+            match parts.last_mut() {
+                Some(p) => p.items.push(item),
+                None => parts.push(Part::new("", "", vec![item])),
+            }
+        }
+    }
+    plan.parts = parts;
 }
