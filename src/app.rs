@@ -111,6 +111,78 @@ pub fn render(parent: Option<&Plan>, draft: &DraftState) -> Result<Rendered> {
     })
 }
 
+/// A parent plan and what the reader did not find in it, in plain Vietnamese.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ParentView {
+    pub plan: Plan,
+    pub notes: Vec<String>,
+}
+
+impl ParentView {
+    pub fn of(plan: Plan) -> ParentView {
+        let notes = plan_notes(&plan);
+        ParentView { plan, notes }
+    }
+}
+
+/// What an imported plan lacks or is, for the user to check before going on.
+pub fn plan_notes(plan: &Plan) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(d) = &plan.issued_with {
+        let date = d
+            .date
+            .map(|d| format!(" ngày {}", d.format("%d/%m/%Y")))
+            .unwrap_or_default();
+        out.push(format!(
+            "Kế hoạch được ban hành kèm theo {} số {}/{}{}: kế hoạch không có số, ngày và chữ ký riêng; căn cứ của đơn vị sẽ dẫn cả văn bản này.",
+            if d.doc_type.is_empty() { "Quyết định" } else { &d.doc_type },
+            d.number.as_deref().unwrap_or("…"),
+            d.symbol,
+            date
+        ));
+    } else if plan.header.number.is_none() || plan.header.date.is_none() {
+        out.push("Kế hoạch chưa có số hoặc ngày ban hành (có thể là bản dự thảo).".into());
+    }
+    if plan.header.issuer.trim().is_empty() {
+        out.push("Không thấy tên cơ quan ban hành ở phần đầu văn bản.".into());
+    }
+    if plan.bases.is_empty() {
+        out.push("Không thấy căn cứ ban hành.".into());
+    }
+    if plan.recipients.is_empty() {
+        out.push("Không thấy phần Nơi nhận.".into());
+    }
+    if plan.issued_with.is_none() && plan.signer.name.trim().is_empty() {
+        out.push("Không thấy họ tên người ký.".into());
+    }
+    match &plan.appendix {
+        None => out.push("Kế hoạch không có phụ lục.".into()),
+        Some(a) if a.groups.iter().all(|g| g.rows.is_empty()) => {
+            out.push("Phụ lục không có dòng nhiệm vụ nào.".into())
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Reads a parent plan from a file and keeps it (with the original file) in the store; returns
+/// its id, the plan and the file's name.
+pub fn import_parent(store: &mut Store, path: &Path) -> Result<(i64, Plan, String)> {
+    let file_name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_string();
+    let plan = import::read_path(path)?;
+    let bytes = std::fs::read(path).map_err(|e| import::ImportError::Io {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    let id = store.save_parent_plan(&plan, Some((&file_name, &bytes)))?;
+    Ok((id, plan, file_name))
+}
+
 /// The unit plan a stored draft stands for.
 pub fn draft_plan(store: &Store, state: &DraftState) -> Result<Plan> {
     let parent = match &state.parent {
@@ -185,11 +257,15 @@ pub fn export(plan: &Plan, layout: Layout, path: &Path) -> Result<()> {
             std::fs::write(path, export::to_docx(plan, &opts)?).map_err(io)?;
         }
         OutputFormat::Pdf => {
-            let docx = path.with_extension("docx.tmp");
-            std::fs::write(&docx, export::to_docx(plan, &opts)?).map_err(io)?;
-            let result = export::pdf::docx_to_pdf(&docx, path);
-            let _ = std::fs::remove_file(&docx);
-            result?;
+            let docx = export::to_docx(plan, &opts)?;
+            let pdf =
+                crate::office::convert_bytes("ke-hoach.docx", &docx, "pdf").map_err(
+                    |e| match e {
+                        crate::office::OfficeError::Missing => export::ExportError::NoLibreOffice,
+                        crate::office::OfficeError::Failed(_) => export::ExportError::Pdf,
+                    },
+                )?;
+            std::fs::write(path, pdf).map_err(io)?;
         }
     }
     Ok(())

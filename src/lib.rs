@@ -26,6 +26,7 @@ pub mod layout;
 pub mod lint;
 pub mod model;
 pub mod nd30;
+pub mod office;
 pub mod outline;
 pub mod parent;
 pub mod store;

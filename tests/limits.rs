@@ -101,18 +101,23 @@ fn ordinary_files_stay_well_inside_the_limits() {
 
 #[test]
 fn wrong_file_types_get_a_clear_message() {
-    let cases: [(&str, &[u8], &str); 4] = [
+    let cases: [(&str, &[u8], &str); 5] = [
         (
             "old.doc",
             &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0],
-            "Word 97–2003",
+            "tệp .doc",
         ),
         (
             "picture.docx",
             b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
             "không phải tệp nén",
         ),
-        ("notes.txt", &[0xFF, 0xFE, 0x41, 0x00, 0xC3], "UTF-8"),
+        ("notes.txt", &[0x41, 0x42, 0xC3, 0x28, 0x43], "UTF-8"),
+        (
+            "picture.bin",
+            &[0x00, 0x01, 0xC3, 0x28, 0x00, 0xFF],
+            "Không nhận ra loại tệp",
+        ),
         ("empty.md", b"", "Tệp rỗng"),
     ];
     for (name, bytes, expected) in cases {

@@ -16,6 +16,7 @@ pub fn typescript() -> String {
         crate::commands::AppInfo,
         crate::commands::PresetInfo,
         app::Rendered,
+        app::ParentView,
         crate::commands::ImportedParent,
         crate::error::AppError,
         import::BuiltinPlan,

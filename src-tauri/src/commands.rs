@@ -4,7 +4,7 @@ use crate::dialogs;
 use crate::error::AppError;
 use crate::state::AppState;
 use kehoach::adapt::{self, Preset};
-use kehoach::app::{self as core, Rendered};
+use kehoach::app::{self as core, ParentView, Rendered};
 use kehoach::export;
 use kehoach::import::{self, BuiltinPlan};
 use kehoach::model::{Plan, UnitProfile};
@@ -36,12 +36,12 @@ pub struct AppInfo {
     pub recovered_from: Option<String>,
 }
 
-/// A parent plan the user imported.
+/// A parent plan the user imported, with what the reader did not find in it.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct ImportedParent {
     #[ts(type = "number")]
     pub id: i64,
-    pub plan: Plan,
+    pub parent: ParentView,
     pub file_name: String,
 }
 
@@ -60,7 +60,7 @@ pub fn app_info(state: State<'_, AppState>) -> Res<AppInfo> {
         version: kehoach::VERSION.to_string(),
         builtins: import::builtin_list(),
         presets,
-        libreoffice: export::pdf::libreoffice().is_some(),
+        libreoffice: kehoach::office::libreoffice().is_some(),
         data_path: state.data_path(),
         recovered_from: state.recovered_from(),
     })
@@ -87,11 +87,12 @@ pub fn list_parent_plans(state: State<'_, AppState>) -> Res<Vec<ParentPlanSummar
 }
 
 #[tauri::command]
-pub fn parent_plan(state: State<'_, AppState>, parent: ParentRef) -> Res<Plan> {
-    state.parent(&parent)
+pub fn parent_plan(state: State<'_, AppState>, parent: ParentRef) -> Res<ParentView> {
+    Ok(ParentView::of(state.parent(&parent)?))
 }
 
-/// Asks for a file (.docx, .md, .txt) and imports it as a parent plan; `None` when cancelled.
+/// Asks for a file (.docx, .pdf, .doc, .odt, .rtf, .md, .txt) and imports it as a parent plan;
+/// `None` when cancelled.
 #[tauri::command]
 pub async fn import_parent<R: Runtime>(
     app: AppHandle<R>,
@@ -100,26 +101,10 @@ pub async fn import_parent<R: Runtime>(
     let Some(path) = dialogs::pick_parent_file(&app) else {
         return Ok(None);
     };
-    let file_name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("")
-        .to_string();
-    let meta = std::fs::metadata(&path).map_err(|e| AppError::io(&path, e))?;
-    if meta.len() > import::MAX_FILE_BYTES {
-        return Err(import::ImportError::TooLarge {
-            size_mb: meta.len() / (1024 * 1024),
-        }
-        .into());
-    }
-    let bytes = std::fs::read(&path).map_err(|e| AppError::io(&path, e))?;
-    let plan = import::read_bytes(&file_name, &bytes)?;
-    let id = state
-        .store()?
-        .save_parent_plan(&plan, Some((&file_name, &bytes)))?;
+    let (id, plan, file_name) = core::import_parent(&mut *state.store()?, &path)?;
     Ok(Some(ImportedParent {
         id,
-        plan,
+        parent: ParentView::of(plan),
         file_name,
     }))
 }
@@ -204,7 +189,7 @@ pub async fn export_pdf<R: Runtime>(
     state: State<'_, AppState>,
     draft: DraftState,
 ) -> Res<Option<String>> {
-    if export::pdf::libreoffice().is_none() {
+    if kehoach::office::libreoffice().is_none() {
         return Err(export::ExportError::NoLibreOffice.into());
     }
     save_as(&app, &state, &draft, "pdf")

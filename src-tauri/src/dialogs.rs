@@ -1,6 +1,7 @@
 //! The native file dialogs, run from Rust so that the UI needs no file-system permission.
 //! For the end-to-end tests, which cannot drive native dialogs, two variables stand in for the
-//! user's choice: KEHOACH_E2E_OPEN (the file to open) and KEHOACH_E2E_SAVE_DIR (where to save).
+//! user's choice: KEHOACH_E2E_OPEN (the file to open, or a "….path" file holding that file's path,
+//! which a test rewrites between imports) and KEHOACH_E2E_SAVE_DIR (where to save).
 use crate::error::AppError;
 use std::path::{Path, PathBuf};
 use tauri::{AppHandle, Runtime};
@@ -9,13 +10,20 @@ use tauri_plugin_opener::OpenerExt;
 
 /// Asks for a parent plan file.
 pub fn pick_parent_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("KEHOACH_E2E_OPEN") {
-        return Some(PathBuf::from(p));
+    if let Some(p) = std::env::var_os("KEHOACH_E2E_OPEN").map(PathBuf::from) {
+        if p.extension().is_some_and(|e| e == "path") {
+            let named = std::fs::read_to_string(&p).ok()?;
+            return Some(PathBuf::from(named.trim()));
+        }
+        return Some(p);
     }
     app.dialog()
         .file()
         .set_title("Chọn kế hoạch cấp trên")
-        .add_filter("Kế hoạch (Word, Markdown, văn bản)", &["docx", "md", "txt"])
+        .add_filter(
+            "Kế hoạch (Word, PDF, văn bản)",
+            &["docx", "pdf", "doc", "odt", "rtf", "md", "txt"],
+        )
         .blocking_pick_file()
         .and_then(|f| f.into_path().ok())
 }

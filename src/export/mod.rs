@@ -3,7 +3,6 @@
 //! printed; the layout did.
 pub mod docx;
 pub mod html;
-pub mod pdf;
 
 use crate::layout::lay_out;
 use crate::model::Plan;
@@ -38,8 +37,10 @@ pub enum ExportError {
     Io { path: String, reason: String },
     #[error("Chưa cài LibreOffice nên không xuất được PDF. Hãy cài LibreOffice (gói libreoffice-writer) hoặc mở tệp .docx bằng Word rồi lưu thành PDF.")]
     NoLibreOffice,
-    #[error("LibreOffice không chuyển được sang PDF: {0}")]
-    Pdf(String),
+    #[error(
+        "LibreOffice không chuyển được tệp sang PDF. Hãy mở tệp .docx bằng Word rồi lưu thành PDF."
+    )]
+    Pdf,
 }
 
 /// The plan as a .docx file's bytes.

@@ -7,6 +7,7 @@ mod builtin;
 pub(crate) mod docx;
 mod markdown;
 mod noise;
+mod pdf;
 mod recognize;
 
 pub use builtin::{builtin, builtin_list, BuiltinPlan};
@@ -28,17 +29,25 @@ pub enum ImportError {
     #[error("Tệp quá lớn ({size_mb} MB): chỉ nhập được tệp đến 50 MB.")]
     TooLarge { size_mb: u64 },
     #[error(
-        "Không nhận ra loại tệp. Hãy chọn tệp Word (.docx), Markdown (.md) hoặc văn bản (.txt)."
+        "Không nhận ra loại tệp. Hãy chọn tệp Word (.docx), PDF, Markdown (.md) hoặc văn bản (.txt)."
     )]
     UnknownType,
-    #[error("Tệp cũ dạng .doc (Word 97–2003) chưa được hỗ trợ: hãy mở trong Word và lưu lại dạng .docx.")]
-    LegacyDoc,
+    #[error("Tệp {0} cần LibreOffice để đọc mà máy chưa cài. Hãy mở tệp trong Word, chọn Lưu thành (Save As) › Word Document (.docx), rồi nhập tệp .docx đó.")]
+    NeedsOffice(&'static str),
+    #[error("LibreOffice không mở được tệp {0}: tệp bị hỏng hoặc không phải văn bản. Hãy mở tệp trong Word và lưu lại dạng .docx.")]
+    Conversion(&'static str),
     #[error("Tệp .docx bị hỏng hoặc không phải tệp Word: {0}")]
     CorruptDocx(String),
     #[error("Tệp .docx có thành phần bất thường ({0}) nên không được mở, để bảo vệ máy tính.")]
     Suspicious(String),
     #[error("Tệp không phải văn bản UTF-8: hãy lưu lại dưới dạng UTF-8.")]
     NotUtf8,
+    #[error("Tệp PDF bị hỏng hoặc không đọc được. Hãy tải lại tệp từ hệ thống văn bản điện tử, hoặc dùng tệp Word (.docx) của văn bản.")]
+    CorruptPdf,
+    #[error("Tệp được đặt mật khẩu nên không đọc được. Hãy mở tệp bằng mật khẩu rồi lưu lại bản không có mật khẩu, hoặc xin văn bản dạng Word (.docx).")]
+    Encrypted,
+    #[error("Tệp PDF này là bản quét (ảnh chụp trang giấy), không có chữ để đọc. Hãy xin văn bản dạng Word (.docx) hoặc bản PDF tải từ hệ thống văn bản điện tử, hoặc nhận dạng chữ (OCR) rồi lưu thành .docx.")]
+    Scanned,
     #[error("Không tìm thấy cấu trúc kế hoạch (các mục I., 1., 1.1. …) trong tệp.")]
     NoStructure,
     #[error("Không có kế hoạch có sẵn mang mã \"{0}\".")]
@@ -49,6 +58,9 @@ pub enum ImportError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Docx,
+    Pdf,
+    /// Word 97–2003 (.doc), OpenDocument (.odt) or RTF: read through LibreOffice.
+    Legacy(&'static str),
     Markdown,
     Text,
 }
@@ -98,8 +110,18 @@ pub fn read_source(name: &str, bytes: &[u8]) -> Result<blocks::Source, ImportErr
     }
     Ok(match detect(name, bytes)? {
         Format::Docx => docx::read(bytes)?,
-        Format::Markdown => markdown::read_markdown(text(bytes)?),
-        Format::Text => markdown::read_text(text(bytes)?),
+        Format::Pdf => pdf::read(bytes)?,
+        Format::Legacy(kind) => {
+            let ext = kind.trim_start_matches('.');
+            let converted = crate::office::convert_bytes(&format!("tep.{ext}"), bytes, "docx")
+                .map_err(|e| match e {
+                    crate::office::OfficeError::Missing => ImportError::NeedsOffice(kind),
+                    crate::office::OfficeError::Failed(_) => ImportError::Conversion(kind),
+                })?;
+            docx::read(&converted)?
+        }
+        Format::Markdown => markdown::read_markdown(&text(bytes)?),
+        Format::Text => markdown::read_text(&text(bytes)?),
     })
 }
 
@@ -116,10 +138,36 @@ pub fn detect(name: &str, bytes: &[u8]) -> Result<Format, ImportError> {
         return Err(ImportError::Empty);
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        // An OpenDocument file names its type in a first, stored "mimetype" entry.
+        let head = &bytes[..bytes.len().min(200)];
+        let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+        if has(b"mimetype") && has(b"application/vnd.oasis.opendocument") {
+            return Ok(Format::Legacy(".odt"));
+        }
         return Ok(Format::Docx);
     }
+    if bytes.starts_with(b"{\\rtf") {
+        return Ok(Format::Legacy(".rtf"));
+    }
+    if bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+    {
+        return Ok(Format::Pdf);
+    }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(ImportError::LegacyDoc);
+        // An Office file with a password is an OLE file holding the encrypted package.
+        let encrypted: Vec<u8> = "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        if bytes
+            .windows(encrypted.len())
+            .any(|w| w == encrypted.as_slice())
+        {
+            return Err(ImportError::Encrypted);
+        }
+        return Ok(Format::Legacy(".doc"));
     }
     let lower = name.to_lowercase();
     if lower.ends_with(".docx") {
@@ -137,9 +185,38 @@ pub fn detect(name: &str, bytes: &[u8]) -> Result<Format, ImportError> {
     }
 }
 
-fn text(bytes: &[u8]) -> Result<&str, ImportError> {
+/// The text of a text file: UTF-8, or UTF-16 with its byte-order mark (Notepad's "Unicode").
+fn text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, ImportError> {
+    let utf16 = |be: bool| -> Result<std::borrow::Cow<'_, str>, ImportError> {
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|c| {
+                if be {
+                    u16::from_be_bytes([c[0], c[1]])
+                } else {
+                    u16::from_le_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        String::from_utf16(&units)
+            .map(std::borrow::Cow::Owned)
+            .map_err(|_| ImportError::UnknownType)
+    };
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return utf16(false);
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return utf16(true);
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let s = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
+    let s = std::str::from_utf8(bytes).map_err(|_| {
+        // A binary file is not text in another encoding: say so, not "not UTF-8".
+        if bytes.iter().take(4096).any(|b| *b == 0) {
+            ImportError::UnknownType
+        } else {
+            ImportError::NotUtf8
+        }
+    })?;
     // Binary data that happens to be valid UTF-8 is still not a document.
     let controls = s
         .chars()
@@ -149,5 +226,5 @@ fn text(bytes: &[u8]) -> Result<&str, ImportError> {
     if controls > 8 {
         return Err(ImportError::UnknownType);
     }
-    Ok(s)
+    Ok(std::borrow::Cow::Borrowed(s))
 }

@@ -35,12 +35,32 @@ pub fn header(plan: &Plan, layout: &Layout, year: i32) -> HeaderBlock {
     }
     let overhang = (total.saturating_sub(text_width) / 2) as i32;
 
+    // A name too long for its column breaks before its place, as offices print it.
+    let fit = |name: &str, bold: bool| -> Vec<String> {
+        if text_width_twips(name, size::ISSUER, bold) + 240 <= left {
+            return vec![name.to_string()];
+        }
+        match names::break_name(name) {
+            Some((a, b)) => vec![a, b],
+            None => vec![name.to_string()],
+        }
+    };
     let mut left_lines = Vec::new();
     if let Some(p) = parent {
-        left_lines.push(Line::new(p, size::ISSUER, false, false));
+        for l in fit(&p, false) {
+            left_lines.push(Line::new(l, size::ISSUER, false, false));
+        }
     }
-    let issuer_width = text_width_twips(&issuer, size::ISSUER, true).min(left);
-    left_lines.push(Line::new(issuer, size::ISSUER, true, false));
+    let issuer_lines = fit(&issuer, true);
+    let issuer_width = issuer_lines
+        .iter()
+        .map(|l| text_width_twips(l, size::ISSUER, true))
+        .max()
+        .unwrap_or(0)
+        .min(left);
+    for l in issuer_lines {
+        left_lines.push(Line::new(l, size::ISSUER, true, false));
+    }
     let motto_width = text_width_twips(nd30::MOTTO, size::MOTTO, true).min(right);
     // A plan issued with a decision has no number or date of its own.
     let attached = plan.issued_with.is_some() && h.number.is_none() && h.date.is_none();

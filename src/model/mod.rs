@@ -316,6 +316,32 @@ impl Plan {
             .or_else(|| year_in(&self.summary))
     }
 
+    /// How the plan is named in a list: "Kế hoạch 15/KH-UBND: Cải cách …", "Kế hoạch (kèm theo
+    /// Quyết định 119/QĐ-UBND): …", "Kế hoạch: …" for a draft.
+    pub fn list_title(&self) -> String {
+        let doc_type = if self.doc_type.is_empty() {
+            "Kế hoạch"
+        } else {
+            &self.doc_type
+        };
+        let h = &self.header;
+        let id = match (&h.number, &self.issued_with) {
+            (Some(n), _) if !h.symbol.is_empty() => format!(" {n}/{}", h.symbol),
+            (_, Some(d)) => format!(
+                " (kèm theo {} {}/{})",
+                if d.doc_type.is_empty() {
+                    "Quyết định"
+                } else {
+                    &d.doc_type
+                },
+                d.number.as_deref().unwrap_or("…"),
+                d.symbol
+            ),
+            _ => String::new(),
+        };
+        format!("{doc_type}{id}: {}", self.summary.trim())
+    }
+
     /// The part about a topic.
     pub fn part(&self, topic: Topic) -> Option<&Part> {
         self.parts.iter().find(|p| p.topic() == Some(topic))

@@ -94,6 +94,19 @@ pub fn miscapitalised(text: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// Where a body's name printed in capitals breaks into two lines when it is too long for its
+/// column: before the administrative unit ("ỦY BAN NHÂN DÂN" / "XÃ TÂN PHÚ"), else after the type
+/// of body ("SỞ GIÁO DỤC" … is kept whole). `None` when there is no such place.
+pub fn break_name(name: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let at = (1..words.len())
+        .rev()
+        .find(|&i| longest(&lower, i, UNITS).is_some())
+        .or_else(|| longest(&lower, 0, BODY_TYPES).filter(|&n| n < words.len()))?;
+    Some((words[..at].join(" "), words[at..].join(" ")))
+}
+
 /// A name in normal case from any case ("ỦY BAN NHÂN DÂN PHƯỜNG SÀI GÒN" → "Ủy ban nhân dân
 /// phường Sài Gòn"; "SỞ GIÁO DỤC VÀ ĐÀO TẠO" → "Sở Giáo dục và Đào tạo"; "TRƯỜNG MẦM NON TUỔI
 /// HỒNG" → "Trường mầm non Tuổi Hồng"). Abbreviations in capitals ("UBND", "THCS") stay.
@@ -192,6 +205,22 @@ fn longest(words: &[String], at: usize, table: &[&str]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_names_break_before_the_place() {
+        assert_eq!(
+            break_name("ỦY BAN NHÂN DÂN XÃ TÂN PHÚ"),
+            Some(("ỦY BAN NHÂN DÂN".into(), "XÃ TÂN PHÚ".into()))
+        );
+        assert_eq!(
+            break_name("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"),
+            Some(("ỦY BAN NHÂN DÂN".into(), "THÀNH PHỐ HỒ CHÍ MINH".into()))
+        );
+        assert_eq!(
+            break_name("TRƯỜNG MẦM NON TUỔI HỒNG"),
+            Some(("TRƯỜNG MẦM NON".into(), "TUỔI HỒNG".into()))
+        );
+    }
 
     #[test]
     fn names_in_the_wrong_case_are_found() {

@@ -11,13 +11,7 @@ impl Store {
         plan: &Plan,
         file: Option<(&str, &[u8])>,
     ) -> Result<i64, StoreError> {
-        let title = format!(
-            "{} {}/{}: {}",
-            plan.doc_type,
-            plan.header.number.as_deref().unwrap_or(""),
-            plan.header.symbol,
-            plan.summary
-        );
+        let title = plan.list_title();
         self.conn.execute(
             "INSERT INTO parent_plans (title, plan, file_name, original, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![title, serde_json::to_string(plan)?, file.map(|f| f.0), file.map(|f| f.1), now()],

@@ -116,6 +116,37 @@ pub fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', ';', ':', '!', '?', '…'])
 }
 
+/// Whether `next` goes on with the text of `prev` (a paragraph cut at a page break or a line
+/// break): `prev` does not end its sentence and `next` starts in lower case, or `prev` ends in a
+/// word that cannot end a sentence ("… của", "… ngày"), or in a comma. A short title ("1. Mục
+/// tiêu chung") followed by a sentence in capitals is a heading and its paragraph.
+pub fn continues(prev: &str, next: &str) -> bool {
+    const OPEN: &[&str] = &[
+        "của", "và", "về", "số", "ngày", "tháng", "năm", "tại", "theo", "các", "những", "cho",
+        "với", "trên", "trong", "đến", "từ", "được", "là", "có", "thuộc", "để", "do", "bằng",
+        "hoặc", "như", "giữa", "vào", "khi", "nhằm",
+    ];
+    let prev = prev.trim_end();
+    if prev.is_empty() || ends_sentence(prev) {
+        return false;
+    }
+    let first = next.trim_start().chars().next();
+    if first.is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ')' | '.')) {
+        return true;
+    }
+    let last_word = prev
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    // A long unfinished sentence goes on even before a name ("… phối hợp với Trung tâm" /
+    // "Phục vụ hành chính công xã …"); a title is short.
+    prev.ends_with(',')
+        || prev.ends_with('-') && prev[..prev.len() - 1].ends_with(char::is_alphanumeric)
+        || OPEN.contains(&last_word.as_str())
+        || prev.split_whitespace().count() >= 12
+}
+
 /// The last `n` characters of `s` (the whole string if shorter).
 pub fn tail(s: &str, n: usize) -> String {
     let count = s.chars().count();

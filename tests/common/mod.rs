@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: real tools (LibreOffice, poppler, python-docx) on real
 //! files in temporary folders.
 #![allow(dead_code)]
+pub mod corpus;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

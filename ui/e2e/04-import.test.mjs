@@ -26,3 +26,22 @@ test("importing a parent plan shows its outline", async () => {
   assert.ok(await chosen.isExisting(), "the imported plan is chosen");
   await shot(browser, "13-nhap-ke-hoach-cap-tren");
 });
+
+test("an e-office PDF of a plan issued with a decision imports, and the outline says what it lacks", async () => {
+  const { writeFileSync } = await import("node:fs");
+  const fixtures = process.env.KEHOACH_FIXTURES;
+  writeFileSync(process.env.KEHOACH_E2E_OPEN, `${fixtures}/parents/xa-tan-phu-2026/eoffice.pdf`);
+  // The import step's own button (the first test left the wizard on step 1).
+  await press(await byTestId(browser, "import-parent"));
+  const notes = await byTestId(browser, "outline-notes");
+  await notes.waitForDisplayed({ timeout: 20000 });
+  const text = await notes.getText();
+  assert.match(text, /ban hành kèm theo Quyết định số 119\/QĐ-UBND ngày 18\/12\/2025/);
+  assert.match(text, /Không thấy phần Nơi nhận/);
+  const outline = await (await byTestId(browser, "outline")).getText();
+  for (const part of ["I. MỤC TIÊU", "II. CHỈ TIÊU", "III. NHIỆM VỤ TRỌNG TÂM", "IV. TỔ CHỨC THỰC HIỆN"]) {
+    assert.ok(outline.includes(part), `outline shows ${part}`);
+  }
+  await shot(browser, "14-nhap-pdf-kem-quyet-dinh");
+  writeFileSync(process.env.KEHOACH_E2E_OPEN, `${fixtures}/quan1-2024.wordlike.docx`);
+});

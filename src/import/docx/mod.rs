@@ -12,7 +12,7 @@ mod walk;
 
 use package::unzip_checked;
 
-use super::blocks::Source;
+use super::blocks::{Block, Source};
 use super::ImportError;
 use footnotes::{footnote_texts, mark_footnote_refs};
 use numbering::Numbering;
@@ -58,6 +58,8 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
     for child in arr(&document["children"]) {
         walker.block(child, &mut blocks);
     }
+    let mut footnotes = footnotes;
+    typed_footnotes(&mut blocks, &mut footnotes);
     Ok(Source {
         blocks,
         footnotes,
@@ -71,4 +73,44 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 fn arr(v: &Value) -> &[Value] {
     v.as_array().map(Vec::as_slice).unwrap_or(&[])
+}
+
+/// Footnotes that a conversion turned into text: a superscript number in a paragraph, and at the
+/// page's bottom a paragraph in a smaller size that starts with that number ("1 Quyết định số
+/// …"). The paragraph becomes the footnote.
+fn typed_footnotes(blocks: &mut Vec<Block>, footnotes: &mut Vec<(String, String)>) {
+    let marks: Vec<String> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Para(p) => Some(p),
+            _ => None,
+        })
+        .flat_map(|p| p.footnote_refs.iter().map(|(k, _)| k.clone()))
+        .filter(|k| !footnotes.iter().any(|(f, _)| f == k))
+        .collect();
+    if marks.is_empty() {
+        return;
+    }
+    let mut sizes: Vec<f32> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Para(p) => p.size_pt,
+            _ => None,
+        })
+        .collect();
+    sizes.sort_by(f32::total_cmp);
+    let body = sizes.get(sizes.len() / 2).copied().unwrap_or(13.0);
+    blocks.retain(|b| {
+        let Block::Para(p) = b else { return true };
+        let small = p.size_pt.is_some_and(|s| s < body - 0.5);
+        let number: String = p.text.chars().take_while(char::is_ascii_digit).collect();
+        if small && marks.contains(&number) && !footnotes.iter().any(|(k, _)| *k == number) {
+            let text = p.text[number.len()..]
+                .trim_start_matches(['.', ')', ' '])
+                .trim();
+            footnotes.push((number, text.to_string()));
+            return false;
+        }
+        true
+    });
 }

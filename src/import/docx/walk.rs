@@ -194,6 +194,22 @@ fn collect_runs(
             Some("run") => {
                 let run = &c["data"];
                 let before = text.len();
+                // A superscript number typed into the text (a footnote a converter turned into
+                // text) is a footnote mark.
+                if run["runProperty"]["vertAlign"].as_str() == Some("superscript") {
+                    let digits: String = arr(&run["children"])
+                        .iter()
+                        .filter_map(|rc| rc["data"]["text"].as_str())
+                        .collect();
+                    let digits = digits.trim();
+                    if (1..=3).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
+                    {
+                        text.push(MARK_OPEN);
+                        text.push_str(digits);
+                        text.push(MARK_CLOSE);
+                        continue;
+                    }
+                }
                 for rc in arr(&run["children"]) {
                     match rc["type"].as_str() {
                         Some("text") => text.push_str(rc["data"]["text"].as_str().unwrap_or("")),

@@ -126,6 +126,8 @@ struct Builder {
     /// (footnote key, anchor, after)
     footnote_refs: Vec<(String, String, String)>,
     recipients_open: bool,
+    /// "Nơi nhận:" was seen.
+    recipients_started: bool,
     /// The last paragraph was bold (a heading).
     last_bold: bool,
     /// Temporary ids given so far.
@@ -195,6 +197,7 @@ impl Builder {
         if folded.starts_with("noi nhan") {
             self.stage = Stage::Tail;
             self.recipients_open = true;
+            self.recipients_started = true;
             self.last = Last::None;
             let rest = text.split_once(':').map(|(_, r)| r.trim()).unwrap_or("");
             if !rest.is_empty() {

@@ -16,7 +16,10 @@ impl Builder {
         }
         let dash = BULLET.captures(text).map(|c| c[2].to_string());
         let word_bullet = p.numbered.as_deref().is_some_and(|l| !l.is_empty());
-        if self.recipients_open && (dash.is_some() || word_bullet || looks_like_recipient(text)) {
+        // A dashed line under "Nơi nhận:" is a recipient even when the signer's lines came
+        // between (a PDF read row by row, a cell typed with Shift+Enter).
+        let listed = self.recipients_started && (dash.is_some() || word_bullet);
+        if listed || self.recipients_open && looks_like_recipient(text) {
             let r = dash.unwrap_or_else(|| p.text.clone());
             let r = r.trim().trim_end_matches([';', ',']).trim().to_string();
             if !r.is_empty() {
@@ -37,7 +40,13 @@ impl Builder {
             return;
         }
         if let Some((a, head)) = Authority::parse(text) {
-            signer.authority = a.line(&head);
+            // "TM. ỦY BAN NHÂN DÂN" over "KT. CHỦ TỊCH": both lines are the authority.
+            if !signer.authority.is_empty() && signer.title.is_empty() {
+                signer.authority.push('\n');
+            } else {
+                signer.authority.clear();
+            }
+            signer.authority.push_str(&a.line(&head));
             self.recipients_open = false;
             return;
         }

@@ -19,7 +19,9 @@ export type Rendered = { plan: Plan,
  */
 adaptation: Adaptation | null, html: string, findings: Array<Finding>, };
 
-export type ImportedParent = { id: number, plan: Plan, file_name: string, };
+export type ParentView = { plan: Plan, notes: Array<string>, };
+
+export type ImportedParent = { id: number, parent: ParentView, file_name: string, };
 
 export type AppError = { code: string, message: string, };
 

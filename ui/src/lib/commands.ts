@@ -2,7 +2,7 @@
 // src-tauri/tests/commands.rs. Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test -p kehoach-app --test commands` after changing a command.
 import { invoke } from "@tauri-apps/api/core";
-import type { AppInfo, Draft, DraftState, DraftSummary, ImportedParent, ParentPlanSummary, ParentRef, Plan, Rendered, UnitProfile, UnitSummary } from "./bindings";
+import type { AppInfo, Draft, DraftState, DraftSummary, ImportedParent, ParentPlanSummary, ParentRef, ParentView, Rendered, UnitProfile, UnitSummary } from "./bindings";
 
 export const commands = {
   appInfo: () => invoke<AppInfo>("app_info"),
@@ -10,7 +10,7 @@ export const commands = {
   listUnits: () => invoke<Array<UnitSummary>>("list_units"),
   getUnit: (id: number) => invoke<UnitProfile>("get_unit", { id }),
   listParentPlans: () => invoke<Array<ParentPlanSummary>>("list_parent_plans"),
-  parentPlan: (parent: ParentRef) => invoke<Plan>("parent_plan", { parent }),
+  parentPlan: (parent: ParentRef) => invoke<ParentView>("parent_plan", { parent }),
   importParent: () => invoke<ImportedParent | null>("import_parent"),
   newDraft: (draft: DraftState) => invoke<Draft>("new_draft", { draft }),
   openDraft: (id: number) => invoke<Draft>("open_draft", { id }),

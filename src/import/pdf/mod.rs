@@ -1,0 +1,146 @@
+//! PDF reader for text-layer PDFs (Word's "Save as PDF", LibreOffice, e-office printouts): each
+//! glyph's position, size and face from the content streams ([`content`], [`fonts`]), lines and
+//! their column gaps ([`lines`]), the reader's watermark line, page headers and page numbers
+//! dropped, ruled tables rebuilt from their borders ([`tables`]), footnotes at page bottoms
+//! attached to their marks, paragraphs rebuilt from indents and gaps and joined across pages
+//! ([`paras`]). The result is the same [`Source`] the other readers give.
+mod content;
+mod fonts;
+mod lines;
+mod paras;
+mod tables;
+
+use super::blocks::{Block, Source};
+use super::ImportError;
+use lines::Segment;
+
+/// A document's pages beyond this many are not read (no plan comes close).
+const MAX_PAGES: usize = 400;
+
+pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(256 * 1024 * 1024),
+        ..Default::default()
+    };
+    let doc = std::panic::catch_unwind(|| lopdf::Document::load_mem_with_options(bytes, options))
+        .map_err(|_| ImportError::CorruptPdf)?
+        .map_err(|e| match e {
+            lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => ImportError::Encrypted,
+            _ => ImportError::CorruptPdf,
+        })?;
+    if doc.is_encrypted() {
+        return Err(ImportError::Encrypted);
+    }
+    let ids: Vec<_> = doc.get_pages().into_values().take(MAX_PAGES).collect();
+    let mut pages = Vec::new();
+    for id in ids {
+        let page =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| content::page(&doc, id)))
+                .map_err(|_| ImportError::CorruptPdf)?
+                .map_err(|_| ImportError::CorruptPdf)?;
+        pages.push(page);
+    }
+    let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
+    if glyphs < 20 {
+        let images: usize = pages.iter().map(|p| p.images).sum();
+        return Err(if images > 0 {
+            ImportError::Scanned
+        } else {
+            ImportError::Empty
+        });
+    }
+    Ok(rebuild(pages))
+}
+
+/// Pages into paragraphs and tables in reading order.
+fn rebuild(pages: Vec<content::Page>) -> Source {
+    let heights: Vec<f32> = pages.iter().map(|p| p.height).collect();
+    let landscape: Vec<bool> = pages.iter().map(|p| p.width > p.height).collect();
+    let mut flows: Vec<Vec<Segment>> = Vec::new();
+    let mut found_tables = Vec::new();
+    for (n, page) in pages.into_iter().enumerate() {
+        let (found, rest) = tables::find(page.glyphs, &page.strokes, n);
+        flows.push(lines::segments(&rest, n));
+        found_tables.push(found);
+    }
+    lines::drop_page_furniture(&mut flows, &heights);
+    let body_size = body_size(&flows);
+    let mut footnotes = Vec::new();
+    for (n, segs) in flows.iter_mut().enumerate() {
+        let (notes, rest) = paras::footnotes(std::mem::take(segs), body_size, heights[n]);
+        footnotes.extend(notes);
+        *segs = rest;
+    }
+    let frame_of = |want_landscape: bool| {
+        let segs: Vec<&Segment> = flows
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| landscape[*n] == want_landscape)
+            .flat_map(|(_, s)| s.iter())
+            .collect();
+        paras::frame(&segs, body_size)
+    };
+    let (portrait, wide) = (frame_of(false), frame_of(true));
+    let frames = |page: usize| if landscape[page] { wide } else { portrait };
+    // The flow, with each table between the lines above and below it.
+    let mut blocks = Vec::new();
+    let mut pending: Vec<Segment> = Vec::new();
+    for (n, segs) in flows.into_iter().enumerate() {
+        let mut tables = found_tables[n].drain(..).peekable();
+        for s in segs {
+            while tables.peek().is_some_and(|t| t.top < s.y) {
+                blocks.extend(
+                    paras::paragraphs(&pending, &frames)
+                        .into_iter()
+                        .map(Block::Para),
+                );
+                pending.clear();
+                blocks.push(Block::Table(tables.next().expect("peeked").table));
+            }
+            pending.push(s);
+        }
+        for t in tables {
+            blocks.extend(
+                paras::paragraphs(&pending, &frames)
+                    .into_iter()
+                    .map(Block::Para),
+            );
+            pending.clear();
+            blocks.push(Block::Table(t.table));
+        }
+    }
+    blocks.extend(
+        paras::paragraphs(&pending, &frames)
+            .into_iter()
+            .map(Block::Para),
+    );
+    if std::env::var_os("KEHOACH_DEBUG_PDF").is_some() {
+        for b in &blocks {
+            match b {
+                Block::Para(p) => eprintln!("P{} {:?}", if p.bold { "b" } else { "" }, p.text),
+                Block::Table(t) => eprintln!("T {} rows", t.rows.len()),
+            }
+        }
+    }
+    Source {
+        blocks,
+        footnotes,
+        page: None,
+    }
+}
+
+/// The size most of the text is set in.
+fn body_size(flows: &[Vec<Segment>]) -> f32 {
+    let mut by_size: Vec<(f32, usize)> = Vec::new();
+    for s in flows.iter().flatten() {
+        let size = (s.size * 2.0).round() / 2.0;
+        match by_size.iter_mut().find(|(z, _)| (*z - size).abs() < 0.1) {
+            Some((_, n)) => *n += s.text.len(),
+            None => by_size.push((size, s.text.len())),
+        }
+    }
+    by_size
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map_or(13.0, |(z, _)| z)
+}
