@@ -65,9 +65,14 @@ fn rebuild(pages: Vec<content::Page>) -> Source {
     }
     lines::drop_page_furniture(&mut flows, &heights);
     let body_size = body_size(&flows);
+    let marks: std::collections::HashSet<String> = flows
+        .iter()
+        .flatten()
+        .flat_map(|s| s.marks.iter().map(|(_, n)| n.clone()))
+        .collect();
     let mut footnotes = Vec::new();
     for (n, segs) in flows.iter_mut().enumerate() {
-        let (notes, rest) = paras::footnotes(std::mem::take(segs), body_size, heights[n]);
+        let (notes, rest) = paras::footnotes(std::mem::take(segs), body_size, heights[n], &marks);
         footnotes.extend(notes);
         *segs = rest;
     }

@@ -57,6 +57,7 @@ pub fn footnotes(
     segs: Vec<Segment>,
     body_size: f32,
     height: f32,
+    marks: &std::collections::HashSet<String>,
 ) -> (Vec<(String, String)>, Vec<Segment>) {
     let lowest_body = segs
         .iter()
@@ -76,8 +77,12 @@ pub fn footnotes(
             .first()
             .filter(|(at, _)| *at == 0)
             .map(|(_, n)| n.clone());
+        // A typed number starts a note only when a mark in the text has it ("…năm 2011¹" /
+        // "1 Quyết định …"), not a line that wraps at "107" / "/2020/NĐ-CP".
         let typed: String = s.text.chars().take_while(char::is_ascii_digit).collect();
-        match number_first.or((!typed.is_empty() && typed.len() <= 3).then_some(typed.clone())) {
+        let typed_note = marks.contains(&typed)
+            && s.text[typed.len()..].starts_with(|c: char| c.is_whitespace() || c == '.');
+        match number_first.or(typed_note.then_some(typed.clone())) {
             Some(n) => {
                 let text = if s.marks.first().is_some_and(|(at, _)| *at == 0) {
                     s.text.trim().to_string()
