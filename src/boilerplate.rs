@@ -1,5 +1,6 @@
 //! Boilerplate sentences (trích yếu, intro, closing, the basis citing the parent plan, funding,
-//! the appendix title and "(Kèm theo …)" line) as handlebars templates in `templates/boilerplate/`,
+//! the sentence leading the tasks, the pointer to the appendix, the appendix title and
+//! "(Kèm theo …)" line) as handlebars templates in `templates/boilerplate/`,
 //! so that wording changes without code. The templates ship inside the binary; a folder of
 //! user copies (the app's data folder) overrides them one by one.
 use handlebars::Handlebars;
@@ -24,6 +25,14 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     (
         "closing",
         include_str!("../templates/boilerplate/closing.hbs"),
+    ),
+    (
+        "tasks_lead",
+        include_str!("../templates/boilerplate/tasks_lead.hbs"),
+    ),
+    (
+        "appendix_pointer",
+        include_str!("../templates/boilerplate/appendix_pointer.hbs"),
     ),
     (
         "appendix_title",

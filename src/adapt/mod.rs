@@ -14,6 +14,7 @@ mod appendix;
 mod context;
 mod derived;
 mod edits;
+pub mod judge;
 pub mod preset;
 mod reword;
 mod select;
@@ -52,6 +53,9 @@ pub struct NodeState {
     pub decided_by: String,
     /// The user's own wording, if any.
     pub edited: Option<String>,
+    /// What the judge made of the item's text, and why (shown to the user).
+    pub verdict: judge::Verdict,
+    pub reason: String,
 }
 
 /// A unit item that still carries the parent's scope.
@@ -136,33 +140,68 @@ pub fn adapt_with(
     let fill = |t: &str| ctx.fill(t);
 
     // 1. The body, part by part.
+    let parent_profile = crate::parent::ParentProfile::of(parent);
+    let judge = judge::Judge::new(preset, &parent_profile, &profile.name);
     let mut nodes = Vec::new();
     let mut parts = Vec::new();
     for part in &parent.parts {
         let topic = part.topic();
         let mode = topic.map_or(PartMode::Keep, |t| preset.part_mode(t));
+        let sel = select::Selector::new(&judge, decisions, topic);
+        let key = topic.map_or("P", Topic::key);
         let items = match mode {
             PartMode::Keep | PartMode::Drop => {
-                let sel = select::Selector::new(preset, decisions, topic);
-                part.items
-                    .iter()
-                    .filter_map(|item| sel.select(item, mode, 0, &mut nodes))
-                    .collect()
+                let mut items = Vec::new();
+                for (i, item) in part.items.iter().enumerate() {
+                    // The parent's pointer to its appendix: the unit's own follows its own
+                    // appendix (step 4).
+                    if select::points_to_appendix(&item.text) {
+                        select::record(item, topic, 0, false, select::POINTER, &mut nodes);
+                        continue;
+                    }
+                    // The sentence in which the parent sets its units to the tasks: the
+                    // unit's own sentence.
+                    if select::leads_tasks(part, i) && topic == Some(Topic::NhiemVu) {
+                        select::record(item, topic, 0, false, select::LEAD, &mut nodes);
+                        if decisions.nodes.get(&item.id) != Some(&NodeDecision::Drop) {
+                            let mut own = Item::new(item.id.clone(), "", render("tasks_lead")?);
+                            own.source = Some(item.id.clone());
+                            items.push(own);
+                        }
+                        continue;
+                    }
+                    items.extend(sel.select(item, mode, 0, &mut nodes));
+                }
+                items
             }
             PartMode::Template => {
-                select::record_all(&part.items, topic, 0, false, &mut nodes);
-                let key = topic.map_or("P", Topic::key);
+                // The parent's funding sentences the unit has a counterpart of are covered by
+                // its own sentence.
+                let kept: Vec<Item> = part
+                    .items
+                    .iter()
+                    .filter_map(|item| sel.select(item, PartMode::Keep, 0, &mut nodes))
+                    .collect();
                 let mut item = Item::new(format!("{key}.1"), "1.", render("funding")?);
                 item.kind = ItemKind::Numbered;
-                item.source = part.items.first().map(|i| i.id.clone());
+                item.source = kept
+                    .first()
+                    .or(part.items.first())
+                    .map(|i| i.id.clone());
                 vec![item]
             }
             PartMode::Own => {
-                select::record_all(&part.items, topic, 0, false, &mut nodes);
-                let key = topic.map_or("P", Topic::key);
+                // The parent's items addressed to units like this one, then the unit's own.
+                let mut items: Vec<Item> = part
+                    .items
+                    .iter()
+                    .filter_map(|item| sel.select(item, PartMode::Drop, 0, &mut nodes))
+                    .collect();
                 let mut own = select::own_items(&preset.own_items, &format!("{key}.own"), &fill);
                 own.retain(|i| decisions.nodes.get(&i.id) != Some(&NodeDecision::Drop));
-                own
+                own.retain(|o| !items.iter().any(|k| select::alike(&k.text, &o.text)));
+                items.extend(own);
+                items
             }
         };
         parts.push(Part {
@@ -226,6 +265,18 @@ pub fn adapt_with(
         &render,
         &ctx,
     )?);
+    // The pointer to the appendix, where the unit has one.
+    let has_rows = plan
+        .appendix
+        .as_ref()
+        .is_some_and(|a| a.groups.iter().any(|g| !g.rows.is_empty()));
+    if has_rows {
+        if let Some(part) = plan.parts.iter_mut().find(|p| p.topic() == Some(Topic::NhiemVu)) {
+            let key = Topic::NhiemVu.key();
+            part.items
+                .push(Item::new(format!("{key}.phu-luc"), "", render("appendix_pointer")?));
+        }
+    }
     plan.normalize();
     let parent_parts = parent
         .parts

@@ -17,6 +17,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/presets/tieu-hoc.toml"),
     ),
     ("thcs", include_str!("../../templates/presets/thcs.toml")),
+    ("thpt", include_str!("../../templates/presets/thpt.toml")),
     (
         "phuong",
         include_str!("../../templates/presets/phuong.toml"),
@@ -39,18 +40,11 @@ pub enum PartMode {
     Drop,
     /// Replace the part with one item from a boilerplate template (kinh phí).
     Template,
-    /// Replace the part with the preset's own items (tổ chức thực hiện).
+    /// Keep the parent's items the judge gives the unit (none by default), then add the
+    /// preset's own items (tổ chức thực hiện).
     Own,
 }
 
-/// Phrases (any of them, compared without case or diacritics) and the parts where they apply.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Match {
-    /// Topics ("chi_tieu", "nhiem_vu"…); every part when empty.
-    pub parts: Vec<Topic>,
-    pub phrases: Vec<String>,
-}
 
 /// A rewording rule: each occurrence of a `from` phrase (whole words, case-aware) becomes a
 /// proposal to write `to` instead.
@@ -109,8 +103,19 @@ pub struct Preset {
     pub product: String,
     /// What to do with each part by topic.
     pub parts: BTreeMap<Topic, PartMode>,
-    pub keep: Vec<Match>,
-    pub drop: Vec<Match>,
+    /// Lexicon groups of the parent that are this unit type's own work too (a commune's
+    /// People's Committee keeps land and hamlets): their ids in `templates/lexicon.toml`.
+    pub ignore: Vec<String>,
+    /// The lexicon's unit types whose work is this unit's ("truong-hoc" for a school).
+    pub own: Vec<String>,
+    /// The lexicon's unit types whose work is not ("y-te" for a school).
+    pub other: Vec<String>,
+    /// Groups of the preset's own, with their side ("own" or "parent").
+    pub groups: Vec<super::judge::Group>,
+    /// How much a mention of the parent's own scope ("của tỉnh", "trên địa bàn tỉnh") weighs
+    /// against an item; by default 2 for its budget, staff and government, 1 for the rest. A
+    /// commune under a province weighs every mention of the province fully.
+    pub scope_weight: Option<i32>,
     pub reword: Vec<RewordRule>,
     /// Phrases that mark the parent's own territory or organisation, besides those learned
     /// from the parent plan.
@@ -120,7 +125,7 @@ pub struct Preset {
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum PresetError {
-    #[error("Không có mẫu loại hình đơn vị \"{0}\". Các mẫu có sẵn: mam-non, tieu-hoc, thcs, phuong, phong-ban, y-te.")]
+    #[error("Không có mẫu loại hình đơn vị \"{0}\". Các mẫu có sẵn: mam-non, tieu-hoc, thcs, thpt, phuong, phong-ban, y-te.")]
     Unknown(String),
     #[error("Mẫu loại hình đơn vị \"{id}\" không đúng định dạng: {reason}")]
     Parse { id: String, reason: String },
@@ -205,7 +210,25 @@ mod tests {
         let p = Preset::builtin("tieu-hoc").unwrap();
         let base = Preset::builtin("mam-non").unwrap();
         assert_eq!(p.name, "Trường tiểu học");
-        assert_eq!(p.drop, base.drop);
+        assert_eq!(p.other, base.other);
+    }
+
+    #[test]
+    fn presets_name_unit_types_the_lexicon_has() {
+        let classes = crate::adapt::judge::group_ids("class");
+        let groups: Vec<String> = ["parent", "own"]
+            .iter()
+            .flat_map(|s| crate::adapt::judge::group_ids(s))
+            .collect();
+        for (id, _) in BUILTIN {
+            let p = Preset::builtin(id).unwrap();
+            for c in p.own.iter().chain(&p.other) {
+                assert!(classes.contains(c), "{id}: no unit type {c} in the lexicon");
+            }
+            for g in &p.ignore {
+                assert!(groups.contains(g) || g == "pham-vi", "{id}: no group {g} in the lexicon");
+            }
+        }
     }
 
     #[test]

@@ -1,46 +1,24 @@
-//! Which parent items the unit keeps: the user's decision first, then the preset's keep and drop
-//! phrases for the part, then the part's default; a heading stands or falls with its numbered
-//! points. Records what became of every parent item for the review screen.
-use super::preset::{self, OwnItem, PartMode, Preset};
+//! Which parent items the unit keeps: the user's decision first, then the judge's verdict on the
+//! item's text ([`super::judge`]), then the part's default; a heading stands or falls with its
+//! numbered points. Records what became of every parent item, and why, for the review screen.
+use super::judge::{Above, Judge, Verdict};
+use super::preset::{OwnItem, PartMode};
 use super::NodeState;
 use crate::model::{Decisions, Item, ItemKind, NodeDecision, Topic};
-use crate::text::fold;
 
 pub struct Selector<'a> {
     decisions: &'a Decisions,
     topic: Option<Topic>,
-    /// The preset's drop and keep phrases for this part, folded once.
-    drop: Vec<String>,
-    keep: Vec<String>,
+    judge: &'a Judge,
 }
 
 impl<'a> Selector<'a> {
-    pub fn new(preset: &Preset, decisions: &'a Decisions, topic: Option<Topic>) -> Self {
-        let phrases = |matches: &[preset::Match]| -> Vec<String> {
-            matches
-                .iter()
-                .filter(|m| m.parts.is_empty() || topic.is_some_and(|t| m.parts.contains(&t)))
-                .flat_map(|m| m.phrases.iter().map(|p| fold(p)))
-                .collect()
-        };
+    pub fn new(judge: &'a Judge, decisions: &'a Decisions, topic: Option<Topic>) -> Self {
         Selector {
             decisions,
             topic,
-            drop: phrases(&preset.drop),
-            keep: phrases(&preset.keep),
+            judge,
         }
-    }
-
-    /// The rule verdict for one item's own text: Some(true) keep, Some(false) drop.
-    fn rules(&self, text: &str) -> Option<bool> {
-        let f = fold(text);
-        if self.drop.iter().any(|p| f.contains(p.as_str())) {
-            return Some(false);
-        }
-        if self.keep.iter().any(|p| f.contains(p.as_str())) {
-            return Some(true);
-        }
-        None
     }
 
     /// The kept copy of `item` (with its kept children), or `None` when it is dropped.
@@ -51,22 +29,35 @@ impl<'a> Selector<'a> {
         depth: usize,
         nodes: &mut Vec<NodeState>,
     ) -> Option<Item> {
-        self.select_with(item, mode == PartMode::Keep, depth, nodes)
+        self.select_with(item, mode == PartMode::Keep, Above::Nothing, depth, nodes)
     }
 
-    /// `inherited` is what applies when neither the user nor a rule decides.
+    /// `inherited` is what applies when neither the user nor a rule decides; `above`: who the
+    /// headings above give the work to.
     fn select_with(
         &self,
         item: &Item,
         inherited: bool,
+        above: Above,
         depth: usize,
         nodes: &mut Vec<NodeState>,
     ) -> Option<Item> {
         let user = self.decisions.nodes.get(&item.id);
+        let judged = self.judge.judge(&item.text, above);
+        let judged_by_actor = judged.by_actor;
+        let below = match (judged.by_actor, judged.by_organ) {
+            (true, true) => Above::Others,
+            (true, false) => Above::Units,
+            _ => above,
+        };
         let own = match user {
             Some(NodeDecision::Drop) => Some(false),
             Some(_) => Some(true),
-            None => self.rules(&item.text),
+            None => match judged.verdict {
+                Verdict::Keep => Some(true),
+                Verdict::Drop => Some(false),
+                Verdict::Look => None,
+            },
         };
         let state_index = nodes.len();
         nodes.push(NodeState {
@@ -81,21 +72,37 @@ impl<'a> Selector<'a> {
                 Some(NodeDecision::Edit { text }) => Some(text.clone()),
                 _ => None,
             },
+            verdict: judged.verdict,
+            reason: judged.reason,
         });
-        if own == Some(false) {
-            record_all(&item.items, self.topic, depth + 1, false, nodes);
+        // A dropped item without points under it goes; one with points is decided by them (a
+        // heading's own words say little), each point judged on its own.
+        if own == Some(false) && item.items.is_empty() {
             return None;
         }
         let numbered_children = item.items.iter().any(|c| c.kind.is_point());
-        let child_default = own.unwrap_or(inherited);
+        // What the user decided, or who the item gives the work to, goes for the items under it;
+        // a heading's own words say little, so its points otherwise take the part's default.
+        let child_default = match user {
+            Some(_) => own.unwrap_or(inherited),
+            None if judged_by_actor => own.unwrap_or(inherited),
+            None => inherited,
+        };
         let children: Vec<Item> = item
             .items
             .iter()
-            .filter_map(|child| self.select_with(child, child_default, depth + 1, nodes))
+            .filter_map(|child| {
+                self.select_with(child, child_default, below, depth + 1, nodes)
+            })
             .collect();
-        let kept = if numbered_children && user.is_none() {
+        let kept = if user.is_some() {
+            own.unwrap_or(inherited)
+        } else if numbered_children {
             // A heading stands or falls with its numbered points.
             children.iter().any(|c| c.kind.is_point())
+        } else if !item.items.is_empty() && own != Some(true) {
+            // A lead-in over bullets stands with them.
+            !children.is_empty()
         } else {
             own.unwrap_or(inherited)
         };
@@ -115,26 +122,57 @@ impl<'a> Selector<'a> {
     }
 }
 
-/// Records the states of items that a part-level rule replaced or dropped.
-pub fn record_all(
-    items: &[Item],
+/// Why the parent's pointer to its appendix is not kept.
+pub const POINTER: &str =
+    "Câu dẫn tới phụ lục của cấp trên; kế hoạch của đơn vị có câu này khi có phụ lục của mình.";
+/// Why the parent's sentence setting its units to the tasks is replaced.
+pub const LEAD: &str =
+    "Câu cấp trên giao nhiệm vụ cho các đơn vị: thay bằng câu của đơn vị (sửa được).";
+
+/// "(Nội dung chi tiết theo Phụ lục đính kèm)", "(Nhiệm vụ cụ thể tại Phụ lục kèm theo)".
+pub fn points_to_appendix(text: &str) -> bool {
+    let f = crate::text::fold(text);
+    let f = f.trim().trim_end_matches('.');
+    f.starts_with('(') && f.ends_with(')') && f.contains("phu luc") && f.split_whitespace().count() <= 14
+}
+
+/// The unlabelled paragraph that opens a part and sets the units to the tasks after it ("Bên
+/// cạnh …, Chủ tịch Ủy ban nhân dân xã yêu cầu Thủ trưởng các cơ quan, đơn vị tập trung thực
+/// hiện các nhiệm vụ sau:").
+pub fn leads_tasks(part: &crate::model::Part, index: usize) -> bool {
+    let item = &part.items[index];
+    let before_points = part.items[..index].iter().all(|i| !i.kind.is_point());
+    let f = crate::text::fold(&item.text);
+    let f = f.trim();
+    item.kind == ItemKind::Paragraph
+        && item.items.is_empty()
+        && before_points
+        && (f.ends_with(':') || f.ends_with("sau") || f.ends_with("sau day") || f.ends_with("nhu sau"))
+}
+
+/// Records one item (and those under it) as a rule decided it.
+pub fn record(
+    item: &Item,
     topic: Option<Topic>,
     depth: usize,
     kept: bool,
+    reason: &str,
     nodes: &mut Vec<NodeState>,
 ) {
-    for i in items {
-        nodes.push(NodeState {
-            id: i.id.clone(),
-            topic,
-            label: i.label.clone(),
-            text: i.text.clone(),
-            depth,
-            kept,
-            decided_by: "preset".into(),
-            edited: None,
-        });
-        record_all(&i.items, topic, depth + 1, kept, nodes);
+    nodes.push(NodeState {
+        id: item.id.clone(),
+        topic,
+        label: item.label.clone(),
+        text: item.text.clone(),
+        depth,
+        kept,
+        decided_by: "preset".into(),
+        edited: None,
+        verdict: if kept { Verdict::Keep } else { Verdict::Drop },
+        reason: reason.into(),
+    });
+    for i in &item.items {
+        record(i, topic, depth + 1, kept, reason, nodes);
     }
 }
 
@@ -155,4 +193,12 @@ pub fn own_items(items: &[OwnItem], prefix: &str, fill: &impl Fn(&str) -> String
             }
         })
         .collect()
+}
+
+/// Two texts that say much the same (half their words shared): an own item that repeats a kept
+/// parent item is left out.
+pub fn alike(a: &str, b: &str) -> bool {
+    let (a, b) = (crate::text::word_set(a), crate::text::word_set(b));
+    let common = a.intersection(&b).count();
+    common * 2 >= a.len().min(b.len()).max(1)
 }

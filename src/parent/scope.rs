@@ -82,33 +82,12 @@ pub fn of_unit_plan(plan: &Plan) -> Option<Vec<String>> {
     }
     if let Some(parent) = plan.header.parent_body.as_deref() {
         let name = crate::nd30::names::normal_case(parent);
-        if let Some(place) = place_of(&name) {
+        if let Some(place) = super::profile::place_of(&name) {
             phrases.push(format!("trên địa bàn {place}"));
         }
     }
     phrases.dedup();
     Some(phrases)
-}
-
-/// The place in a body's name ("Ủy ban nhân dân Quận 1" → "Quận 1").
-fn place_of(body: &str) -> Option<String> {
-    let f = crate::text::fold(body);
-    [
-        "thanh pho ",
-        "tinh ",
-        "quan ",
-        "huyen ",
-        "thi xa ",
-        "phuong ",
-        "xa ",
-        "dac khu ",
-    ]
-    .iter()
-    .filter_map(|k| f.find(k))
-    .min()
-    .map(|at| crate::text::prefix_of_folded(body, &f, at))
-    .map(|before| body[before.len()..].trim().to_string())
-    .filter(|p| !p.is_empty())
 }
 
 /// The scope phrases found in a text, with their byte ranges.

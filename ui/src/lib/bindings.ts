@@ -340,7 +340,11 @@ decided_by: string,
 /**
  * The user's own wording, if any.
  */
-edited: string | null, };
+edited: string | null, 
+/**
+ * What the judge made of the item's text, and why (shown to the user).
+ */
+verdict: Verdict, reason: string, };
 
 export type Flag = { 
 /**
