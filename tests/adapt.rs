@@ -78,9 +78,17 @@ fn the_kindergarten_selection_is_reproduced_within_bounds() {
         for n in &r.nodes {
             let key = n.id.clone();
             let want = real.contains(&key);
-            let relevant = key.starts_with("II.") || (key.starts_with("III.") && key.split('.').count() == 3);
+            let relevant =
+                key.starts_with("II.") || (key.starts_with("III.") && key.split('.').count() == 3);
             if relevant && want != n.kept {
-                eprintln!("Q1 {} want {} got {} [{}] {}", key, want, n.kept, n.reason, n.text.chars().take(140).collect::<String>());
+                eprintln!(
+                    "Q1 {} want {} got {} [{}] {}",
+                    key,
+                    want,
+                    n.kept,
+                    n.reason,
+                    n.text.chars().take(140).collect::<String>()
+                );
             }
         }
     }

@@ -3,48 +3,12 @@
 //! 5 % of the items), and the adapted plan free of broken sentences and of the parent's own
 //! actors and scope.
 mod common;
-use common::corpus::plans;
+use common::corpus::{plans, preset_id, unit_profile};
 use kehoach::adapt::{self, AdaptOptions, Adaptation, Preset};
 use kehoach::import;
-use kehoach::model::{Decisions, Plan, UnitProfile};
+use kehoach::model::{Decisions, Plan};
 use std::collections::BTreeMap;
 use std::path::Path;
-
-/// The preset for an answer key's unit.
-fn preset_id(unit: &str) -> &str {
-    match unit {
-        "xa" => "phuong",
-        "phong" => "phong-ban",
-        other => other,
-    }
-}
-
-/// A profile of a unit of that type under the corpus plan's issuer.
-fn profile(unit: &str, parent: &Plan) -> UnitProfile {
-    let (name, short) = match unit {
-        "mam-non" => ("Trường mầm non Hoa Sen", "MNHS"),
-        "tieu-hoc" => ("Trường tiểu học Lê Lợi", "THLL"),
-        "thcs" => ("Trường trung học cơ sở Nguyễn Du", "THCSND"),
-        "thpt" => ("Trường trung học phổ thông Trần Phú", "THPTTP"),
-        "y-te" => ("Trạm y tế", "TYT"),
-        "xa" => ("Ủy ban nhân dân xã Phước Hòa", "UBND"),
-        _ => ("Phòng Kinh tế", "PKT"),
-    };
-    UnitProfile {
-        name: name.into(),
-        short_name: short.into(),
-        unit_type: preset_id(unit).into(),
-        place: if parent.header.place.is_empty() {
-            "Phước Hòa".into()
-        } else {
-            parent.header.place.clone()
-        },
-        year: parent.year().unwrap_or(2027),
-        signer_title: String::new(),
-        signer_name: "Nguyễn Văn An".into(),
-        ..Default::default()
-    }
-}
 
 pub struct Case {
     pub name: String,
@@ -68,11 +32,12 @@ pub fn adapt_case(dir: &Path) -> Case {
         .iter()
         .map(|(k, v)| (k.clone(), v.as_bool().unwrap()))
         .collect();
-    let why: BTreeMap<String, String> = serde_json::from_value(answer_json["why"].clone()).unwrap_or_default();
+    let why: BTreeMap<String, String> =
+        serde_json::from_value(answer_json["why"].clone()).unwrap_or_default();
     let preset = Preset::builtin(preset_id(&unit)).unwrap();
     let result = adapt::adapt(
         &parent,
-        &profile(&unit, &parent),
+        &unit_profile(&unit, &parent),
         &preset,
         &Decisions::default(),
         AdaptOptions {

@@ -14,7 +14,11 @@ fn explain() {
     let mut plan = Plan::default();
     plan.header.issuer =
         std::env::var("KEHOACH_ISSUER").unwrap_or_else(|_| "ỦY BAN NHÂN DÂN XÃ HƯNG THỊNH".into());
-    let judge = Judge::new(&Preset::builtin(&preset).unwrap(), &ParentProfile::of(&plan), "");
+    let judge = Judge::new(
+        &Preset::builtin(&preset).unwrap(),
+        &ParentProfile::of(&plan),
+        "",
+    );
     for text in texts.to_string_lossy().lines() {
         let j = judge.judge(text, Above::Nothing);
         eprintln!("{:?} {}\n{}", j.verdict, j.reason, judge.explain(text));

@@ -30,6 +30,24 @@ pub fn appendix(
         .map(|a| a.columns.clone())
         .filter(|c| c.len() == 6)
         .unwrap_or_else(Appendix::default_columns);
+    // The parent's product and deadline cells, found by their headings (a row's cells start
+    // after STT); the lead and cooperating bodies are the parent's and are never copied.
+    let parent_columns = parent
+        .appendix
+        .as_ref()
+        .map(|a| a.columns.clone())
+        .unwrap_or_default();
+    let cell_of = |words: &[&str], fallback: usize| -> usize {
+        parent_columns
+            .iter()
+            .position(|c| {
+                let f = crate::text::fold(c);
+                words.iter().any(|w| f.contains(w))
+            })
+            .map_or(fallback, |i| i.saturating_sub(1))
+    };
+    let product_cell = cell_of(&["san pham", "ket qua"], 3);
+    let deadline_cell = cell_of(&["thoi gian", "thoi han", "tien do"], 4);
     let mut groups = Vec::new();
     let areas = plan
         .part(Topic::NhiemVu)
@@ -57,10 +75,16 @@ pub fn appendix(
                 Some(own) => own.clone(),
                 None => vec![
                     table_task(&task.text),
-                    clean(matched.and_then(|r| r.cells.get(1)), &preset.product),
+                    clean(
+                        matched.and_then(|r| r.cells.get(product_cell)),
+                        &preset.product,
+                    ),
                     ctx.fill(&preset.lead),
                     ctx.fill(&preset.cooperate),
-                    clean(matched.and_then(|r| r.cells.get(4)), &preset.deadline),
+                    clean(
+                        matched.and_then(|r| r.cells.get(deadline_cell)),
+                        &preset.deadline,
+                    ),
                 ],
             };
             rows.push(AppendixRow {

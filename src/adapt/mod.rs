@@ -184,10 +184,7 @@ pub fn adapt_with(
                     .collect();
                 let mut item = Item::new(format!("{key}.1"), "1.", render("funding")?);
                 item.kind = ItemKind::Numbered;
-                item.source = kept
-                    .first()
-                    .or(part.items.first())
-                    .map(|i| i.id.clone());
+                item.source = kept.first().or(part.items.first()).map(|i| i.id.clone());
                 vec![item]
             }
             PartMode::Own => {
@@ -228,10 +225,14 @@ pub fn adapt_with(
     // 3. Rewordings and the parent's scope.
     let scope_phrases = crate::parent::learn(parent, &preset.scope_phrases);
     let edited_ids: Vec<&str> = edited.keys().copied().collect();
+    let subject = preset.subject(&fill);
+    let head = fill(&preset.head);
+    let own_wording = |t: &str| judge.own_wording(t, &subject, &head);
     let (proposals, flags) = reword::review(
         &mut parts,
         preset,
         &scope_phrases,
+        &own_wording,
         &edited_ids,
         decisions,
         opts,
@@ -271,10 +272,17 @@ pub fn adapt_with(
         .as_ref()
         .is_some_and(|a| a.groups.iter().any(|g| !g.rows.is_empty()));
     if has_rows {
-        if let Some(part) = plan.parts.iter_mut().find(|p| p.topic() == Some(Topic::NhiemVu)) {
+        if let Some(part) = plan
+            .parts
+            .iter_mut()
+            .find(|p| p.topic() == Some(Topic::NhiemVu))
+        {
             let key = Topic::NhiemVu.key();
-            part.items
-                .push(Item::new(format!("{key}.phu-luc"), "", render("appendix_pointer")?));
+            part.items.push(Item::new(
+                format!("{key}.phu-luc"),
+                "",
+                render("appendix_pointer")?,
+            ));
         }
     }
     plan.normalize();

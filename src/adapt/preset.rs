@@ -45,7 +45,6 @@ pub enum PartMode {
     Own,
 }
 
-
 /// A rewording rule: each occurrence of a `from` phrase (whole words, case-aware) becomes a
 /// proposal to write `to` instead.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -112,6 +111,10 @@ pub struct Preset {
     pub other: Vec<String>,
     /// Groups of the preset's own, with their side ("own" or "parent").
     pub groups: Vec<super::judge::Group>,
+    /// How the unit names itself as the one who acts ("Nhà trường", "Trạm Y tế", "Ủy ban nhân
+    /// dân phường"); by default its unit noun, capitalised.
+    #[serde(rename = "subject")]
+    pub subject_noun: String,
     /// How much a mention of the parent's own scope ("của tỉnh", "trên địa bàn tỉnh") weighs
     /// against an item; by default 2 for its budget, staff and government, 1 for the rest. A
     /// commune under a province weighs every mention of the province fully.
@@ -155,6 +158,16 @@ impl Preset {
             preset.id = id.to_string();
         }
         Ok(preset)
+    }
+
+    /// How the unit names itself as the one who acts.
+    pub fn subject(&self, fill: &impl Fn(&str) -> String) -> String {
+        let s = if self.subject_noun.trim().is_empty() {
+            &self.unit_noun
+        } else {
+            &self.subject_noun
+        };
+        crate::text::capitalise(&fill(s))
     }
 
     /// The part mode for a topic.
@@ -226,7 +239,10 @@ mod tests {
                 assert!(classes.contains(c), "{id}: no unit type {c} in the lexicon");
             }
             for g in &p.ignore {
-                assert!(groups.contains(g) || g == "pham-vi", "{id}: no group {g} in the lexicon");
+                assert!(
+                    groups.contains(g) || g == "pham-vi",
+                    "{id}: no group {g} in the lexicon"
+                );
             }
         }
     }

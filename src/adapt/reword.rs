@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 
 /// The rule id of scope-clause removals.
 pub const SCOPE_RULE: &str = "pham-vi";
+/// The rule id of sentences in which the parent gives the work, put in the unit's own words.
+pub const OWN_WORDS_RULE: &str = "loi-don-vi";
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,6 +68,7 @@ pub fn review(
     parts: &mut [Part],
     preset: &Preset,
     scope_phrases: &[String],
+    own_wording: &dyn Fn(&str) -> Option<String>,
     edited: &[&str],
     decisions: &Decisions,
     opts: AdaptOptions,
@@ -84,6 +87,7 @@ pub fn review(
         let ctx = Ctx {
             rules: &rules,
             scope_phrases,
+            own_wording,
             edited,
             decisions,
             opts,
@@ -96,6 +100,7 @@ pub fn review(
 struct Ctx<'a> {
     rules: &'a [(&'a RewordRule, Vec<String>, String)],
     scope_phrases: &'a [String],
+    own_wording: &'a dyn Fn(&str) -> Option<String>,
     edited: &'a [&'a str],
     decisions: &'a Decisions,
     opts: AdaptOptions,
@@ -108,6 +113,7 @@ fn walk(items: &mut Vec<Item>, ctx: &Ctx, proposals: &mut Vec<Proposal>, flags: 
         if item.source.as_deref() == Some(item.id.as_str())
             && !ctx.edited.contains(&item.id.as_str())
         {
+            own_words(item, ctx, proposals);
             reword_item(item, ctx, proposals);
             cut_scope(item, ctx, proposals);
         }
@@ -178,6 +184,54 @@ fn reword_item(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
     }
     for (s, e, after) in accepted.into_iter().rev() {
         item.text.replace_range(s..e, &after);
+    }
+}
+
+/// The parent giving the work ("Chủ tịch Ủy ban nhân dân xã chỉ đạo các trường học xây dựng
+/// …") becomes the unit doing it ("Xây dựng …"): one proposal for the changed opening.
+fn own_words(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
+    let Some(new) = (ctx.own_wording)(&item.text) else {
+        return;
+    };
+    if new == item.text {
+        return;
+    }
+    // The changed opening: what differs before the common ending.
+    let common = item
+        .text
+        .chars()
+        .rev()
+        .zip(new.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>();
+    // Whole words: the shared ending from its first word boundary on.
+    let shared = &item.text[item.text.len() - common..];
+    let to_word = if item.text[..item.text.len() - common].ends_with(' ') {
+        0
+    } else {
+        shared.find(' ').map_or(shared.len(), |i| i + 1)
+    };
+    let old_end = item.text.len() - common + to_word;
+    let new_end = new.len() - common + to_word;
+    let before = item.text[..old_end].trim().to_string();
+    let after = new[..new_end].trim().to_string();
+    let id = format!("{OWN_WORDS_RULE}:{}:1", item.id);
+    let st = status(&id, OWN_WORDS_RULE, true, ctx.decisions, ctx.opts);
+    proposals.push(Proposal {
+        id,
+        rule: OWN_WORDS_RULE.into(),
+        label: "Cấp trên giao việc → việc đơn vị tự làm".into(),
+        node: item.id.clone(),
+        before,
+        after,
+        context_before: String::new(),
+        context_after: crate::text::short(&item.text[old_end..], 6),
+        status: st,
+        default: true,
+    });
+    if st == ProposalStatus::Accepted {
+        item.text = new;
     }
 }
 

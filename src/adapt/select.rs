@@ -91,9 +91,7 @@ impl<'a> Selector<'a> {
         let children: Vec<Item> = item
             .items
             .iter()
-            .filter_map(|child| {
-                self.select_with(child, child_default, below, depth + 1, nodes)
-            })
+            .filter_map(|child| self.select_with(child, child_default, below, depth + 1, nodes))
             .collect();
         let kept = if user.is_some() {
             own.unwrap_or(inherited)
@@ -133,7 +131,10 @@ pub const LEAD: &str =
 pub fn points_to_appendix(text: &str) -> bool {
     let f = crate::text::fold(text);
     let f = f.trim().trim_end_matches('.');
-    f.starts_with('(') && f.ends_with(')') && f.contains("phu luc") && f.split_whitespace().count() <= 14
+    f.starts_with('(')
+        && f.ends_with(')')
+        && f.contains("phu luc")
+        && f.split_whitespace().count() <= 14
 }
 
 /// The unlabelled paragraph that opens a part and sets the units to the tasks after it ("Bên
@@ -147,7 +148,10 @@ pub fn leads_tasks(part: &crate::model::Part, index: usize) -> bool {
     item.kind == ItemKind::Paragraph
         && item.items.is_empty()
         && before_points
-        && (f.ends_with(':') || f.ends_with("sau") || f.ends_with("sau day") || f.ends_with("nhu sau"))
+        && (f.ends_with(':')
+            || f.ends_with("sau")
+            || f.ends_with("sau day")
+            || f.ends_with("nhu sau"))
 }
 
 /// Records one item (and those under it) as a rule decided it.

@@ -5,6 +5,7 @@
 //! text and formatting are checked too ([`check_docx`]).
 mod format;
 mod plan;
+pub mod sentences;
 
 use crate::model::{Item, ItemKind, Plan, Topic};
 use serde::{Deserialize, Serialize};

@@ -181,14 +181,23 @@ mod tests {
         assert_eq!(of("ỦY BAN NHÂN DÂN QUẬN 1").level, Level::District);
         assert_eq!(of("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG").level, Level::Province);
         assert_eq!(of("SỞ GIÁO DỤC VÀ ĐÀO TẠO").level, Level::Department);
-        assert_eq!(of("ỦY BAN NHÂN DÂN ĐẶC KHU PHÚ QUỐC").place, "đặc khu Phú Quốc");
-        assert_eq!(of("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH").level, Level::Province);
+        assert_eq!(
+            of("ỦY BAN NHÂN DÂN ĐẶC KHU PHÚ QUỐC").place,
+            "đặc khu Phú Quốc"
+        );
+        assert_eq!(
+            of("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH").level,
+            Level::Province
+        );
         let mut plan = Plan::default();
         plan.header.issuer = "PHÒNG VĂN HÓA - XÃ HỘI".into();
         plan.header.parent_body = Some("ỦY BAN NHÂN DÂN PHƯỜNG HÒA HƯNG".into());
         let p = ParentProfile::of(&plan);
         assert_eq!(p.level, Level::Division);
         assert_eq!(p.body, "Phòng Văn hóa - Xã hội");
-        assert_eq!((p.unit_word.as_str(), p.place.as_str()), ("phường", "phường Hòa Hưng"));
+        assert_eq!(
+            (p.unit_word.as_str(), p.place.as_str()),
+            ("phường", "phường Hòa Hưng")
+        );
     }
 }

@@ -142,6 +142,24 @@ pub fn trim_ranges(text: &str, phrases: &[String]) -> Vec<(usize, usize)> {
 pub fn phrase_ranges(text: &str, phrases: &[String]) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (s, e, _) in occurrences(text, phrases) {
+        // The preposition that leads to the phrase goes with it ("đang công tác tại 10 phường
+        // tham gia" → "đang công tác tham gia", not "… tại tham gia").
+        // (Not when the phrase heads a list: "của 10 phường, cấp quận" keeps "của".)
+        let lower = text[..s].to_lowercase();
+        let listed = [", ", " và "].iter().any(|c| text[e..].starts_with(c));
+        let s = [
+            "tại ",
+            "ở ",
+            "của ",
+            "thuộc ",
+            "trên ",
+            "cho ",
+            "đối với ",
+            "với ",
+        ]
+        .iter()
+        .find(|p| !listed && lower.ends_with(*p) && lower[..lower.len() - p.len()].ends_with(' '))
+        .map_or(s, |p| s - p.len());
         let range = [", ", " và "]
             .iter()
             .find_map(|c| text[e..].starts_with(c).then(|| (s, e + c.len())))
@@ -274,6 +292,11 @@ mod tests {
         assert_eq!(
             remove_ranges(t, &phrase_ranges(t, &p)),
             "Thông tin về kết quả thực hiện công tác CCHC của cấp quận và Thành phố."
+        );
+        let t = "Cử viên chức đang công tác tại 10 phường tham gia các lớp bồi dưỡng.";
+        assert_eq!(
+            remove_ranges(t, &phrase_ranges(t, &p)),
+            "Cử viên chức đang công tác tham gia các lớp bồi dưỡng."
         );
     }
 }

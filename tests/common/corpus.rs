@@ -2,7 +2,7 @@
 //! the facts written by hand in each plan.yaml (rendered into expected.json).
 use super::root;
 use kehoach::import;
-use kehoach::model::{Item, Plan};
+use kehoach::model::{Item, Plan, UnitProfile};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
@@ -218,5 +218,41 @@ pub fn differences(plan_dir: &Path, form: &str) -> Vec<String> {
     match import::read_path(&plan_dir.join(form)) {
         Ok(plan) => compare(&expected, &facts(&plan)),
         Err(e) => vec![format!("not imported: {e}")],
+    }
+}
+
+/// The preset for an answer key's unit.
+pub fn preset_id(unit: &str) -> &str {
+    match unit {
+        "xa" => "phuong",
+        "phong" => "phong-ban",
+        other => other,
+    }
+}
+
+/// A profile of a unit of that type under the corpus plan's issuer.
+pub fn unit_profile(unit: &str, parent: &Plan) -> UnitProfile {
+    let (name, short) = match unit {
+        "mam-non" => ("Trường mầm non Hoa Sen", "MNHS"),
+        "tieu-hoc" => ("Trường tiểu học Lê Lợi", "THLL"),
+        "thcs" => ("Trường trung học cơ sở Nguyễn Du", "THCSND"),
+        "thpt" => ("Trường trung học phổ thông Trần Phú", "THPTTP"),
+        "y-te" => ("Trạm Y tế Hòa Bình", "TYT"),
+        "xa" | "phuong" => ("Ủy ban nhân dân xã Phước Hòa", "UBND"),
+        _ => ("Phòng Kinh tế", "PKT"),
+    };
+    UnitProfile {
+        name: name.into(),
+        short_name: short.into(),
+        unit_type: preset_id(unit).into(),
+        place: if parent.header.place.is_empty() {
+            "Phước Hòa".into()
+        } else {
+            parent.header.place.clone()
+        },
+        year: parent.year().unwrap_or(2027),
+        signer_title: String::new(),
+        signer_name: "Nguyễn Văn An".into(),
+        ..Default::default()
     }
 }
