@@ -8,6 +8,9 @@ use crate::text::{decapitalise, is_caps};
 pub struct Context {
     /// The parent body in normal case: "Ủy ban nhân dân phường Sài Gòn".
     pub parent_body: String,
+    /// The body over the unit in its header (cơ quan chủ quản): the parent body, or for a
+    /// division's plan the People's Committee over the division.
+    pub governing_body: String,
     /// The unit's ký hiệu: "KH-MNTH".
     pub symbol: String,
     json: serde_json::Value,
@@ -19,6 +22,16 @@ impl Context {
             names::normal_case(&parent.header.issuer)
         } else {
             profile.parent_body.trim().to_string()
+        };
+        let governing_body = match parent.header.parent_body.as_deref() {
+            Some(above)
+                if profile.parent_body.trim().is_empty()
+                    && crate::parent::ParentProfile::of(parent).level
+                        == crate::parent::Level::Division =>
+            {
+                names::normal_case(above)
+            }
+            _ => parent_body.clone(),
         };
         let symbol = profile.symbol(nd30::type_code("Kế hoạch").unwrap_or("KH"));
         let place = if parent.header.place.trim().is_empty() {
@@ -58,6 +71,7 @@ impl Context {
                 "place": place,
                 "doc_type": doc_type,
                 "number": parent.header.number.clone().unwrap_or_else(|| blank.to_string()),
+                "numbered": parent.header.number.as_deref().is_some_and(|n| !n.trim().is_empty()),
                 "symbol": parent.header.symbol,
                 "date_text": parent.header.date.map(nd30::date_text).unwrap_or_default(),
                 "summary": cited_summary(&parent.summary),
@@ -73,6 +87,7 @@ impl Context {
         });
         Context {
             parent_body,
+            governing_body,
             symbol,
             json,
         }

@@ -7,9 +7,23 @@ use crate::model::{Footnote, Header, Plan, Signer, UnitProfile};
 use crate::nd30::{punctuation, Authority};
 use crate::text::caps;
 
+/// A basis that cites a law, decree, decision, plan or other document by its name or number.
+fn cites_a_document(basis: &str) -> bool {
+    let f = crate::text::fold(basis);
+    let body = f
+        .trim_start_matches("can cu ")
+        .trim_start_matches("thuc hien ");
+    const KINDS: &[&str] = &[
+        "luat", "bo luat", "nghi dinh", "nghi quyet", "quyet dinh", "thong tu", "chi thi",
+        "ke hoach", "cong van", "huong dan", "chuong trinh", "de an", "thong bao", "van ban",
+        "hien phap", "phap lenh", "ket luan",
+    ];
+    KINDS.iter().any(|k| body.starts_with(k)) || f.contains(" so ")
+}
+
 pub fn header(profile: &UnitProfile, ctx: &Context) -> Header {
     let parent_line = if profile.parent_body_header.trim().is_empty() {
-        caps(&ctx.parent_body)
+        caps(&ctx.governing_body)
     } else {
         profile.parent_body_header.trim().to_string()
     };
@@ -23,9 +37,16 @@ pub fn header(profile: &UnitProfile, ctx: &Context) -> Header {
     }
 }
 
-/// The parent's bases, then the one that cites the parent plan, each with its punctuation.
+/// The parent's bases that cite a document, then the one that cites the parent plan, each with
+/// its punctuation. The parent's own circumstances ("Căn cứ tình hình thực tế của địa phương
+/// sau khi sắp xếp …", "Căn cứ kết quả thực hiện … năm 2026 của xã") are not the unit's.
 pub fn bases(parent: &Plan, parent_basis: String) -> Vec<String> {
-    let mut bases: Vec<String> = parent.bases.clone();
+    let mut bases: Vec<String> = parent
+        .bases
+        .iter()
+        .filter(|b| cites_a_document(b))
+        .cloned()
+        .collect();
     bases.push(parent_basis);
     let n = bases.len();
     bases

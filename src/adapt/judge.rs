@@ -14,6 +14,7 @@
 //! clauses is kept when one clause is clearly the unit's (the others are then reworded or cut).
 //! The verdict comes with the reason the user sees.
 use super::preset::Preset;
+use crate::parent::scope::without_references as mask;
 use crate::parent::ParentProfile;
 use crate::text::{fold, Haystack};
 use regex::Regex;
@@ -186,34 +187,6 @@ struct Hit {
     why: String,
 }
 
-/// Parentheses naming the channel of a report: "(qua Văn phòng Hội đồng nhân dân và Ủy ban
-/// nhân dân xã)".
-static CHANNEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\(\s*qua\s[^)]*\)").unwrap());
-/// The parent as the addressee of a report or plan: "gửi về Ủy ban nhân dân phường", "báo cáo
-/// Sở Nội vụ", "về Phòng Văn hóa - Xã hội trước ngày …"; and the parent as the source of the
-/// rules the unit follows: "theo hướng dẫn của Sở".
-static ADDRESSEE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:gửi\s+về|gửi|nộp\s+về|nộp|báo\s+cáo\s+về|báo\s+cáo|về|lên|qua)\s+(?:ủy\s+ban|ubnd|sở|phòng|văn\s+phòng|ban\s+chỉ\s+đạo|thường\s+trực|chủ\s+tịch|bộ\s+phận|hệ\s+thống)\b[^,;.:()]*|\btheo\s+(?:sự\s+)?(?:chỉ\s+đạo|hướng\s+dẫn|yêu\s+cầu|kế\s+hoạch|quy\s+định|phân\s+cấp)\s+(?:của|tại)\s+[^,;.:()]*",
-    )
-    .unwrap()
-});
-/// The parent together with its units: "của Sở và các đơn vị trực thuộc", "của Ủy ban nhân dân
-/// xã và các cơ quan, đơn vị" — the units' work too.
-static INCLUSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bcủa\s+[^,;.()]{1,45}?\s+và\s+(?:của\s+)?(?:các\s+)?(?:cơ\s+quan,\s+)?đơn\s+vị(?:\s+trực\s+thuộc)?")
-        .unwrap()
-});
-/// A cited document's number, date and issuer: "số 303/KH-UBND ngày 28 tháng 9 năm 2022 của
-/// Ủy ban nhân dân Quận 1" — implementing it is no sign of whose work it is.
-static CITATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?i:\bsố)|(?i:\b(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị|kế\s+hoạch|công\s+văn|nghị\s+định|thông\s+tư|đề\s+án)))\s+[0-9]\S*(?:\s+(?i:ngày)\s+\d{1,2}\s+(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4})?(?:\s+(?i:của)\s+(?i:(?:chủ\s+tịch\s+)?(?:ủy\s+ban\s+nhân\s+dân|ubnd|hội\s+đồng\s+nhân\s+dân|thủ\s+tướng|chính\s+phủ|bộ|sở|thành\s+ủy|tỉnh\s+ủy|quốc\s+hội|văn\s+phòng|ban))(?:\s+(?:\p{Lu}\S*|(?i:tỉnh|thành\s+phố|quận|huyện|xã|phường|đặc\s+khu|chính\s+phủ|trung\s+ương|phủ|phố|nhân|dân|tướng|đồng|chính\s+trị))|\s+\d+)*)?")
-        .unwrap()
-});
-/// A cited document's title, after its number: "số về thực hiện Chương trình …" up to the next
-/// semicolon (the words of a title say what the document is about, not whose work this is).
-static TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bsố\s+(?i:về|ban\s+hành|phê\s+duyệt)\s[^;]*").unwrap());
 /// Clause boundaries: a semicolon, or a full stop before a capital.
 static CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r";|\.\s+\p{Lu}").unwrap());
 
@@ -868,14 +841,6 @@ struct Reading {
     supervises: bool,
 }
 
-/// The text without the parent as the addressee of reports or the source of rules.
-fn mask(text: &str) -> String {
-    let t = CITATION.replace_all(text, "số");
-    let t = TITLE.replace_all(&t, "số");
-    let t = CHANNEL.replace_all(&t, "");
-    let t = ADDRESSEE.replace_all(&t, "");
-    INCLUSIVE.replace_all(&t, "của các đơn vị").into_owned()
-}
 
 /// The clauses of a text.
 fn clauses(text: &str) -> Vec<&str> {

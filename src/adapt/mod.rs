@@ -161,12 +161,19 @@ pub fn adapt_with(
                     }
                     // The sentence in which the parent sets its units to the tasks: the
                     // unit's own sentence.
-                    if select::leads_tasks(part, i) && topic == Some(Topic::NhiemVu) {
+                    // (Kept or reworded by the user, it is theirs.)
+                    let user = decisions.nodes.get(&item.id);
+                    if select::leads_tasks(part, i)
+                        && topic == Some(Topic::NhiemVu)
+                        && matches!(user, None | Some(NodeDecision::Drop))
+                    {
                         select::record(item, topic, 0, false, select::LEAD, &mut nodes);
-                        if decisions.nodes.get(&item.id) != Some(&NodeDecision::Drop) {
-                            let mut own = Item::new(item.id.clone(), "", render("tasks_lead")?);
-                            own.source = Some(item.id.clone());
-                            items.push(own);
+                        if user.is_none() {
+                            items.push(Item::new(
+                                format!("{key}.lead"),
+                                "",
+                                render("tasks_lead")?,
+                            ));
                         }
                         continue;
                     }
@@ -232,6 +239,7 @@ pub fn adapt_with(
         &mut parts,
         preset,
         &scope_phrases,
+        &parent_profile.flag_phrases(),
         &own_wording,
         &edited_ids,
         decisions,

@@ -68,6 +68,7 @@ pub fn review(
     parts: &mut [Part],
     preset: &Preset,
     scope_phrases: &[String],
+    flag_phrases: &[String],
     own_wording: &dyn Fn(&str) -> Option<String>,
     edited: &[&str],
     decisions: &Decisions,
@@ -87,6 +88,7 @@ pub fn review(
         let ctx = Ctx {
             rules: &rules,
             scope_phrases,
+            flag_phrases,
             own_wording,
             edited,
             decisions,
@@ -100,6 +102,8 @@ pub fn review(
 struct Ctx<'a> {
     rules: &'a [(&'a RewordRule, Vec<String>, String)],
     scope_phrases: &'a [String],
+    /// The parent's scope that is only pointed out ("của xã", "trên địa bàn").
+    flag_phrases: &'a [String],
     own_wording: &'a dyn Fn(&str) -> Option<String>,
     edited: &'a [&'a str],
     decisions: &'a Decisions,
@@ -117,12 +121,20 @@ fn walk(items: &mut Vec<Item>, ctx: &Ctx, proposals: &mut Vec<Proposal>, flags: 
             reword_item(item, ctx, proposals);
             cut_scope(item, ctx, proposals);
         }
-        for (s, e, phrase) in scope::occurrences(&item.text, ctx.scope_phrases) {
-            let (b, a) = context(&item.text, s, e, 6);
+        // What is left of the parent's scope (not where the parent is named as an authority).
+        let text = scope::without_references(&item.text);
+        let phrases: Vec<String> = ctx
+            .scope_phrases
+            .iter()
+            .chain(ctx.flag_phrases)
+            .cloned()
+            .collect();
+        for (s, e, phrase) in scope::occurrences(&text, &phrases) {
+            let (b, a) = context(&text, s, e, 6);
             flags.push(Flag {
                 node: item.id.clone(),
                 phrase,
-                excerpt: format!("{b}{}{a}", &item.text[s..e]),
+                excerpt: format!("{b}{}{a}", &text[s..e]),
             });
         }
         walk(&mut item.items, ctx, proposals, flags);

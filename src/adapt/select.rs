@@ -192,7 +192,9 @@ pub fn own_items(items: &[OwnItem], prefix: &str, fill: &impl Fn(&str) -> String
                 kind: ItemKind::Numbered,
                 label: "1.".into(),
                 text: fill(&o.text),
-                source: o.source.clone(),
+                // The unit's own sentence: no parent item (the preset's note of which of
+                // District 1's items it grew from is not this parent's).
+                source: None,
                 items: own_items(&o.items, &format!("{id}."), fill),
             }
         })

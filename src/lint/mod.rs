@@ -37,6 +37,8 @@ pub const RULES: &[Rule] = &[
     Rule { id: "numbering-gap", clause: "Phụ lục I, mục II.6đ", severity: Severity::Error, message: "Số thứ tự bị nhảy: mục trước không liền với mục này." },
     Rule { id: "numbering-duplicate", clause: "Phụ lục I, mục II.6đ", severity: Severity::Error, message: "Số thứ tự bị trùng với một mục khác cùng cấp." },
     Rule { id: "parent-scope", clause: "domain", severity: Severity::Warning, message: "Nội dung còn nói về phạm vi của cấp trên (phường, khu phố, địa bàn…), không phải của đơn vị." },
+    Rule { id: "parent-actor", clause: "domain", severity: Severity::Warning, message: "Câu còn giao việc cho cơ quan hoặc người của cấp trên; kế hoạch của đơn vị ghi việc đơn vị làm." },
+    Rule { id: "broken-sentence", clause: "domain", severity: Severity::Warning, message: "Câu bị lỗi sau khi thay từ: lặp từ, thừa giới từ hay liên từ trước dấu câu, hoặc tên cơ quan bị cắt." },
     Rule { id: "date-format", clause: "Điều 9, Phụ lục I mục IV.4", severity: Severity::Error, message: "Ngày tháng viết chưa đúng: ngày dưới 10 và tháng 1, 2 phải có số 0 phía trước (ngày 05 tháng 01); tháng từ 3 trở đi không có số 0." },
     Rule { id: "symbol-type", clause: "Phụ lục III, mục I", severity: Severity::Error, message: "Chữ viết tắt tên loại trong ký hiệu không khớp với tên loại văn bản." },
     Rule { id: "symbol-format", clause: "Phụ lục I, mục IV.3", severity: Severity::Error, message: "Số, ký hiệu viết chưa đúng (\"Số: 05/KH-ABC\": số dưới 10 có số 0, không có khoảng trắng quanh \"/\" và \"-\", không ghi năm)." },

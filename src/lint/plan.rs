@@ -220,21 +220,42 @@ fn signer(plan: &Plan, out: &mut Vec<Finding>) {
     }
 }
 
+/// The parent's own scope and organs left in a unit's plan, and sentences a substitution broke;
+/// each finding quotes the words.
 fn scope(plan: &Plan, out: &mut Vec<Finding>) {
-    let Some(phrases) = crate::parent::scope::of_unit_plan(plan) else {
-        return;
-    };
+    let phrases = crate::parent::scope::of_unit_plan(plan);
+    let parent = plan.header.parent_body.clone().unwrap_or_default();
     for (_, item) in plan.items() {
-        if !crate::parent::occurrences(&item.text, &phrases).is_empty() {
-            out.push(finding(
-                "parent-scope",
-                Area::Body,
-                &item.label,
-                &item.text,
-                &item.id,
-            ));
+        if let Some(phrases) = &phrases {
+            let text = crate::parent::scope::without_references(&item.text);
+            let mut found: Vec<String> = Vec::new();
+            for (_, _, phrase) in crate::parent::occurrences(&text, phrases) {
+                if !found.contains(&phrase) {
+                    found.push(phrase);
+                }
+            }
+            if !found.is_empty() {
+                out.push(quoted("parent-scope", &found.join("”, “"), item));
+            }
+        }
+        if phrases.is_some() || !parent.is_empty() {
+            if let Some(actor) =
+                super::sentences::parent_actor_except(&item.text, &parent, &plan.header.issuer)
+            {
+                out.push(quoted("parent-actor", &actor, item));
+            }
+        }
+        if let Some(words) = super::sentences::broken(&item.text) {
+            out.push(quoted("broken-sentence", &words, item));
         }
     }
+}
+
+/// A finding on an item that quotes the words at fault.
+fn quoted(rule: &str, words: &str, item: &Item) -> Finding {
+    let mut f = finding(rule, Area::Body, &item.label, &item.text, &item.id);
+    f.message = format!("“{}”: {}", words.trim(), f.message);
+    f
 }
 
 fn capitalisation(plan: &Plan, out: &mut Vec<Finding>) {

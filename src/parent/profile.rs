@@ -40,6 +40,31 @@ pub struct ParentProfile {
 }
 
 impl ParentProfile {
+    /// Every phrase of the parent's own scope to look for in a unit's plan: its budget, staff,
+    /// government and territory ("ngân sách xã", "của xã", "trên địa bàn", "của phường Sài
+    /// Gòn"). Its bare name is not among them: a unit names its parent as the one it reports to.
+    pub fn flag_phrases(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .strong_scope
+            .iter()
+            .chain(&self.scope)
+            .filter(|p| **p != self.place)
+            .cloned()
+            .collect();
+        if !self.place.is_empty() {
+            let place = &self.place;
+            out.extend([
+                format!("của {place}"),
+                format!("tại {place}"),
+                format!("thuộc {place}"),
+            ]);
+        }
+        out.push("trên địa bàn".into());
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// Learns the profile from a parent plan's header.
     pub fn of(plan: &Plan) -> ParentProfile {
         let issuer = plan.header.issuer.trim();

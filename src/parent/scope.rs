@@ -9,6 +9,34 @@ use crate::text::{capitalise, ends_sentence, Haystack};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Parentheses naming the channel of a report: "(qua Văn phòng Hội đồng nhân dân và Ủy ban
+/// nhân dân xã)".
+static CHANNEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\(\s*qua\s[^)]*\)").unwrap());
+/// The parent as the addressee of a report or plan: "gửi về Ủy ban nhân dân phường", "báo cáo
+/// Sở Nội vụ", "về Phòng Văn hóa - Xã hội trước ngày …"; and the parent as the source of the
+/// rules the unit follows: "theo hướng dẫn của Sở".
+static ADDRESSEE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:gửi\s+về|gửi|nộp\s+về|nộp|báo\s+cáo\s+về|báo\s+cáo|về|lên|qua)\s+(?:ủy\s+ban|ubnd|sở|phòng|văn\s+phòng|ban\s+chỉ\s+đạo|thường\s+trực|chủ\s+tịch|bộ\s+phận|hệ\s+thống)\b[^,;.:()]*|\btheo\s+(?:sự\s+)?(?:chỉ\s+đạo|hướng\s+dẫn|yêu\s+cầu|kế\s+hoạch|quy\s+định|phân\s+cấp)\s+(?:của|tại)\s+[^,;.:()]*",
+    )
+    .unwrap()
+});
+/// The parent together with its units: "của Sở và các đơn vị trực thuộc", "của Ủy ban nhân dân
+/// xã và các cơ quan, đơn vị" — the units' work too.
+static INCLUSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcủa\s+[^,;.()]{1,45}?\s+và\s+(?:của\s+)?(?:các\s+)?(?:cơ\s+quan,\s+)?đơn\s+vị(?:\s+trực\s+thuộc)?")
+        .unwrap()
+});
+/// A cited document's number, date and issuer: "số 303/KH-UBND ngày 28 tháng 9 năm 2022 của
+/// Ủy ban nhân dân Quận 1" — implementing it is no sign of whose work it is.
+static CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?i:\bsố)|(?i:\b(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị|kế\s+hoạch|công\s+văn|nghị\s+định|thông\s+tư|đề\s+án)))\s+[0-9]\S*(?:\s+(?i:ngày)\s+\d{1,2}\s+(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4})?(?:\s+(?i:của)\s+(?i:(?:chủ\s+tịch\s+)?(?:ủy\s+ban\s+nhân\s+dân|ubnd|hội\s+đồng\s+nhân\s+dân|thủ\s+tướng|chính\s+phủ|bộ|sở|thành\s+ủy|tỉnh\s+ủy|quốc\s+hội|văn\s+phòng|ban))(?:\s+(?:\p{Lu}\S*|(?i:tỉnh|thành\s+phố|quận|huyện|xã|phường|đặc\s+khu|chính\s+phủ|trung\s+ương|phủ|phố|nhân|dân|tướng|đồng|chính\s+trị))|\s+\d+)*)?")
+        .unwrap()
+});
+/// A cited document's title, after its number: "số về thực hiện Chương trình …" up to the next
+/// semicolon (the words of a title say what the document is about, not whose work this is).
+static TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bsố\s+(?i:về|ban\s+hành|phê\s+duyệt)\s[^;]*").unwrap());
 static SUBUNITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b\d{1,3}\s+(?:phường|xã|thị trấn|đơn vị hành chính)\b").unwrap()
 });
@@ -59,11 +87,18 @@ pub fn learn(parent: &Plan, extra: &[String]) -> Vec<String> {
 }
 
 /// Phrases that name a territorial parent's own subdivisions in any plan: its quarters and
-/// residential groups, its wards or communes counted ("10 phường"), a land registry branch.
+/// residential groups, hamlets and villages, a land registry branch.
 const GENERIC: &[&str] = &[
     "khu phố",
     "tổ dân phố",
     "Chi nhánh Văn phòng đăng ký đất đai",
+    "ấp",
+    "các ấp",
+    "thôn",
+    "các thôn",
+    "ban điều hành khu phố",
+    "tổ công nghệ số cộng đồng",
+    "khu dân cư",
 ];
 
 /// The scope phrases to look for in a unit's own plan, learned from the plan itself: its parent
@@ -71,23 +106,50 @@ const GENERIC: &[&str] = &[
 /// a People's Committee's own plan, which may speak of its own territory).
 pub fn of_unit_plan(plan: &Plan) -> Option<Vec<String>> {
     let issuer = crate::text::fold(&plan.header.issuer);
-    if issuer.starts_with("uy ban nhan dan") || issuer.starts_with("ubnd") {
+    // A People's Committee speaks of its own territory; of its parent's only under one.
+    let government = issuer.starts_with("uy ban nhan dan") || issuer.starts_with("ubnd");
+    let parent = plan.header.parent_body.as_deref().filter(|p| !p.trim().is_empty());
+    if government && parent.is_none() {
         return None;
     }
-    let mut phrases: Vec<String> = GENERIC.iter().map(|s| s.to_string()).collect();
-    for t in plan.items().into_iter().map(|(_, i)| i.text.as_str()) {
-        for m in SUBUNITS.find_iter(t) {
-            phrases.push(m.as_str().to_string());
+    let mut phrases: Vec<String> = Vec::new();
+    if !government {
+        phrases.extend(GENERIC.iter().map(|s| s.to_string()));
+        for t in plan.items().into_iter().map(|(_, i)| i.text.as_str()) {
+            for m in SUBUNITS.find_iter(t) {
+                phrases.push(m.as_str().to_string());
+            }
         }
     }
-    if let Some(parent) = plan.header.parent_body.as_deref() {
-        let name = crate::nd30::names::normal_case(parent);
-        if let Some(place) = super::profile::place_of(&name) {
-            phrases.push(format!("trên địa bàn {place}"));
+    if let Some(parent) = parent {
+        phrases.extend(parent_profile(parent).flag_phrases());
+        if government {
+            phrases.retain(|p| p != "trên địa bàn");
         }
     }
+    phrases.sort();
     phrases.dedup();
     Some(phrases)
+}
+
+/// The profile of a parent known only by its name (a unit plan's parent body line).
+pub fn parent_profile(parent_body: &str) -> super::ParentProfile {
+    let mut plan = Plan::default();
+    plan.header.issuer = parent_body.trim().to_string();
+    super::ParentProfile::of(&plan)
+}
+
+/// The text without the parent named as an authority rather than a scope: the addressee of
+/// reports ("gửi về Ủy ban nhân dân phường (qua Văn phòng …)"), the source of rules ("theo
+/// hướng dẫn của Sở"), the issuer and title of a cited document ("Kế hoạch số 303/KH-UBND … của
+/// Ủy ban nhân dân Quận 1 về …"), and the parent together with its units ("của Sở và các đơn vị
+/// trực thuộc" → "của các đơn vị").
+pub fn without_references(text: &str) -> String {
+    let t = CITATION.replace_all(text, "số");
+    let t = TITLE.replace_all(&t, "số");
+    let t = CHANNEL.replace_all(&t, "");
+    let t = ADDRESSEE.replace_all(&t, "");
+    INCLUSIVE.replace_all(&t, "của các đơn vị").into_owned()
 }
 
 /// The scope phrases found in a text, with their byte ranges.
@@ -99,8 +161,15 @@ pub fn occurrences(text: &str, phrases: &[String]) -> Vec<(usize, usize, String)
             out.push((s, e, p.clone()));
         }
     }
-    out.sort();
-    out
+    // Longest first where phrases start together; none inside another.
+    out.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut kept: Vec<(usize, usize, String)> = Vec::new();
+    for o in out {
+        if kept.last().is_none_or(|k| o.0 >= k.1) {
+            kept.push(o);
+        }
+    }
+    kept
 }
 
 /// The part of `text` to cut so that no scope phrase is left: for each clause (";" or sentence)
