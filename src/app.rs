@@ -117,12 +117,15 @@ pub fn render(parent: Option<&Plan>, draft: &DraftState) -> Result<Rendered> {
 pub struct ParentView {
     pub plan: Plan,
     pub notes: Vec<String>,
+    /// The year the parent plan is for: a new unit plan is for the same year.
+    pub year: Option<i32>,
 }
 
 impl ParentView {
     pub fn of(plan: Plan) -> ParentView {
         let notes = plan_notes(&plan);
-        ParentView { plan, notes }
+        let year = plan.year();
+        ParentView { plan, notes, year }
     }
 }
 

@@ -64,7 +64,10 @@ fn every_leftover_of_the_parents_scope_is_reported_with_its_words() {
         for flag in &result.flags {
             let said = on(&findings, &flag.node);
             if !said.iter().any(|m| m.starts_with('“')) {
-                missing.push(format!("{name} {}: “{}” not reported", flag.node, flag.phrase));
+                missing.push(format!(
+                    "{name} {}: “{}” not reported",
+                    flag.node, flag.phrase
+                ));
             }
         }
     }
@@ -103,10 +106,17 @@ fn leftovers_put_in_on_purpose_are_reported_quoting_them() {
                 continue;
             };
             let item = &mut part.items[0];
-            item.text = format!("{} {words} thực hiện kịp thời.", item.text.trim_end_matches('.'));
+            item.text = format!(
+                "{} {words} thực hiện kịp thời.",
+                item.text.trim_end_matches('.')
+            );
             let id = item.id.clone();
             let said = on(&lint::check(&plan), &id);
-            let head = words.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+            let head = words
+                .split_whitespace()
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ");
             if !said.iter().any(|m| m.starts_with('“') && m.contains(&head)) {
                 missing.push(format!("{name}: “{words}” put in {id}, reported: {said:?}"));
             }
@@ -130,4 +140,36 @@ fn the_units_own_sentences_are_never_reported() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_plan_for_another_year_than_its_parents_is_warned_of() {
+    let parent = import::builtin("quan1-2024").unwrap();
+    let adapt_for = |year: i32| {
+        let mut profile = unit_profile("mam-non", &parent);
+        profile.year = year;
+        adapt::adapt(
+            &parent,
+            &profile,
+            &Preset::builtin("mam-non").unwrap(),
+            &Decisions::default(),
+            AdaptOptions::default(),
+        )
+        .unwrap()
+        .plan
+    };
+    let warned = |plan: &Plan| {
+        lint::check(plan)
+            .into_iter()
+            .filter(|f| f.rule == "year-mismatch")
+            .map(|f| f.message)
+            .collect::<Vec<_>>()
+    };
+    let late = warned(&adapt_for(2026));
+    assert!(
+        late.iter()
+            .any(|m| m.contains("2026") && m.contains("2024")),
+        "{late:?}"
+    );
+    assert!(warned(&adapt_for(2024)).is_empty());
 }

@@ -6,8 +6,6 @@ use crate::nd30::{self, names};
 use crate::text::{decapitalise, is_caps};
 
 pub struct Context {
-    /// The parent body in normal case: "Ủy ban nhân dân phường Sài Gòn".
-    pub parent_body: String,
     /// The body over the unit in its header (cơ quan chủ quản): the parent body, or for a
     /// division's plan the People's Committee over the division.
     pub governing_body: String,
@@ -86,7 +84,6 @@ impl Context {
             },
         });
         Context {
-            parent_body,
             governing_body,
             symbol,
             json,

@@ -14,9 +14,23 @@ fn cites_a_document(basis: &str) -> bool {
         .trim_start_matches("can cu ")
         .trim_start_matches("thuc hien ");
     const KINDS: &[&str] = &[
-        "luat", "bo luat", "nghi dinh", "nghi quyet", "quyet dinh", "thong tu", "chi thi",
-        "ke hoach", "cong van", "huong dan", "chuong trinh", "de an", "thong bao", "van ban",
-        "hien phap", "phap lenh", "ket luan",
+        "luat",
+        "bo luat",
+        "nghi dinh",
+        "nghi quyet",
+        "quyet dinh",
+        "thong tu",
+        "chi thi",
+        "ke hoach",
+        "cong van",
+        "huong dan",
+        "chuong trinh",
+        "de an",
+        "thong bao",
+        "van ban",
+        "hien phap",
+        "phap lenh",
+        "ket luan",
     ];
     KINDS.iter().any(|k| body.starts_with(k)) || f.contains(" so ")
 }

@@ -841,7 +841,6 @@ struct Reading {
     supervises: bool,
 }
 
-
 /// The clauses of a text.
 fn clauses(text: &str) -> Vec<&str> {
     let mut out = Vec::new();

@@ -169,11 +169,7 @@ pub fn adapt_with(
                     {
                         select::record(item, topic, 0, false, select::LEAD, &mut nodes);
                         if user.is_none() {
-                            items.push(Item::new(
-                                format!("{key}.lead"),
-                                "",
-                                render("tasks_lead")?,
-                            ));
+                            items.push(Item::new(format!("{key}.lead"), "", render("tasks_lead")?));
                         }
                         continue;
                     }

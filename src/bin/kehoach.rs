@@ -35,7 +35,7 @@ enum Command {
         /// Tệp thông tin đơn vị (.toml).
         #[arg(long)]
         unit: PathBuf,
-        /// Mẫu loại hình (mam-non, tieu-hoc, thcs, phuong, phong-ban, y-te) hoặc tệp .toml; mặc định theo "type" của đơn vị.
+        /// Mẫu loại hình (mam-non, tieu-hoc, thcs, thpt, y-te, phuong, phong-ban) hoặc tệp .toml; mặc định theo "type" của đơn vị.
         #[arg(long)]
         preset: Option<String>,
         /// Tệp quyết định đã lưu (.json): giữ/bỏ/sửa, thêm, sắp xếp, đề xuất từ ngữ.

@@ -37,6 +37,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: "numbering-gap", clause: "Phụ lục I, mục II.6đ", severity: Severity::Error, message: "Số thứ tự bị nhảy: mục trước không liền với mục này." },
     Rule { id: "numbering-duplicate", clause: "Phụ lục I, mục II.6đ", severity: Severity::Error, message: "Số thứ tự bị trùng với một mục khác cùng cấp." },
     Rule { id: "parent-scope", clause: "domain", severity: Severity::Warning, message: "Nội dung còn nói về phạm vi của cấp trên (phường, khu phố, địa bàn…), không phải của đơn vị." },
+    Rule { id: "year-mismatch", clause: "domain", severity: Severity::Warning, message: "Năm của kế hoạch khác năm của kế hoạch cấp trên được dẫn: chỉ tiêu, nhiệm vụ và kết quả là của năm khác; hãy chọn kế hoạch cấp trên đúng năm hoặc sửa năm của kế hoạch." },
     Rule { id: "parent-actor", clause: "domain", severity: Severity::Warning, message: "Câu còn giao việc cho cơ quan hoặc người của cấp trên; kế hoạch của đơn vị ghi việc đơn vị làm." },
     Rule { id: "broken-sentence", clause: "domain", severity: Severity::Warning, message: "Câu bị lỗi sau khi thay từ: lặp từ, thừa giới từ hay liên từ trước dấu câu, hoặc tên cơ quan bị cắt." },
     Rule { id: "date-format", clause: "Điều 9, Phụ lục I mục IV.4", severity: Severity::Error, message: "Ngày tháng viết chưa đúng: ngày dưới 10 và tháng 1, 2 phải có số 0 phía trước (ngày 05 tháng 01); tháng từ 3 trở đi không có số 0." },

@@ -25,6 +25,7 @@ fn check_raw(plan: &Plan) -> Vec<Finding> {
     numbering(plan, &mut out);
     header(plan, &mut out);
     bases(plan, &mut out);
+    year(plan, &mut out);
     recipients(plan, &mut out);
     signer(plan, &mut out);
     scope(plan, &mut out);
@@ -167,6 +168,37 @@ fn bases(plan: &Plan, out: &mut Vec<Finding>) {
                 b,
                 &format!("basis:{i}"),
             ));
+        }
+    }
+}
+
+/// A plan for one year built on a parent plan for another ("Thực hiện Kế hoạch … về … năm
+/// 2024" in a plan for 2026 cites the parent's old targets and results).
+fn year(plan: &Plan, out: &mut Vec<Finding>) {
+    let Some(own) = plan.year() else {
+        return;
+    };
+    // The basis that cites the parent plan comes last.
+    let Some((i, b)) = plan.bases.iter().enumerate().next_back() else {
+        return;
+    };
+    {
+        if !fold(b).starts_with("thuc hien ke hoach") {
+            return;
+        }
+        if let Some(cited) = crate::model::year_in(b).filter(|y| *y != own) {
+            let mut f = finding(
+                "year-mismatch",
+                Area::Bases,
+                format!("Căn cứ {}", i + 1),
+                b,
+                &format!("basis:{i}"),
+            );
+            f.message = format!(
+                "Kế hoạch năm {own}, kế hoạch cấp trên năm {cited}. {}",
+                f.message
+            );
+            out.push(f);
         }
     }
 }

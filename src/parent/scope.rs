@@ -108,7 +108,11 @@ pub fn of_unit_plan(plan: &Plan) -> Option<Vec<String>> {
     let issuer = crate::text::fold(&plan.header.issuer);
     // A People's Committee speaks of its own territory; of its parent's only under one.
     let government = issuer.starts_with("uy ban nhan dan") || issuer.starts_with("ubnd");
-    let parent = plan.header.parent_body.as_deref().filter(|p| !p.trim().is_empty());
+    let parent = plan
+        .header
+        .parent_body
+        .as_deref()
+        .filter(|p| !p.trim().is_empty());
     if government && parent.is_none() {
         return None;
     }

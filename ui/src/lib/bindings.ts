@@ -19,7 +19,11 @@ export type Rendered = { plan: Plan,
  */
 adaptation: Adaptation | null, html: string, findings: Array<Finding>, };
 
-export type ParentView = { plan: Plan, notes: Array<string>, };
+export type ParentView = { plan: Plan, notes: Array<string>, 
+/**
+ * The year the parent plan is for: a new unit plan is for the same year.
+ */
+year: number | null, };
 
 export type ImportedParent = { id: number, parent: ParentView, file_name: string, };
 
