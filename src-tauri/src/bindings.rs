@@ -40,6 +40,7 @@ pub fn typescript() -> String {
         adapt::Adaptation,
         adapt::PartHeading,
         adapt::NodeState,
+        adapt::judge::Verdict,
         adapt::Flag,
         adapt::Proposal,
         adapt::ProposalStatus,

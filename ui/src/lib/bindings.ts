@@ -350,6 +350,8 @@ edited: string | null,
  */
 verdict: Verdict, reason: string, };
 
+export type Verdict = "keep" | "drop" | "look";
+
 export type Flag = { 
 /**
  * The unit item id.
