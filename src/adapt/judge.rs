@@ -486,14 +486,13 @@ impl Judge {
                     rest = skip_place(r.trim_start());
                 }
             }
-            if rest.is_empty() {
-                return None;
-            }
             let who = if titled { head } else { subject };
-            return Some(format!(
-                "{who}{}{rest}",
-                if rest.starts_with(':') { "" } else { " " }
-            ));
+            let gap = if rest.is_empty() || rest.starts_with(':') {
+                ""
+            } else {
+                " "
+            };
+            return Some(format!("{who}{gap}{rest}"));
         }
         None
     }

@@ -199,7 +199,13 @@ pub fn adapt_with(
                     .collect();
                 let mut own = select::own_items(&preset.own_items, &format!("{key}.own"), &fill);
                 own.retain(|i| decisions.nodes.get(&i.id) != Some(&NodeDecision::Drop));
-                own.retain(|o| !items.iter().any(|k| select::alike(&k.text, &o.text)));
+                // (Not what a kept parent item, or a point under it, already says.)
+                let kept: Vec<&str> = items
+                    .iter()
+                    .flat_map(|i| std::iter::once(i).chain(i.items.iter()))
+                    .map(|i| i.text.as_str())
+                    .collect();
+                own.retain(|o| !kept.iter().any(|k| select::alike(k, &o.text)));
                 items.extend(own);
                 items
             }
@@ -226,7 +232,16 @@ pub fn adapt_with(
     parts.retain(|p| !p.items.is_empty());
 
     // 3. Rewordings and the parent's scope.
-    let scope_phrases = crate::parent::learn(parent, &preset.scope_phrases);
+    // The parent's scope to cut (its wards counted, its quarters, its budget, staff and
+    // government), and what is only pointed out ("của xã", "trên địa bàn").
+    let mut scope_phrases = crate::parent::learn(parent, &preset.scope_phrases);
+    if !preset.ignore.iter().any(|i| i == "pham-vi") {
+        for p in &parent_profile.strong_scope {
+            if !scope_phrases.iter().any(|q| q.eq_ignore_ascii_case(p)) {
+                scope_phrases.push(p.clone());
+            }
+        }
+    }
     let edited_ids: Vec<&str> = edited.keys().copied().collect();
     let subject = preset.subject(&fill);
     let head = fill(&preset.head);

@@ -154,6 +154,10 @@ fn reword_item(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
             }
         }
     }
+    // What qualified the units goes with them: "các cơ quan, đơn vị thuộc xã" → "đơn vị".
+    for h in hits.iter_mut() {
+        h.1 = absorb_qualifier(&item.text, h.1);
+    }
     hits.sort_by(|a, b| a.0.cmp(&b.0).then((b.1 - b.0).cmp(&(a.1 - a.0))));
     let mut chosen: Vec<(usize, usize, usize)> = Vec::new();
     for h in hits {
@@ -197,6 +201,66 @@ fn reword_item(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
     for (s, e, after) in accepted.into_iter().rev() {
         item.text.replace_range(s..e, &after);
     }
+}
+
+/// The end of a phrase with what qualifies it as the parent's: " thuộc xã", " trực thuộc",
+/// " trên địa bàn phường Sài Gòn" (up to the next word that is not a place).
+fn absorb_qualifier(text: &str, end: usize) -> usize {
+    let rest = &text[end..];
+    for q in [" trực thuộc", " thuộc", " trên địa bàn"] {
+        if let Some(r) = rest.strip_prefix(q) {
+            let after = skip_place(r);
+            // Only when a place or nothing followed ("thuộc thẩm quyền" is no qualifier).
+            if after.len() < r.len()
+                || q == " trực thuộc"
+                || r.is_empty()
+                || r.starts_with([',', ';', '.', ':'])
+            {
+                return text.len() - after.len();
+            }
+        }
+    }
+    end
+}
+
+/// The text after a place at its start ("xã", " phường Sài Gòn", " Quận 1").
+fn skip_place(text: &str) -> &str {
+    let t = text.trim_start();
+    let nouns = [
+        "xã",
+        "phường",
+        "tỉnh",
+        "thành phố",
+        "quận",
+        "huyện",
+        "đặc khu",
+        "thị trấn",
+    ];
+    let mut rest = nouns
+        .iter()
+        .find(|n| {
+            t.strip_prefix(**n)
+                .is_some_and(|r| r.is_empty() || r.starts_with([' ', ',', ';', '.', ':']))
+        })
+        .map_or(text, |n| &t[n.len()..]);
+    // A proper name: capitalised words and numbers.
+    loop {
+        let t = rest.trim_start();
+        let Some(w) = t.split_whitespace().next() else {
+            break;
+        };
+        let w = w.trim_end_matches([',', ';', '.', ':']);
+        if !w.is_empty()
+            && w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            rest = &t[w.len()..];
+        } else {
+            break;
+        }
+    }
+    rest
 }
 
 /// The parent giving the work ("Chủ tịch Ủy ban nhân dân xã chỉ đạo các trường học xây dựng

@@ -41,7 +41,7 @@ enum Command {
         /// Tệp quyết định đã lưu (.json): giữ/bỏ/sửa, thêm, sắp xếp, đề xuất từ ngữ.
         #[arg(long)]
         decisions: Option<PathBuf>,
-        /// Tệp kế hoạch của đơn vị sẽ ghi ra (.json).
+        /// Tệp kế hoạch của đơn vị sẽ ghi ra: .json (để sửa tiếp), .docx hoặc .pdf.
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -159,9 +159,16 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     apply_defaults: true,
                 },
             )?;
-            let json = serde_json::to_string_pretty(&result.plan)?;
-            std::fs::write(&output, json)
-                .map_err(|e| format!("Không ghi được tệp {}: {e}", output.display()))?;
+            let is_json = output
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+            if is_json {
+                let json = serde_json::to_string_pretty(&result.plan)?;
+                std::fs::write(&output, json)
+                    .map_err(|e| format!("Không ghi được tệp {}: {e}", output.display()))?;
+            } else {
+                app::export(&result.plan, Default::default(), &output)?;
+            }
             eprintln!(
                 "Đã ghi {} ({} mục; {} đề xuất từ ngữ, {} chỗ cần xem lại)",
                 output.display(),
