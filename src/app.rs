@@ -156,6 +156,14 @@ pub fn plan_notes(plan: &Plan) -> Vec<String> {
     if plan.recipients.is_empty() {
         out.push("Không thấy phần Nơi nhận.".into());
     }
+    let areas = crate::parent::ParentProfile::of(plan).areas;
+    if !areas.is_empty() {
+        out.push(format!(
+            "Nhiệm vụ trọng tâm chia theo {} lĩnh vực: {}.",
+            areas.len(),
+            areas.join("; ")
+        ));
+    }
     if plan.issued_with.is_none() && plan.signer.name.trim().is_empty() {
         out.push("Không thấy họ tên người ký.".into());
     }

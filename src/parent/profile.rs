@@ -37,6 +37,9 @@ pub struct ParentProfile {
     pub strong_scope: Vec<String>,
     /// … and weaker ones: its place, "thuộc xã".
     pub scope: Vec<String>,
+    /// Its reform areas: the numbered headings of its tasks ("Cải cách thể chế", …) — six
+    /// under Nghị quyết 76/NQ-CP, eight in District 1's 2024 plan.
+    pub areas: Vec<String>,
 }
 
 impl ParentProfile {
@@ -116,6 +119,16 @@ impl ParentProfile {
         if !w.is_empty() {
             strong_scope.extend([format!("chính quyền {w}"), format!("nền hành chính {w}")]);
         }
+        let areas = plan
+            .part(crate::model::Topic::NhiemVu)
+            .map(|p| {
+                p.items
+                    .iter()
+                    .filter(|i| i.kind == crate::model::ItemKind::Numbered && !i.items.is_empty())
+                    .map(|i| i.text.trim_end_matches([':', '.']).to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
         ParentProfile {
             level,
             body,
@@ -123,6 +136,7 @@ impl ParentProfile {
             place,
             strong_scope,
             scope,
+            areas,
         }
     }
 }
@@ -224,5 +238,8 @@ mod tests {
             (p.unit_word.as_str(), p.place.as_str()),
             ("phường", "phường Hòa Hưng")
         );
+        let q1 = ParentProfile::of(&crate::import::builtin("quan1-2024").unwrap());
+        assert_eq!(q1.areas.len(), 8, "{:?}", q1.areas);
+        assert_eq!(q1.areas[1], "Công tác cải cách thể chế");
     }
 }
