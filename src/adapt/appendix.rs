@@ -5,9 +5,37 @@ use super::{AdaptError, Preset};
 use crate::model::{Appendix, AppendixGroup, AppendixRow, Decisions, ItemKind, Plan, Topic};
 use crate::parent::scope;
 use crate::text::word_set;
-use std::collections::BTreeSet;
+use std::collections::HashMap;
 
-type Words = BTreeSet<String>;
+/// A text's distinct words, as sorted numbers (see [`Vocabulary`]).
+type Words = Vec<u32>;
+
+/// The words of the parent's appendix rows, numbered, so that a task is compared with every row
+/// by numbers rather than strings.
+#[derive(Default)]
+struct Vocabulary(HashMap<String, u32>);
+
+impl Vocabulary {
+    fn learn(&mut self, text: &str) -> Words {
+        let mut words: Words = word_set(text)
+            .into_iter()
+            .map(|w| {
+                let next = self.0.len() as u32;
+                *self.0.entry(w).or_insert(next)
+            })
+            .collect();
+        words.sort_unstable();
+        words
+    }
+
+    /// The words of `text` known to the vocabulary, and how many words it has in all.
+    fn read(&self, text: &str) -> (Words, usize) {
+        let all = word_set(text);
+        let mut words: Words = all.iter().filter_map(|w| self.0.get(w).copied()).collect();
+        words.sort_unstable();
+        (words, all.len())
+    }
+}
 
 pub fn appendix(
     plan: &Plan,
@@ -18,11 +46,17 @@ pub fn appendix(
     render: &impl Fn(&str) -> Result<String, AdaptError>,
     ctx: &Context,
 ) -> Result<Appendix, AdaptError> {
+    let mut vocabulary = Vocabulary::default();
     let parent_rows: Vec<(Words, &AppendixRow)> = parent
         .appendix
         .iter()
         .flat_map(|a| a.groups.iter().flat_map(|g| g.rows.iter()))
-        .map(|r| (word_set(r.cells.first().map_or("", String::as_str)), r))
+        .map(|r| {
+            (
+                vocabulary.learn(r.cells.first().map_or("", String::as_str)),
+                r,
+            )
+        })
         .collect();
     let columns = parent
         .appendix
@@ -56,7 +90,7 @@ pub fn appendix(
     for area in areas.iter().filter(|a| a.kind == ItemKind::Numbered) {
         let mut rows = Vec::new();
         for task in area.items.iter().filter(|t| t.kind == ItemKind::Numbered) {
-            let matched = best_row(&task.text, &parent_rows);
+            let matched = best_row(vocabulary.read(&task.text), &parent_rows);
             let clean = |cell: Option<&String>, default: &str| -> String {
                 let lines: Vec<&str> = cell
                     .map(|c| {
@@ -127,17 +161,36 @@ fn table_task(text: &str) -> String {
 }
 
 /// The parent appendix row whose task is most like `text` (shared words), if alike enough.
-fn best_row<'a>(text: &str, rows: &[(Words, &'a AppendixRow)]) -> Option<&'a AppendixRow> {
-    let a = word_set(text);
-    if a.is_empty() {
+fn best_row<'a>(
+    (a, len): (Words, usize),
+    rows: &[(Words, &'a AppendixRow)],
+) -> Option<&'a AppendixRow> {
+    if len == 0 {
         return None;
     }
     rows.iter()
         .filter_map(|(b, r)| {
-            let common = a.intersection(b).count() as f64;
-            let score = common / (a.len().min(b.len()).max(1) as f64);
+            let common = common(&a, b) as f64;
+            let score = common / (len.min(b.len()).max(1) as f64);
             (score >= 0.6).then_some((score, *r))
         })
         .max_by(|x, y| x.0.total_cmp(&y.0))
         .map(|(_, r)| r)
+}
+
+/// How many numbers two sorted lists share.
+fn common(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }

@@ -61,13 +61,10 @@ const BODY_NEXT: &[&str] = &[
 pub fn broken(text: &str) -> Option<String> {
     // The same one to four words twice in a row, or either side of a comma.
     let words: Vec<(usize, &str)> = word_spans(text);
+    let lower: Vec<String> = words.iter().map(|w| w.1.to_lowercase()).collect();
     for n in 1..=4 {
         for i in 0..words.len().saturating_sub(2 * n - 1) {
-            let a: Vec<String> = words[i..i + n].iter().map(|w| w.1.to_lowercase()).collect();
-            let b: Vec<String> = words[i + n..i + 2 * n]
-                .iter()
-                .map(|w| w.1.to_lowercase())
-                .collect();
+            let (a, b) = (&lower[i..i + n], &lower[i + n..i + 2 * n]);
             // One word twice is a mistake only for the small words ("của của"); Vietnamese
             // compounds repeat syllables ("hành vi vi phạm", "thanh tra, kiểm tra").
             if a == b && (n > 1 || FUNCTION_WORDS.contains(&a[0].as_str())) {
@@ -108,7 +105,8 @@ pub fn broken(text: &str) -> Option<String> {
     }
     let hay = Haystack::new(text);
     for (_, e) in hay.find_all("tại") {
-        let rest = text[e..].trim_start().to_lowercase();
+        let rest = text[e..].trim_start();
+        let rest: String = rest.chars().take(20).flat_map(char::to_lowercase).collect();
         if let Some(v) = VERBS.iter().find(|v| rest.starts_with(*v)) {
             return Some(format!("tại {v}"));
         }

@@ -72,8 +72,9 @@ const COMMON_BODIES: &[&str] = &[
 /// The first name in a sentence written in the wrong case ("Ủy Ban Nhân Dân", "ủy ban nhân dân",
 /// "quận 1"), as a byte range.
 pub fn miscapitalised(text: &str) -> Option<(usize, usize)> {
+    let hay = crate::text::Haystack::new(text);
     for name in COMMON_BODIES {
-        for (s, e) in crate::text::find_all(text, name) {
+        for (s, e) in hay.find_all(name) {
             let found = &text[s..e];
             if found != *name && !crate::text::is_caps(found) {
                 return Some((s, e));

@@ -3,7 +3,7 @@
 //! (the decree's rules live in `nd30`, the plan in `model`).
 mod matching;
 
-pub use matching::{context, find_all, match_case, Haystack};
+pub use matching::{context, find_all, match_case, Found, Haystack, PhraseSet};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -29,10 +29,18 @@ fn is_combining(c: char) -> bool {
 
 /// NFC form of a string (Vietnamese text may arrive decomposed from some editors).
 pub fn nfc(s: &str) -> String {
-    if s.is_ascii() || unicode_normalization::is_nfc(s) {
-        s.to_string()
+    nfc_cow(s).into_owned()
+}
+
+/// NFC form of a string, borrowed when it already is: Latin letters below U+0300 and the
+/// precomposed Vietnamese letters (U+1E00–U+1EFF) are NFC as they stand, which is nearly every
+/// text here, and are recognised without the normaliser's tables.
+pub fn nfc_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    let composed = |c: char| (c as u32) < 0x300 || (0x1E00..=0x1EFF).contains(&(c as u32));
+    if s.chars().all(composed) || unicode_normalization::is_nfc(s) {
+        std::borrow::Cow::Borrowed(s)
     } else {
-        s.nfc().collect()
+        std::borrow::Cow::Owned(s.nfc().collect())
     }
 }
 

@@ -33,9 +33,17 @@ test("an e-office PDF of a plan issued with a decision imports, and the outline 
   writeFileSync(process.env.KEHOACH_E2E_OPEN, `${fixtures}/parents/xa-tan-phu-2026/eoffice.pdf`);
   // The import step's own button (the first test left the wizard on step 1).
   await press(await byTestId(browser, "import-parent"));
-  const notes = await byTestId(browser, "outline-notes");
-  await notes.waitForDisplayed({ timeout: 20000 });
-  const text = await notes.getText();
+  // The previous import's outline (District 1, with its own notes) stays on screen until the new one
+  // replaces it: wait for this plan's notes, not for any notes.
+  let text = "";
+  await browser.waitUntil(
+    async () => {
+      const notes = await browser.$('[data-testid="outline-notes"]');
+      text = (await notes.isExisting()) ? await notes.getText() : "";
+      return text.includes("Quyết định số 119");
+    },
+    { timeout: 20000, timeoutMsg: `the PDF's notes never appeared; last seen: ${text}` },
+  );
   assert.match(text, /ban hành kèm theo Quyết định số 119\/QĐ-UBND ngày 18\/12\/2025/);
   assert.match(text, /Không thấy phần Nơi nhận/);
   const outline = await (await byTestId(browser, "outline")).getText();

@@ -181,28 +181,23 @@ impl Judge {
             let trimmed = trimmed.strip_prefix("và ").unwrap_or(trimmed);
             let skip = rest.len() - trimmed.len();
             let hay = Haystack::new(trimmed);
-            let title = titles
-                .iter()
-                .filter_map(|t| hay.find_all(t).first().copied())
-                .find(|&(s, _)| s == 0)
-                .map_or(0, |(_, e)| e);
+            let title = titles.iter().find_map(|t| hay.prefix(t)).unwrap_or(0);
             let after_title = &trimmed[title..];
-            let h2 = Haystack::new(after_title);
             let lead = after_title.len() - after_title.trim_start().len();
+            let h2 = Haystack::new(&after_title[lead..]);
             let best = names
                 .iter()
                 .map(|n| n.as_str())
                 .chain(if at > from { MORE } else { &[] }.iter().copied())
-                .filter_map(|n| h2.find_all(n).first().copied())
-                .filter(|&(s, _)| s == lead)
-                .map(|(_, e)| e)
-                .max();
+                .filter_map(|n| h2.prefix(n))
+                .max()
+                .map(|e| lead + e);
             let Some(e) = best else { break };
-            let matched = &after_title[..e];
+            let matched = Haystack::new(&after_title[..e]);
             own |= self
                 .own_units
                 .iter()
-                .any(|u| !Haystack::new(matched).find_all(u).is_empty());
+                .any(|u| !matched.find_all(u).is_empty());
             let mut stop = at + skip + title + e;
             // A place after the name: "Trạm Y tế xã", "Ủy ban nhân dân 21 xã, thị trấn".
             for w in [
@@ -247,7 +242,6 @@ impl Judge {
             crate::text::prefix_of_folded(text, &folded, p.len()).len()
         });
         let text = text[skip..].trim_start();
-        let hay = Haystack::new(text);
         // The opening words: up to a colon close to the start, or the first words.
         let colon = text.find(':').filter(|&c| c <= 120);
         let region_end = colon.unwrap_or_else(|| nth_word_end(text, 10));
@@ -261,53 +255,56 @@ impl Judge {
         }
         // Units after a title at the very start: "Thủ trưởng các cơ quan, đơn vị …", "100% đơn
         // vị …".
-        let opens_with = |phrases: &[String]| {
-            phrases.iter().find_map(|p| {
-                hay.find_all(p)
-                    .into_iter()
+        let found = self.phrases.find(text);
+        let ids = &self.ids;
+        let opens_with = |phrases: &[usize]| {
+            phrases.iter().find_map(|&p| {
+                found
+                    .at(p)
+                    .iter()
                     .find(|(s, e)| *e <= region_end && TITLES.contains(&fold(&text[..*s]).trim()))
-                    .map(|(s, e)| crate::text::decapitalise(&text[s..e]))
+                    .map(|(s, e)| crate::text::decapitalise(&text[*s..*e]))
             })
         };
         // Units like this one further on in a list of addressees.
+        let first_action = ids
+            .actions
+            .iter()
+            .filter_map(|&v| found.at(v).first().map(|&(_, e)| e))
+            .min()
+            .unwrap_or(usize::MAX);
         let listed = || {
-            self.own_units.iter().find_map(|p| {
-                hay.find_all(p)
-                    .into_iter()
+            ids.own_units.iter().find_map(|&p| {
+                found
+                    .at(p)
+                    .iter()
                     .find(|(s, e)| {
-                        *e <= list_end
-                            && !self
-                                .actions
-                                .iter()
-                                .any(|v| !Haystack::new(&text[..*s]).find_all(v).is_empty())
-                            && {
-                                let before = text[..*s].trim_end();
-                                let before = before
-                                    .strip_suffix(|c: char| c == ',' || c == ';')
-                                    .map(str::trim_end)
-                                    .unwrap_or(before);
-                                let f = fold(before);
-                                text[..*s].trim_end().ends_with(',')
-                                    || f.ends_with(" va")
-                                    || TITLES.iter().any(|t| !t.is_empty() && f.ends_with(t))
-                            }
+                        *e <= list_end && first_action > *s && {
+                            let before = text[..*s].trim_end();
+                            let before = before
+                                .strip_suffix(|c: char| c == ',' || c == ';')
+                                .map(str::trim_end)
+                                .unwrap_or(before);
+                            let f = fold(before);
+                            text[..*s].trim_end().ends_with(',')
+                                || f.ends_with(" va")
+                                || TITLES.iter().any(|t| !t.is_empty() && f.ends_with(t))
+                        }
                     })
-                    .map(|(s, e)| crate::text::decapitalise(&text[s..e]))
+                    .map(|(s, e)| crate::text::decapitalise(&text[*s..*e]))
             })
         };
-        if let Some(units) = opens_with(&self.own_units) {
+        if let Some(units) = opens_with(&ids.own_units) {
             return Some(Actor::Own(units));
         }
-        if let Some(units) = opens_with(&self.other_units) {
+        if let Some(units) = opens_with(&ids.other_units) {
             return Some(listed().map_or(Actor::Other(units), Actor::Own));
         }
         // "Phòng Văn hóa - Xã hội: …", "Sở Nội vụ công bố …": a head noun and a capitalised name.
-        let head = self.organ_heads.iter().find_map(|h| {
-            hay.find_all(h)
-                .into_iter()
-                .find(|(s, _)| *s == 0)
-                .map(|(_, e)| e)
-        })?;
+        let head = ids
+            .organ_heads
+            .iter()
+            .find_map(|&h| found.at(h).iter().find(|(s, _)| *s == 0).map(|&(_, e)| e))?;
         if let Some(units) = listed() {
             return Some(Actor::Own(units));
         }

@@ -73,6 +73,25 @@ pub struct Judge {
     organ_heads: Vec<String>,
     /// The unit's own name, folded: an item that opens with it is its own.
     unit_name: String,
+    /// Every phrase above, to find them all in one pass over a clause.
+    phrases: crate::text::PhraseSet,
+    /// The numbers in `phrases` of the lists read clause by clause.
+    ids: Ids,
+}
+
+/// Phrase numbers in the judge's [`crate::text::PhraseSet`]: looked up once, not per clause.
+#[derive(Default)]
+struct Ids {
+    own_units: Vec<usize>,
+    other_units: Vec<usize>,
+    any_units: Vec<usize>,
+    actions: Vec<usize>,
+    organ_heads: Vec<usize>,
+    direct: Vec<usize>,
+    guide: Vec<usize>,
+    supervise: Vec<usize>,
+    /// Each group's phrases, in the order of `groups`.
+    groups: Vec<Vec<usize>>,
 }
 
 /// One counted reason: a group or a reading, its side and weight.
@@ -162,7 +181,7 @@ impl Judge {
                 });
             }
         }
-        Judge {
+        let mut judge = Judge {
             groups,
             own_units,
             other_units,
@@ -181,7 +200,34 @@ impl Judge {
                 .collect(),
             organ_heads: lexicon.organs.heads.clone(),
             unit_name: fold(unit_name.trim()),
-        }
+            phrases: crate::text::PhraseSet::new([]),
+            ids: Ids::default(),
+        };
+        judge.phrases = crate::text::PhraseSet::new(
+            judge
+                .groups
+                .iter()
+                .flat_map(|g| g.phrases.iter().chain(&g.units))
+                .chain(&judge.own_units)
+                .chain(&judge.other_units)
+                .chain(&judge.any_units)
+                .chain(&judge.actions)
+                .chain(&judge.organ_heads)
+                .map(String::as_str),
+        );
+        let set = &judge.phrases;
+        judge.ids = Ids {
+            own_units: set.ids(&judge.own_units),
+            other_units: set.ids(&judge.other_units),
+            any_units: set.ids(&judge.any_units),
+            actions: set.ids(&judge.actions),
+            organ_heads: set.ids(&judge.organ_heads),
+            direct: set.ids(&judge.direct),
+            guide: set.ids(&judge.guide),
+            supervise: set.ids(&judge.supervise),
+            groups: judge.groups.iter().map(|g| set.ids(&g.phrases)).collect(),
+        };
+        judge
     }
 
     /// Weighs one item's own text, knowing what stands above it.
