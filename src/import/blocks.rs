@@ -20,6 +20,57 @@ pub struct Para {
     pub footnote_refs: Vec<(String, String)>,
     /// The largest run size in points, when the reader knows it (.docx).
     pub size_pt: Option<f32>,
+    /// How the paragraph and each of its runs are set, when the reader knows it (.docx).
+    pub format: Option<Box<ParaFormat>>,
+}
+
+/// How a paragraph is set, as the file has it once styles are applied: direct formatting, then
+/// the paragraph's style and the styles it is based on, then the document's defaults.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ParaFormat {
+    /// "both" (justified), "center", "left", "right", "distribute"; "" when nothing says (left).
+    pub align: String,
+    /// First-line indent in centimetres (negative: a hanging indent).
+    pub first_line_cm: f32,
+    pub space_before_pt: f32,
+    pub space_after_pt: f32,
+    /// The runs that hold text, in order; a soft line break (Shift+Enter) is a "\n" in a text.
+    pub runs: Vec<RunFormat>,
+}
+
+/// One run of text and how it is set.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RunFormat {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    pub size_pt: Option<f32>,
+    /// The font its Latin text is set in (a theme font named through the theme).
+    pub font: Option<String>,
+}
+
+impl ParaFormat {
+    /// The runs of each line (lines split at soft line breaks), blank runs left out; a line with
+    /// no text gives no entry.
+    pub fn lines(&self) -> Vec<Vec<RunFormat>> {
+        let mut lines: Vec<Vec<RunFormat>> = vec![Vec::new()];
+        for r in &self.runs {
+            for (i, piece) in r.text.split('\n').enumerate() {
+                if i > 0 {
+                    lines.push(Vec::new());
+                }
+                // Tabs stay: they separate columns typed on one line.
+                if !piece.trim().is_empty() || piece.contains('\t') {
+                    lines.last_mut().unwrap().push(RunFormat {
+                        text: piece.to_string(),
+                        ..r.clone()
+                    });
+                }
+            }
+        }
+        lines.retain(|l| l.iter().any(|r| !r.text.trim().is_empty()));
+        lines
+    }
 }
 
 /// A table cell: its paragraphs.
@@ -66,10 +117,8 @@ pub struct PageFormat {
     pub sections: Vec<Section>,
     /// A header holds a PAGE field.
     pub page_field_in_header: bool,
-    /// Fonts named for text (runs and styles).
+    /// The fonts text is set in (each run's effective font), each once.
     pub fonts: Vec<String>,
-    /// Text set in the theme's fonts, none of them Times New Roman.
-    pub theme_fonts: bool,
 }
 
 /// A piece of the document in reading order: a paragraph, or a data table (the appendix). Layout

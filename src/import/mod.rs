@@ -130,6 +130,11 @@ pub fn recognize_source(source: blocks::Source) -> Result<Plan, ImportError> {
     recognize::recognize(source)
 }
 
+/// Any administrative document from what a reader gave, plan structure or not (for the checker).
+pub fn recognize_document(source: blocks::Source) -> Plan {
+    recognize::recognize_document(source)
+}
+
 /// Tells the format from the content (a zip is a .docx; text is markdown when it has markdown
 /// marks or a .md name), refusing binary files.
 pub fn detect(name: &str, bytes: &[u8]) -> Result<Format, ImportError> {

@@ -1,6 +1,7 @@
 //! Checks of a .docx as written: the text as typed (dates, "Số:", recipient punctuation), the
 //! formatting of the header lines, page set-up, fonts and page numbers.
-use super::{check, finding, Area, Finding};
+use super::lines::{lines, Line};
+use super::{check, finding, layout, Area, Finding};
 use crate::import::blocks::{PageFormat, Para};
 use crate::import::{self, ImportError};
 use crate::text::fold;
@@ -12,14 +13,29 @@ static DATE: LazyLock<Regex> =
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^Số\s*:?\s*(\d*)(\s*)/(\s*)(\S+?)\s*$").unwrap());
 
-/// Checks a file (.docx, .md or .txt): its plan like [`check`], plus what only the file shows.
+/// Checks a file (.docx, .md or .txt) of any administrative document: its content like
+/// [`check`] (a plan's structure where it has one), plus what only the file shows — the text as
+/// typed and, for a .docx, how each part is set.
 pub fn check_docx(name: &str, bytes: &[u8]) -> Result<Vec<Finding>, ImportError> {
     let source = import::read_source(name, bytes)?;
     let paras = source.paragraphs();
     let page = source.page.clone();
-    let plan = import::recognize_source(source)?;
+    let plan = import::recognize_document(source);
+    let kind = layout::kind(&paras, &plan);
+    let has_text = plan.parts.iter().any(|p| !p.items.is_empty())
+        || paras
+            .iter()
+            .any(|p| p.text.split_whitespace().count() >= 10);
+    if !has_text {
+        return Err(ImportError::NoStructure);
+    }
     let mut out = check(&plan);
+    if kind == layout::Kind::CongVan {
+        // A công văn has no tên loại, so its ký hiệu has no type code to match.
+        out.retain(|f| f.rule != "symbol-type");
+    }
     typed_text(&paras, &mut out);
+    layout::check(&paras, &plan, kind, &mut out);
     if let Some(page) = &page {
         header_format(&paras, &mut out);
         package(page, &mut out);
@@ -62,28 +78,28 @@ fn typed_text(paras: &[Para], out: &mut Vec<Finding>) {
             break;
         }
     }
-    // Recipients: "- …;" and the last "- ….".
-    let Some(start) = paras
+    // Recipients: "- …;" and the last "- …." (lines typed with Shift+Enter are lines).
+    let all = lines(paras, false);
+    let Some(start) = all
         .iter()
-        .position(|p| fold(&p.text).starts_with("noi nhan"))
+        .rposition(|l| fold(&l.text).starts_with("noi nhan"))
     else {
         return;
     };
-    let lines: Vec<&Para> = paras[start + 1..]
+    let list: Vec<&Line> = all[start + 1..]
         .iter()
-        .take_while(|p| {
-            let t = p.text.trim();
-            p.numbered.is_some()
+        .take_while(|l| {
+            let t = l.text.trim();
+            paras[l.para].numbered.is_some()
                 || t.starts_with(['-', '–', '+', '•'])
                 || t.ends_with(';')
                 || fold(t).starts_with("luu")
         })
-        .filter(|p| !p.text.trim().is_empty())
         .collect();
-    let n = lines.len();
-    for (i, p) in lines.iter().enumerate() {
-        let t = p.text.trim();
-        let dash = p.numbered.is_some() || t.starts_with('-');
+    let n = list.len();
+    for (i, l) in list.iter().enumerate() {
+        let t = l.text.trim();
+        let dash = paras[l.para].numbered.is_some() || t.starts_with('-');
         let end_ok = if i + 1 == n {
             t.ends_with('.')
         } else {
@@ -101,59 +117,78 @@ fn typed_text(paras: &[Para], out: &mut Vec<Finding>) {
     }
 }
 
-/// Sizes and weights of the header lines (ô 1–4).
+/// Sizes and weights of the header lines (ô 1–4), line by line: a cell typed with Shift+Enter
+/// and a left and right column typed on one line with tabs are separate lines.
 fn header_format(paras: &[Para], out: &mut Vec<Finding>) {
-    let head: Vec<&Para> = paras.iter().take(12).collect();
-    let size_in = |p: &Para, lo: f32, hi: f32| p.size_pt.is_none_or(|s| (lo..=hi).contains(&s));
-    let mut bad = |p: &Para| {
-        out.push(finding(
-            "header-format",
-            Area::Header,
-            "Phần đầu văn bản",
-            &p.text,
-            "",
-        ))
-    };
-    let national = head
-        .iter()
-        .position(|p| fold(&p.text).contains("cong hoa xa hoi chu nghia"));
-    if let Some(i) = national {
-        let p = head[i];
-        if !p.bold || !crate::text::is_caps(&p.text) || !size_in(p, 12.0, 13.0) {
-            bad(p);
-        }
-    }
-    if let Some(p) = head.iter().find(|p| fold(&p.text).starts_with("doc lap")) {
-        if !p.bold || !size_in(p, 13.0, 14.0) || p.text.contains('–') {
-            bad(p);
-        }
-    }
-    if let Some(p) = head.iter().find(|p| NUMBER.is_match(p.text.trim())) {
-        if !size_in(p, 13.0, 13.0) {
-            bad(p);
-        }
-    }
-    if let Some(p) = head.iter().find(|p| DATE.is_match(&p.text)) {
-        if !p.italic {
-            bad(p);
-        }
-    }
-    // The issuing body (the caps line right above "Số:", in the left column) is bold.
-    if let Some(n) = head.iter().position(|p| NUMBER.is_match(p.text.trim())) {
-        let caps: Vec<&&Para> = head[..n]
-            .iter()
-            .filter(|p| crate::text::is_caps(&p.text) && !fold(&p.text).contains("cong hoa"))
-            .collect();
-        if let Some(issuer) = caps.last() {
-            if !issuer.bold {
-                bad(issuer);
+    let head: Vec<Line> = lines(&paras[..paras.len().min(12)], true);
+    let mut check =
+        |l: &Line, bold: Option<bool>, italic: bool, size: (f32, f32), extra: &[&str]| {
+            let mut wrong: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
+            if l.formatted() {
+                match bold {
+                    Some(true) if !l.bold() => wrong.push("chưa in đậm".into()),
+                    Some(false) if l.any_bold() => wrong.push("không in đậm".into()),
+                    _ => {}
+                }
+                if italic && !l.italic() {
+                    wrong.push("chưa in nghiêng".into());
+                }
             }
+            wrong.extend(l.size_outside(size.0, size.1));
+            if !wrong.is_empty() {
+                let mut f = finding(
+                    "header-format",
+                    Area::Header,
+                    "Phần đầu văn bản",
+                    &l.text,
+                    "",
+                );
+                f.message = format!("“{}”: {}. {}", l.text, wrong.join(", "), f.message);
+                out.push(f);
+            }
+        };
+    if let Some(l) = head
+        .iter()
+        .find(|l| fold(&l.text).contains("cong hoa xa hoi chu nghia"))
+    {
+        let caps = if crate::text::is_caps(&l.text) {
+            &[][..]
+        } else {
+            &["chưa in hoa"][..]
+        };
+        check(l, Some(true), false, (12.0, 13.0), caps);
+    }
+    if let Some(l) = head.iter().find(|l| fold(&l.text).starts_with("doc lap")) {
+        let dash = if l.text.contains('–') {
+            &["dùng gạch nối “-”, không dùng “–”"][..]
+        } else {
+            &[][..]
+        };
+        check(l, Some(true), false, (13.0, 14.0), dash);
+    }
+    let number = head.iter().position(|l| NUMBER.is_match(l.text.trim()));
+    if let Some(n) = number {
+        check(&head[n], Some(false), false, (13.0, 13.0), &[]);
+    }
+    if let Some(l) = head.iter().find(|l| DATE.is_match(&l.text)) {
+        check(l, None, true, (13.0, 14.0), &[]);
+    }
+    // The issuing body: the caps line right above "Số:" in the left column.
+    if let Some(n) = number {
+        let issuer = head[..n]
+            .iter()
+            .rfind(|l| crate::text::is_caps(&l.text) && !fold(&l.text).contains("cong hoa"));
+        if let Some(l) = issuer {
+            check(l, Some(true), false, (12.0, 13.0), &[]);
         }
     }
 }
 
 /// Page set-up, fonts and page numbers, as the file states them.
 fn package(page: &PageFormat, out: &mut Vec<Finding>) {
+    if let Some(font) = page.fonts.iter().find(|f| *f != "Times New Roman") {
+        out.push(finding("font", Area::Page, "Phông chữ", font, ""));
+    }
     let Some(first) = page.sections.first() else {
         // No page set-up at all: the reader's defaults (often Letter) apply.
         out.push(finding("page-setup", Area::Page, "Định dạng trang", "", ""));
@@ -181,9 +216,5 @@ fn package(page: &PageFormat, out: &mut Vec<Finding>) {
     // Page numbers: in a header, not on page 1.
     if !page.page_field_in_header || !first.title_pg {
         out.push(finding("page-number", Area::Page, "Số trang", "", ""));
-    }
-    let other = page.fonts.iter().find(|f| *f != "Times New Roman").cloned();
-    if let Some(font) = other.or(page.theme_fonts.then(|| "phông theo chủ đề".to_string())) {
-        out.push(finding("font", Area::Page, "Phông chữ", &font, ""));
     }
 }

@@ -4,6 +4,8 @@
 //! varies) and a Vietnamese message. Works on a plan (JSON or imported), and on any .docx, whose
 //! text and formatting are checked too ([`check_docx`]).
 mod format;
+mod layout;
+pub mod lines;
 mod plan;
 pub mod sentences;
 
@@ -47,7 +49,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: "recipients-punctuation", clause: "Phụ lục I, mục IV.9b", severity: Severity::Error, message: "Mỗi dòng nơi nhận bắt đầu bằng \"- \", kết thúc bằng \";\", dòng cuối kết thúc bằng \".\"." },
     Rule { id: "signer-name", clause: "Phụ lục I, mục IV.7b", severity: Severity::Error, message: "Thiếu họ và tên người ký." },
     Rule { id: "signer-authority", clause: "Điều 13, Phụ lục I mục IV.7a", severity: Severity::Error, message: "Quyền hạn ký viết chưa đúng: \"TM.\", \"KT.\", \"TL.\", \"TUQ.\", \"Q.\" viết hoa, có dấu chấm, đứng trước chức vụ của người đứng đầu." },
-    Rule { id: "bases-punctuation", clause: "Phụ lục I, mục II.6", severity: Severity::Error, message: "Mỗi căn cứ kết thúc bằng dấu \";\", căn cứ cuối cùng kết thúc bằng dấu \".\"." },
+    Rule { id: "bases-punctuation", clause: "Phụ lục I, mục II.6", severity: Severity::Warning, message: "Mỗi căn cứ kết thúc bằng dấu \";\", căn cứ cuối cùng kết thúc bằng dấu \".\"." },
     Rule { id: "empty-item", clause: "Phụ lục I, mục II.6đ", severity: Severity::Error, message: "Mục không có nội dung." },
     Rule { id: "place-abbreviated", clause: "Phụ lục I, mục IV.4", severity: Severity::Error, message: "Địa danh không được viết tắt (viết \"Thành phố Hồ Chí Minh\", \"Quận 1\", không viết \"TP. HCM\", \"Q.1\")." },
     Rule { id: "capitalisation", clause: "Phụ lục II", severity: Severity::Warning, message: "Viết hoa chưa đúng quy định (chỉ viết hoa chữ cái đầu của tên loại cơ quan: \"Ủy ban nhân dân\", \"Sở Tài chính\")." },
@@ -55,6 +57,16 @@ pub const RULES: &[Rule] = &[
     Rule { id: "font", clause: "Phụ lục I, mục I.1", severity: Severity::Error, message: "Phông chữ phải là Times New Roman." },
     Rule { id: "header-format", clause: "Phụ lục I, mục IV.1–IV.4", severity: Severity::Error, message: "Cỡ chữ hoặc kiểu chữ ở phần đầu văn bản không đúng." },
     Rule { id: "page-number", clause: "Phụ lục I, mục I.1", severity: Severity::Error, message: "Số trang đặt ở giữa lề trên, không hiện ở trang đầu." },
+    Rule { id: "title-format", clause: "Phụ lục I, mục IV.5a", severity: Severity::Error, message: "Tên loại văn bản in hoa, đậm, cỡ chữ 13–14." },
+    Rule { id: "summary-format", clause: "Phụ lục I, mục IV.5a", severity: Severity::Error, message: "Trích yếu nội dung in thường, đậm, cỡ chữ 13–14, ngay dưới tên loại." },
+    Rule { id: "bases-italic", clause: "Phụ lục I, mục IV.6", severity: Severity::Error, message: "Căn cứ ban hành văn bản in nghiêng." },
+    Rule { id: "body-align", clause: "Phụ lục I, mục IV.6", severity: Severity::Error, message: "Nội dung văn bản căn đều hai lề." },
+    Rule { id: "body-indent", clause: "Phụ lục I, mục IV.6", severity: Severity::Error, message: "Chữ đầu dòng của đoạn văn lùi vào 1 cm hoặc 1,27 cm." },
+    Rule { id: "body-spacing", clause: "Phụ lục I, mục IV.6", severity: Severity::Error, message: "Khoảng cách giữa các đoạn văn tối thiểu 6 pt." },
+    Rule { id: "recipients-format", clause: "Phụ lục I, mục IV.9b", severity: Severity::Error, message: "Chữ \"Nơi nhận:\" in nghiêng, đậm, cỡ chữ 12; các dòng nơi nhận in thường, đứng, cỡ chữ 11." },
+    Rule { id: "appendix-title", clause: "Phụ lục I, mục III.1", severity: Severity::Error, message: "Từ \"Phụ lục\" viết in thường (\"Phụ lục\", \"Phụ lục I\"), không viết \"PHỤ LỤC\"." },
+    Rule { id: "vv-format", clause: "Phụ lục I, mục IV.5b", severity: Severity::Error, message: "Trích yếu của công văn bắt đầu bằng \"V/v\", in thường, đứng, không đậm, cỡ chữ 12–13, dưới số và ký hiệu." },
+    Rule { id: "kinh-gui", clause: "Phụ lục I, mục IV.9a", severity: Severity::Error, message: "Công văn phải có \"Kính gửi:\" và tên cơ quan, tổ chức hoặc cá nhân nhận văn bản." },
 ];
 
 /// The part of the document a finding is in (the app opens the step where it is edited).

@@ -186,7 +186,7 @@ fn year(plan: &Plan, out: &mut Vec<Finding>) {
         if !fold(b).starts_with("thuc hien ke hoach") {
             return;
         }
-        if let Some(cited) = crate::model::year_in(b).filter(|y| *y != own) {
+        if let Some(cited) = cited_year(b).filter(|y| *y != own) {
             let mut f = finding(
                 "year-mismatch",
                 Area::Bases,
@@ -200,6 +200,30 @@ fn year(plan: &Plan, out: &mut Vec<Finding>) {
             );
             out.push(f);
         }
+    }
+}
+
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(tháng\s+\d{1,2}\s+)?năm\s+(\d{4})").unwrap());
+static PERIOD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})").unwrap());
+
+/// The year a cited plan is for: the last "năm …" that is not its date ("ngày 30 tháng 9 năm
+/// 2021"). `None` when it covers a period that holds `own`… or names no year of its own.
+fn cited_year(basis: &str) -> Option<i32> {
+    let years: Vec<i32> = YEAR
+        .captures_iter(basis)
+        .filter(|c| c.get(1).is_none())
+        .filter_map(|c| c[2].parse().ok())
+        .collect();
+    let period = PERIOD.captures(basis).and_then(|c| {
+        let a: i32 = c[1].parse().ok()?;
+        let b: i32 = c[2].parse().ok()?;
+        Some((a, b))
+    });
+    match period {
+        Some(_) if years.is_empty() => None,
+        _ => years.last().copied(),
     }
 }
 
@@ -223,7 +247,8 @@ static YEAR_IN_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"/(19|20)\
 
 fn signer(plan: &Plan, out: &mut Vec<Finding>) {
     let s = &plan.signer;
-    if s.name.trim().is_empty() {
+    // A plan issued with a decision is signed on the decision.
+    if s.name.trim().is_empty() && plan.issued_with.is_none() {
         out.push(finding(
             "signer-name",
             Area::Signer,
@@ -270,7 +295,7 @@ fn scope(plan: &Plan, out: &mut Vec<Finding>) {
                 out.push(quoted("parent-scope", &found.join("”, “"), item));
             }
         }
-        if phrases.is_some() || !parent.is_empty() {
+        if phrases.is_some() {
             if let Some(actor) =
                 super::sentences::parent_actor_except(&item.text, &parent, &plan.header.issuer)
             {

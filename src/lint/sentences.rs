@@ -41,6 +41,17 @@ const VERBS: &[&str] = &[
     "có trách nhiệm",
 ];
 
+/// Compounds whose second word is also a preposition ("tồn tại", "trực thuộc").
+const COMPOUNDS: &[(&str, &str)] = &[
+    ("tồn", "tại"),
+    ("hiện", "tại"),
+    ("trực", "thuộc"),
+    ("phụ", "thuộc"),
+    ("lệ", "thuộc"),
+    ("bao", "gồm"),
+    ("dành", "cho"),
+];
+
 /// Words that may follow "Ủy ban nhân dân" in a whole name.
 const BODY_NEXT: &[&str] = &[
     "xã",
@@ -89,12 +100,13 @@ pub fn broken(text: &str) -> Option<String> {
         }
     }
     for m in DANGLING.find_iter(text) {
-        // "… các đơn vị trực thuộc." is whole.
-        if m.as_str().to_lowercase().starts_with("thuộc")
-            && text[..m.start()]
-                .trim_end()
-                .to_lowercase()
-                .ends_with("trực")
+        // "… các đơn vị trực thuộc.", "tồn tại, hạn chế" are whole: the word ends a compound.
+        let word = m.as_str().to_lowercase();
+        let before = text[..m.start()].trim_end().to_lowercase();
+        let previous = before.rsplit(' ').next().unwrap_or("");
+        if COMPOUNDS
+            .iter()
+            .any(|(first, second)| word.starts_with(second) && previous == *first)
         {
             continue;
         }

@@ -108,6 +108,12 @@ pub fn of_unit_plan(plan: &Plan) -> Option<Vec<String>> {
     let issuer = crate::text::fold(&plan.header.issuer);
     // A People's Committee speaks of its own territory; of its parent's only under one.
     let government = issuer.starts_with("uy ban nhan dan") || issuer.starts_with("ubnd");
+    // A department, division or office of a government body works for that body, on its
+    // territory: its plan speaks of both as its own ("của Thành phố" in a Sở's plan, "khu phố"
+    // in a ward division's).
+    if !government && is_agency(&issuer) {
+        return None;
+    }
     let parent = plan
         .header
         .parent_body
@@ -297,6 +303,27 @@ pub fn remove_ranges(text: &str, ranges: &[(usize, usize)]) -> String {
         t.push('.');
     }
     capitalise(&t)
+}
+
+/// A body that is part of, or serves, a government body ("Sở …", "Phòng …", "Văn phòng …",
+/// "Ban …"), as opposed to a unit (a school, a health station, a centre) that carries out a plan
+/// of its own. `issuer` is folded.
+pub fn is_agency(issuer: &str) -> bool {
+    const AGENCIES: &[&str] = &[
+        "so ",
+        "phong ",
+        "van phong",
+        "ban ",
+        "cuc ",
+        "chi cuc",
+        "bo ",
+        "hoi dong",
+        "dang uy",
+        "thanh tra",
+        "cong an",
+        "uy ban mat tran",
+    ];
+    AGENCIES.iter().any(|a| issuer.starts_with(a))
 }
 
 #[cfg(test)]

@@ -51,7 +51,7 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
     let numberings = serde_json::to_value(&docx.numberings).unwrap_or(Value::Null);
     let document = serde_json::to_value(&docx.document).unwrap_or(Value::Null);
     let mut walker = Walker {
-        styles: Styles::new(&styles),
+        styles: Styles::new(&styles, page::theme_fonts(&parts)),
         numbering: Numbering::new(&numberings),
     };
     let mut blocks = Vec::new();
@@ -60,11 +60,39 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
     }
     let mut footnotes = footnotes;
     typed_footnotes(&mut blocks, &mut footnotes);
+    let mut page = page::page_format(&parts);
+    page.fonts = fonts_used(&blocks);
     Ok(Source {
         blocks,
         footnotes,
-        page: Some(page::page_format(&parts)),
+        page: Some(page),
     })
+}
+
+/// The fonts the text is set in: every run with text, in tables too, each font once.
+fn fonts_used(blocks: &[Block]) -> Vec<String> {
+    let mut fonts: Vec<String> = Vec::new();
+    let mut add = |p: &super::blocks::Para| {
+        for r in p.format.iter().flat_map(|f| &f.runs) {
+            if let Some(font) = r.font.as_ref().filter(|_| !r.text.trim().is_empty()) {
+                if !fonts.contains(font) {
+                    fonts.push(font.clone());
+                }
+            }
+        }
+    };
+    for b in blocks {
+        match b {
+            Block::Para(p) => add(p),
+            Block::Table(t) => t
+                .rows
+                .iter()
+                .flatten()
+                .flat_map(|c| &c.paras)
+                .for_each(&mut add),
+        }
+    }
+    fonts
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {

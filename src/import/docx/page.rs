@@ -1,5 +1,6 @@
 //! The page set-up of a .docx as written — sections with their size, margins and first-page
-//! setting, whether a header holds a PAGE field, the fonts its text is set in — for the checker.
+//! setting, whether a header holds a PAGE field — for the checker; and the theme's fonts, which
+//! text that names no font of its own is set in.
 use crate::import::blocks::{PageFormat, Section};
 use regex::Regex;
 use std::collections::HashMap;
@@ -9,10 +10,9 @@ static PG_SZ: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<w:pgSz\b[^>]*>").
 static PG_MAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<w:pgMar\b[^>]*>").unwrap());
 static SECT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?s)<w:sectPr\b.*?</w:sectPr>").unwrap());
-static FONTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"<w:rFonts\b[^>]*\bw:(?:ascii|hAnsi)="([^"]+)""#).unwrap());
-static THEME_FONTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"<w:rFonts\b[^>]*\bw:asciiTheme="#).unwrap());
+static THEME_FONT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?s)<a:(major|minor)Font>.*?<a:latin\b[^>]*\btypeface="([^"]*)""#).unwrap()
+});
 
 fn attr(tag: &str, name: &str) -> Option<i64> {
     let re = Regex::new(&format!(r#"\bw:{name}="(-?\d+)""#)).ok()?;
@@ -27,7 +27,6 @@ pub fn page_format(parts: &HashMap<String, Vec<u8>>) -> PageFormat {
             .unwrap_or_default()
     };
     let document = text("word/document.xml");
-    let styles = text("word/styles.xml");
     let sections = SECT
         .find_iter(&document)
         .map(|m| {
@@ -53,18 +52,30 @@ pub fn page_format(parts: &HashMap<String, Vec<u8>>) -> PageFormat {
     let page_field_in_header = parts.iter().any(|(name, data)| {
         name.starts_with("word/header") && String::from_utf8_lossy(data).contains("PAGE")
     });
-    let mut fonts: Vec<String> = FONTS
-        .captures_iter(&document)
-        .chain(FONTS.captures_iter(&styles))
-        .map(|c| c[1].to_string())
-        .collect();
-    fonts.dedup();
-    let theme_fonts =
-        THEME_FONTS.is_match(&styles) && !fonts.iter().any(|f| f == "Times New Roman");
     PageFormat {
         sections,
         page_field_in_header,
-        fonts,
-        theme_fonts,
+        fonts: Vec::new(),
     }
+}
+
+/// The theme's (major, minor) Latin fonts, from the first theme part.
+pub fn theme_fonts(parts: &HashMap<String, Vec<u8>>) -> (Option<String>, Option<String>) {
+    let Some(theme) = parts
+        .iter()
+        .filter(|(name, _)| name.starts_with("word/theme/"))
+        .min_by_key(|(name, _)| name.as_str())
+        .map(|(_, data)| String::from_utf8_lossy(data))
+    else {
+        return (None, None);
+    };
+    let mut fonts = (None, None);
+    for c in THEME_FONT.captures_iter(&theme) {
+        let face = Some(c[2].to_string()).filter(|f| !f.is_empty());
+        match &c[1] {
+            "major" => fonts.0 = fonts.0.or(face),
+            _ => fonts.1 = fonts.1.or(face),
+        }
+    }
+    fonts
 }

@@ -2,29 +2,32 @@
 //! and Word numbering (through the paragraph style's `basedOn` chain); tables with merged cells.
 use super::numbering::Numbering;
 use super::{arr, MARK_CLOSE, MARK_OPEN};
-use crate::import::blocks::{Block, Cell, Para, Table};
+use crate::import::blocks::{Block, Cell, Para, ParaFormat, RunFormat, Table};
 use crate::text::{squash, squash_lines, tail};
 use serde_json::Value;
 use std::collections::HashMap;
 
-/// Paragraph styles: bold, alignment and numbering inherited through `basedOn`.
+/// Styles and document defaults: what a paragraph or run that says nothing itself is set in.
 pub(super) struct Styles<'a> {
     by_id: HashMap<&'a str, &'a Value>,
-    /// The document's default run size, in half-points.
-    default_size: Option<f64>,
+    /// The document's default run and paragraph properties.
+    default_run: &'a Value,
+    default_para: &'a Value,
+    /// The theme's fonts: (major, minor) Latin typefaces.
+    theme: (Option<String>, Option<String>),
 }
 
 impl<'a> Styles<'a> {
-    pub(super) fn new(styles: &'a Value) -> Self {
+    pub(super) fn new(styles: &'a Value, theme: (Option<String>, Option<String>)) -> Self {
         let by_id = arr(&styles["styles"])
             .iter()
             .filter_map(|s| Some((s["styleId"].as_str()?, s)))
             .collect();
-        let default_size =
-            styles["docDefaults"]["runPropertyDefault"]["runProperty"]["sz"].as_f64();
         Styles {
             by_id,
-            default_size,
+            default_run: &styles["docDefaults"]["runPropertyDefault"]["runProperty"],
+            default_para: &styles["docDefaults"]["paragraphPropertyDefault"]["paragraphProperty"],
+            theme,
         }
     }
 
@@ -45,6 +48,42 @@ impl<'a> Styles<'a> {
             id = s["basedOn"].as_str();
         }
         None
+    }
+
+    /// A run property as it takes effect: the run's own, its character style's, the paragraph
+    /// style's (along `basedOn`), the document default.
+    fn run(&self, rp: &'a Value, para_style: Option<&str>, key: &str) -> Option<&'a Value> {
+        let set = |v: &'a Value| v.get(key).filter(|v| !v.is_null());
+        set(rp)
+            .or_else(|| self.lookup(rp["style"].as_str(), |s| set(&s["runProperty"])))
+            .or_else(|| self.lookup(para_style, |s| set(&s["runProperty"])))
+            .or_else(|| set(self.default_run))
+    }
+
+    /// A paragraph property as it takes effect: direct, the style's (along `basedOn`), default.
+    fn para(&self, pp: &'a Value, style: Option<&str>, key: &str) -> Option<&'a Value> {
+        let set = |v: &'a Value| v.get(key).filter(|v| !v.is_null());
+        set(pp)
+            .or_else(|| self.lookup(style, |s| set(&s["paragraphProperty"])))
+            .or_else(|| set(self.default_para))
+    }
+
+    /// The font of a run's Latin text, a theme font named through the theme.
+    fn font(&self, rp: &'a Value, para_style: Option<&str>) -> Option<String> {
+        let fonts = self.run(rp, para_style, "fonts")?;
+        let theme = |t: &str| {
+            if t.starts_with("major") {
+                self.theme.0.clone()
+            } else {
+                self.theme.1.clone()
+            }
+        };
+        fonts["ascii"]
+            .as_str()
+            .or(fonts["hiAnsi"].as_str())
+            .map(str::to_string)
+            .or_else(|| fonts["asciiTheme"].as_str().and_then(theme))
+            .or_else(|| fonts["hiAnsiTheme"].as_str().and_then(theme))
     }
 }
 
@@ -111,50 +150,49 @@ impl Walker<'_> {
         let prop = &p["property"];
         let style = prop["style"].as_str();
         let mut raw = String::new();
-        let mut runs_bold = Vec::new();
-        let mut runs_italic = Vec::new();
-        let mut sizes = Vec::new();
-        collect_runs(
-            &p["children"],
-            &mut raw,
-            &mut runs_bold,
-            &mut runs_italic,
-            &mut sizes,
-        );
-        let style_size = self
-            .styles
-            .lookup(style, |s| s["runProperty"].get("sz"))
-            .and_then(Value::as_f64)
-            .or(self.styles.default_size);
-        let size_pt = sizes
+        let mut runs = Vec::new();
+        collect_runs(&p["children"], &mut raw, &mut runs);
+        let st = &self.styles;
+        let runs: Vec<RunFormat> = runs
+            .into_iter()
+            .map(|(text, rp)| RunFormat {
+                bold: st.run(rp, style, "bold").and_then(Value::as_bool) == Some(true),
+                italic: st.run(rp, style, "italic").and_then(Value::as_bool) == Some(true),
+                size_pt: st
+                    .run(rp, style, "sz")
+                    .and_then(Value::as_f64)
+                    .map(|half_points| (half_points / 2.0) as f32),
+                font: st.font(rp, style),
+                text,
+            })
+            .collect();
+        let shown: Vec<&RunFormat> = runs.iter().filter(|r| !r.text.trim().is_empty()).collect();
+        let size_pt = shown
             .iter()
-            .map(|s| s.or(style_size))
-            .fold(None, |acc: Option<f64>, s| match (acc, s) {
-                (Some(a), Some(b)) => Some(a.max(b)),
-                (a, b) => a.or(b),
-            })
-            .map(|half_points| (half_points / 2.0) as f32);
-        let style_bold = self
-            .styles
-            .lookup(style, |s| s["runProperty"].get("bold"))
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
-        let style_italic = self
-            .styles
-            .lookup(style, |s| s["runProperty"].get("italic"))
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
-        let bold = !runs_bold.is_empty() && runs_bold.iter().all(|b| b.unwrap_or(style_bold));
-        let italic =
-            !runs_italic.is_empty() && runs_italic.iter().all(|b| b.unwrap_or(style_italic));
-        let alignment = prop["alignment"]
-            .as_str()
-            .or_else(|| {
-                self.styles
-                    .lookup(style, |s| s["paragraphProperty"].get("alignment"))
-                    .and_then(Value::as_str)
-            })
-            .unwrap_or("");
+            .filter_map(|r| r.size_pt)
+            .fold(None, |acc: Option<f32>, s| {
+                Some(acc.map_or(s, |a| a.max(s)))
+            });
+        let bold = !shown.is_empty() && shown.iter().all(|r| r.bold);
+        let italic = !shown.is_empty() && shown.iter().all(|r| r.italic);
+        let alignment = st
+            .para(prop, style, "alignment")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        let indent = st.para(prop, style, "indent");
+        let special = indent.map(|i| &i["specialIndent"]);
+        let first_line_twips = match special.and_then(|s| s["type"].as_str()) {
+            Some("firstLine") => special.and_then(|s| s["val"].as_f64()).unwrap_or(0.0),
+            Some("hanging") => -special.and_then(|s| s["val"].as_f64()).unwrap_or(0.0),
+            _ => 0.0,
+        };
+        let spacing = st.para(prop, style, "lineSpacing");
+        let space = |key: &str| {
+            spacing
+                .and_then(|s| s[key].as_f64())
+                .map_or(0.0, |twips| (twips / 20.0) as f32)
+        };
         let num = if prop["numberingProperty"].is_object() {
             Some(&prop["numberingProperty"])
         } else {
@@ -177,18 +215,20 @@ impl Walker<'_> {
             numbered,
             footnote_refs,
             size_pt,
+            format: Some(Box::new(ParaFormat {
+                first_line_cm: (first_line_twips / 567.0) as f32,
+                space_before_pt: space("before"),
+                space_after_pt: space("after"),
+                align: alignment,
+                runs,
+            })),
         }
     }
 }
 
-/// Appends the text of runs (inside hyperlinks and insertions too) and each run's bold/italic.
-fn collect_runs(
-    children: &Value,
-    text: &mut String,
-    bold: &mut Vec<Option<bool>>,
-    italic: &mut Vec<Option<bool>>,
-    sizes: &mut Vec<Option<f64>>,
-) {
+/// Appends the text of runs (inside hyperlinks and insertions too), and gives each run's text
+/// with its properties.
+fn collect_runs<'v>(children: &'v Value, text: &mut String, runs: &mut Vec<(String, &'v Value)>) {
     for c in arr(children) {
         match c["type"].as_str() {
             Some("run") => {
@@ -213,7 +253,7 @@ fn collect_runs(
                 for rc in arr(&run["children"]) {
                     match rc["type"].as_str() {
                         Some("text") => text.push_str(rc["data"]["text"].as_str().unwrap_or("")),
-                        Some("tab") => text.push(' '),
+                        Some("tab") => text.push('\t'),
                         // A line break (Shift+Enter) keeps its line; a page break does not.
                         Some("break") if rc["data"]["breakType"].as_str() == Some("page") => {
                             text.push(' ')
@@ -231,16 +271,11 @@ fn collect_runs(
                         _ => {}
                     }
                 }
-                if text[before..].trim().is_empty() {
-                    continue;
+                if !text[before..].is_empty() {
+                    runs.push((text[before..].to_string(), &run["runProperty"]));
                 }
-                bold.push(run["runProperty"]["bold"].as_bool());
-                italic.push(run["runProperty"]["italic"].as_bool());
-                sizes.push(run["runProperty"]["sz"].as_f64());
             }
-            Some("hyperlink") | Some("insert") => {
-                collect_runs(&c["data"]["children"], text, bold, italic, sizes)
-            }
+            Some("hyperlink") | Some("insert") => collect_runs(&c["data"]["children"], text, runs),
             _ => {}
         }
     }

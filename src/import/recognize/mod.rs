@@ -30,6 +30,22 @@ use header::assign_issuer;
 /// Căn cứ, Điều 1…, its Nơi nhận and signer) is read as two documents: the decision gives the
 /// plan's `issued_with` (when the plan does not cite it itself) and the plan is the rest.
 pub fn recognize(src: Source) -> Result<Plan, ImportError> {
+    let (plan, has_body) = read(src);
+    if has_body {
+        Ok(plan)
+    } else {
+        Err(ImportError::NoStructure)
+    }
+}
+
+/// Any administrative document read the same way — header, title, bases, body, Nơi nhận, signer
+/// — whether or not it has a plan's structure (a công văn's body may be plain paragraphs).
+pub fn recognize_document(src: Source) -> Plan {
+    read(src).0
+}
+
+/// The document, and whether it has a body of items or parts.
+fn read(src: Source) -> (Plan, bool) {
     let flow = src.reading_order();
     let noise = {
         let texts = || {
@@ -223,7 +239,7 @@ impl Builder {
         self.plan
     }
 
-    pub(super) fn finish(mut self) -> Result<Plan, ImportError> {
+    pub(super) fn finish(mut self) -> (Plan, bool) {
         // Header issuer lines: the last name is the issuing body, the ones above the parent.
         let caps = std::mem::take(&mut self.head_caps);
         let h = &mut self.plan.header;
@@ -251,11 +267,8 @@ impl Builder {
             .count();
         let has_body = self.plan.parts.iter().any(|p| !p.items.is_empty())
             || (named >= 1 && !self.plan.doc_type.is_empty());
-        if !has_body {
-            return Err(ImportError::NoStructure);
-        }
         self.plan.normalize();
-        Ok(self.plan)
+        (self.plan, has_body)
     }
 }
 
