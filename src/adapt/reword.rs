@@ -5,7 +5,7 @@ use super::preset::{Preset, RewordRule};
 use super::{AdaptOptions, Flag};
 use crate::model::{Decisions, Item, Part};
 use crate::parent::scope;
-use crate::text::{context, match_case, Haystack};
+use crate::text::{context, match_case};
 use serde::{Deserialize, Serialize};
 
 /// The rule id of scope-clause removals.
@@ -146,14 +146,25 @@ fn walk(items: &mut Vec<Item>, ctx: &Ctx, proposals: &mut Vec<Proposal>, flags: 
 fn reword_item(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
     // Every occurrence of every phrase; the longest wins where they overlap.
     let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-    let hay = Haystack::new(&item.text);
-    for (r, (_, from, _)) in ctx.rules.iter().enumerate() {
-        for phrase in from {
-            for (s, e) in hay.find_all(phrase) {
-                hits.push((s, e, r));
+    let phrases: Vec<String> = ctx
+        .rules
+        .iter()
+        .flat_map(|(_, from, _)| from.clone())
+        .collect();
+    let rule_of: Vec<usize> = ctx
+        .rules
+        .iter()
+        .enumerate()
+        .flat_map(|(r, (_, from, _))| std::iter::repeat_n(r, from.len()))
+        .collect();
+    crate::text::with_phrase_set(&phrases, |set, ids| {
+        let found = set.find(&item.text);
+        for (n, id) in ids.iter().enumerate() {
+            for &(s, e) in id.map_or(&[][..], |id| found.at(id)) {
+                hits.push((s, e, rule_of[n]));
             }
         }
-    }
+    });
     // What qualified the units goes with them: "các cơ quan, đơn vị thuộc xã" → "đơn vị".
     for h in hits.iter_mut() {
         h.1 = absorb_qualifier(&item.text, h.1);

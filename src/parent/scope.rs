@@ -165,11 +165,23 @@ pub fn without_references(text: &str) -> String {
 /// The scope phrases found in a text, with their byte ranges.
 pub fn occurrences(text: &str, phrases: &[String]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
-    let hay = Haystack::new(text);
-    for p in phrases {
-        for (s, e) in hay.find_all(p) {
-            out.push((s, e, p.clone()));
+    if phrases.len() <= 4 {
+        let hay = Haystack::new(text);
+        for p in phrases {
+            for (s, e) in hay.find_all(p) {
+                out.push((s, e, p.clone()));
+            }
         }
+    } else {
+        // The same lists are searched item after item: each is made into one automaton once.
+        crate::text::with_phrase_set(phrases, |set, ids| {
+            let found = set.find(text);
+            for (p, id) in phrases.iter().zip(ids) {
+                for &(s, e) in id.map_or(&[][..], |id| found.at(id)) {
+                    out.push((s, e, p.clone()));
+                }
+            }
+        });
     }
     // Longest first where phrases start together; none inside another.
     out.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));

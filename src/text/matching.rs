@@ -205,6 +205,37 @@ impl Found<'_> {
     }
 }
 
+/// Runs `f` with the phrase set of `phrases` and each phrase's number in it, from a small
+/// per-thread cache keyed by the list's content.
+pub fn with_phrase_set<R>(
+    phrases: &[String],
+    f: impl FnOnce(&PhraseSet, &[Option<usize>]) -> R,
+) -> R {
+    use std::hash::{Hash, Hasher};
+    type Entry = (u64, std::rc::Rc<(PhraseSet, Vec<Option<usize>>)>);
+    thread_local! {
+        static CACHE: std::cell::RefCell<Vec<Entry>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    phrases.hash(&mut h);
+    let key = h.finish();
+    let entry = CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some((_, e)) = c.iter().find(|(k, _)| *k == key) {
+            return e.clone();
+        }
+        let set = PhraseSet::new(phrases.iter().map(String::as_str));
+        let ids = phrases.iter().map(|p| set.id(p)).collect();
+        let e = std::rc::Rc::new((set, ids));
+        if c.len() >= 16 {
+            c.remove(0);
+        }
+        c.push((key, e.clone()));
+        e
+    });
+    f(&entry.0, &entry.1)
+}
+
 /// The replacement with the first letter's case following the matched text ("Cán bộ…" →
 /// "Viên chức", "cán bộ…" → "viên chức"), unless the replacement starts with a capital of its own
 /// (a proper name).

@@ -3,7 +3,7 @@
 //! (the decree's rules live in `nd30`, the plan in `model`).
 mod matching;
 
-pub use matching::{context, find_all, match_case, Found, Haystack, PhraseSet};
+pub use matching::{context, find_all, match_case, with_phrase_set, Found, Haystack, PhraseSet};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -13,14 +13,21 @@ pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    s.nfd()
-        .filter(|c| !is_combining(*c))
-        .map(|c| match c {
-            'đ' | 'Đ' => 'd',
-            c => c,
-        })
-        .flat_map(|c| c.to_lowercase())
-        .collect()
+    // Character by character (the marks a decomposition gives are dropped, so their order,
+    // which NFD would fix, does not matter).
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        unicode_normalization::char::decompose_canonical(c, |d| match d {
+            'đ' | 'Đ' => out.push('d'),
+            d if is_combining(d) => {}
+            d => out.extend(d.to_lowercase()),
+        });
+    }
+    out
 }
 
 fn is_combining(c: char) -> bool {
