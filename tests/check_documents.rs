@@ -306,3 +306,30 @@ fn a_planted_leftover_of_the_parents_scope_is_quoted() {
     assert_eq!(scope.len(), 1, "{findings:#?}");
     assert_eq!(scope[0].severity, Severity::Warning);
 }
+
+/// Documents other than plans (tests/fixtures/other-kinds): a công văn and a thông báo made to
+/// the decree get no error; a công văn with its trích yếu not written "V/v …", or with no
+/// "Kính gửi", gets exactly that error.
+#[test]
+fn a_cong_van_and_a_thong_bao_are_checked_as_what_they_are() {
+    let dir = common::root().join("tests/fixtures/other-kinds");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    let check = |name: &str, text: &str| errors(&check_docx(name, text.as_bytes()).unwrap());
+    let cong_van = read("cong-van-phuong.md");
+    assert!(check("cv.md", &cong_van).is_empty());
+    assert!(check("tb.md", &read("thong-bao-xa.md")).is_empty());
+    let wrong_vv = cong_van.replace("V/v tăng cường", "VỀ VIỆC TĂNG CƯỜNG");
+    assert_eq!(check("cv.md", &wrong_vv), ["vv-format".to_string()].into());
+    let about = cong_van.replace("V/v tăng cường", "Về việc tăng cường");
+    assert_eq!(check("cv.md", &about), ["vv-format".to_string()].into());
+    let no_addressee: String = cong_van
+        .lines()
+        .filter(|l| {
+            !l.starts_with("Kính gửi") && !l.starts_with("- Các trường") && !l.starts_with("- Trạm")
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let findings = check_docx("cv.md", no_addressee.as_bytes()).unwrap();
+    assert_eq!(errors(&findings), ["kinh-gui".to_string()].into());
+    assert!(findings.iter().all(|f| !f.message.is_ascii()));
+}
