@@ -333,3 +333,45 @@ fn a_cong_van_and_a_thong_bao_are_checked_as_what_they_are() {
     assert_eq!(errors(&findings), ["kinh-gui".to_string()].into());
     assert!(findings.iter().all(|f| !f.message.is_ascii()));
 }
+
+/// Công văn, thông báo, báo cáo and tờ trình made to the decree with python-docx
+/// (tests/fixtures/documents), as written and after a LibreOffice round trip: the errors are
+/// exactly those their description plants (`expected_errors:` in doc.yaml).
+#[test]
+fn documents_of_other_kinds_as_word_files_get_exactly_their_planted_errors() {
+    let root = common::root().join("tests/fixtures/documents");
+    let mut dirs: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("doc.yaml").exists())
+        .collect();
+    dirs.sort();
+    assert!(dirs.len() >= 7, "the corpus of other kinds is there");
+    let mut wrong = Vec::new();
+    for dir in dirs {
+        let yaml = std::fs::read_to_string(dir.join("doc.yaml")).unwrap();
+        let line = yaml
+            .lines()
+            .find(|l| l.starts_with("expected_errors:"))
+            .expect("expected_errors in doc.yaml");
+        let list = line["expected_errors:".len()..]
+            .trim()
+            .trim_matches(['[', ']']);
+        let expected: BTreeSet<String> = list
+            .split(',')
+            .map(|s| s.trim().trim_matches(['"', '\'']).to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        for file in ["doc.docx", "lo.docx"] {
+            let bytes = std::fs::read(dir.join(file)).unwrap();
+            let got = errors(&check_docx(file, &bytes).unwrap());
+            if got != expected {
+                wrong.push(format!(
+                    "{}/{file}: expected {expected:?}, got {got:?}",
+                    dir.display()
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
