@@ -220,7 +220,7 @@ fn absorb_qualifier(text: &str, end: usize) -> usize {
     let rest = &text[end..];
     for q in [" trực thuộc", " thuộc", " trên địa bàn"] {
         if let Some(r) = rest.strip_prefix(q) {
-            let after = skip_place(r);
+            let after = crate::parent::after_place(r);
             // Only when a place or nothing followed ("thuộc thẩm quyền" is no qualifier).
             if after.len() < r.len()
                 || q == " trực thuộc"
@@ -232,46 +232,6 @@ fn absorb_qualifier(text: &str, end: usize) -> usize {
         }
     }
     end
-}
-
-/// The text after a place at its start ("xã", " phường Sài Gòn", " Quận 1").
-fn skip_place(text: &str) -> &str {
-    let t = text.trim_start();
-    let nouns = [
-        "xã",
-        "phường",
-        "tỉnh",
-        "thành phố",
-        "quận",
-        "huyện",
-        "đặc khu",
-        "thị trấn",
-    ];
-    let mut rest = nouns
-        .iter()
-        .find(|n| {
-            t.strip_prefix(**n)
-                .is_some_and(|r| r.is_empty() || r.starts_with([' ', ',', ';', '.', ':']))
-        })
-        .map_or(text, |n| &t[n.len()..]);
-    // A proper name: capitalised words and numbers.
-    loop {
-        let t = rest.trim_start();
-        let Some(w) = t.split_whitespace().next() else {
-            break;
-        };
-        let w = w.trim_end_matches([',', ';', '.', ':']);
-        if !w.is_empty()
-            && w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        {
-            rest = &t[w.len()..];
-        } else {
-            break;
-        }
-    }
-    rest
 }
 
 /// The parent giving the work ("Chủ tịch Ủy ban nhân dân xã chỉ đạo các trường học xây dựng

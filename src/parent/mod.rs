@@ -4,5 +4,5 @@
 pub mod profile;
 pub mod scope;
 
-pub use profile::{place_of, Level, ParentProfile};
+pub use profile::{after_place, place_of, Level, ParentProfile};
 pub use scope::{learn, occurrences, of_unit_plan};

@@ -172,6 +172,47 @@ fn level_of(f: &str) -> (Level, String) {
     (Level::Unknown, String::new())
 }
 
+/// The text after a place at its start ("xã", " phường Sài Gòn", " Quận 1"): the generic noun,
+/// then the capitalised words and numbers of its name; what follows is left as it stands.
+pub fn after_place(text: &str) -> &str {
+    let t = text.trim_start();
+    let nouns = [
+        "xã",
+        "phường",
+        "tỉnh",
+        "thành phố",
+        "quận",
+        "huyện",
+        "đặc khu",
+        "thị trấn",
+    ];
+    let mut rest = nouns
+        .iter()
+        .find(|n| {
+            t.strip_prefix(**n)
+                .is_some_and(|r| r.is_empty() || r.starts_with([' ', ',', ';', '.', ':']))
+        })
+        .map_or(text, |n| &t[n.len()..]);
+    // A proper name: capitalised words and numbers.
+    loop {
+        let t = rest.trim_start();
+        let Some(w) = t.split_whitespace().next() else {
+            break;
+        };
+        let w = w.trim_end_matches([',', ';', '.', ':']);
+        if !w.is_empty()
+            && w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            rest = &t[w.len()..];
+        } else {
+            break;
+        }
+    }
+    rest
+}
+
 /// The place in a body's name ("Ủy ban nhân dân Quận 1" → "Quận 1").
 pub fn place_of(body: &str) -> Option<String> {
     let f = fold(body);
@@ -202,6 +243,14 @@ pub fn place_of(body: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::model::Plan;
+
+    #[test]
+    fn after_a_place_its_name_is_skipped_and_nothing_else() {
+        assert_eq!(after_place(" phường Sài Gòn: thực hiện"), ": thực hiện");
+        assert_eq!(after_place(" xã, các ấp"), ", các ấp");
+        assert_eq!(after_place(" Quận 1 và"), " và");
+        assert_eq!(after_place(" thẩm quyền"), " thẩm quyền");
+    }
 
     fn of(issuer: &str) -> ParentProfile {
         let mut plan = Plan::default();

@@ -117,7 +117,7 @@ impl Judge {
                 "tại",
             ] {
                 if let Some(r) = rest.strip_prefix(q) {
-                    rest = skip_place(r.trim_start());
+                    rest = crate::parent::after_place(r).trim_start();
                 }
             }
             let who = if titled { head } else { subject };
@@ -315,40 +315,6 @@ impl Judge {
             .is_some_and(char::is_uppercase);
         named.then(|| Actor::Organ(name()))
     }
-}
-
-/// The text after a place ("xã", "phường Sài Gòn", "Quận 1") at its start.
-fn skip_place(text: &str) -> &str {
-    let mut rest = text;
-    let nouns = [
-        "xã",
-        "phường",
-        "tỉnh",
-        "thành phố",
-        "quận",
-        "huyện",
-        "đặc khu",
-        "thị trấn",
-    ];
-    if let Some(n) = nouns.iter().find(|n| {
-        rest.starts_with(*n) && rest[n.len()..].starts_with([' ', ',', ':', ';', '.'])
-            || rest == **n
-    }) {
-        rest = rest[n.len()..].trim_start();
-    }
-    // A proper name: capitalised words and numbers.
-    while let Some(w) = rest.split_whitespace().next() {
-        if w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            && !w.ends_with(':')
-        {
-            rest = rest[w.len()..].trim_start();
-        } else {
-            break;
-        }
-    }
-    rest
 }
 
 /// The byte offset after the `n`th word.
