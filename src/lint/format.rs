@@ -135,17 +135,14 @@ fn header_format(paras: &[Para], out: &mut Vec<Finding>) {
                 }
             }
             wrong.extend(l.size_outside(size.0, size.1));
-            if !wrong.is_empty() {
-                let mut f = finding(
-                    "header-format",
-                    Area::Header,
-                    "Phần đầu văn bản",
-                    &l.text,
-                    "",
-                );
-                f.message = format!("“{}”: {}. {}", l.text, wrong.join(", "), f.message);
-                out.push(f);
-            }
+            layout::report(
+                out,
+                "header-format",
+                Area::Header,
+                "Phần đầu văn bản",
+                l,
+                &wrong,
+            );
         };
     if let Some(l) = head
         .iter()

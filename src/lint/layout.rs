@@ -110,27 +110,25 @@ pub fn check(paras: &[Para], plan: &Plan, kind: Kind, out: &mut Vec<Finding>) {
 }
 
 /// A finding that quotes the line and says what is wrong, when something is.
-fn report(out: &mut Vec<Finding>, rule: &str, area: Area, label: &str, l: &Line, wrong: &[String]) {
+pub(super) fn report(
+    out: &mut Vec<Finding>,
+    rule: &str,
+    area: Area,
+    label: &str,
+    l: &Line,
+    wrong: &[String],
+) {
     if wrong.is_empty() {
         return;
     }
     let mut f = finding(rule, area, label, &l.text, "");
     f.message = format!(
         "“{}”: {}. {}",
-        excerpt(&l.text),
+        super::first_words(&l.text, 10),
         wrong.join(", "),
         f.message
     );
     out.push(f);
-}
-
-fn excerpt(text: &str) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() > 10 {
-        format!("{} …", words[..10].join(" "))
-    } else {
-        words.join(" ")
-    }
 }
 
 fn title_index(paras: &[Para]) -> Option<usize> {

@@ -144,9 +144,14 @@ fn finding(id: &str, area: Area, label: impl Into<String>, text: &str, node: &st
 }
 
 fn excerpt(text: &str) -> String {
+    first_words(text, 16)
+}
+
+/// The first `n` words of a text, "…" after them when there are more.
+fn first_words(text: &str, n: usize) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() > 16 {
-        format!("{} …", words[..16].join(" "))
+    if words.len() > n {
+        format!("{} …", words[..n].join(" "))
     } else {
         words.join(" ")
     }
