@@ -1,5 +1,5 @@
 //! Any text from the user — `< > & " '`, emoji, control characters, 5,000-character items —
-//! still yields a document that LibreOffice and python-docx open.
+//! still yields a document that LibreOffice and python-docx open and that passes Word's schemas.
 mod common;
 use common::*;
 use kehoach::export::{to_docx, ExportOptions};
@@ -145,6 +145,11 @@ fn hostile_text_still_gives_documents_that_libreoffice_and_python_docx_open() {
         std::fs::write(&path, bytes).unwrap();
         files.push(path);
     }
+    // Word's schemas (Office 2019) accept every one of them.
+    let audit = openxml_audit(dir.path());
+    assert_eq!(audit.len(), files.len());
+    let faulty: Vec<_> = audit.iter().filter(|(_, e)| !e.is_empty()).collect();
+    assert!(faulty.is_empty(), "{faulty:#?}");
     for (file, result) in files.iter().zip(python_docx_open(&files)) {
         assert!(
             result.is_ok(),

@@ -116,3 +116,59 @@ pub fn python() -> String {
         }
     })
 }
+
+/// The errors `openxml-audit -f office2019` (the Open XML SDK's schemas and rules, installed
+/// by `make test` in `.tools/`) finds in each .docx of `dir`: (file name, error descriptions),
+/// one entry per file. One run per file: in one recursive run (`-r`) openxml-audit 0.8 caches
+/// the footnote ids of a package under the Python id of its object, which the next file may
+/// reuse, and then reports footnotes 2, 3 … of later files as missing.
+pub fn openxml_audit(dir: &Path) -> Vec<(String, Vec<String>)> {
+    let tool = std::env::var("KEHOACH_OPENXML_AUDIT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| root().join(".tools/bin/openxml-audit"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "docx"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|file| {
+            let out = Command::new(&tool)
+                .args(["-f", "office2019", "-m", "0", "-o", "json"])
+                .arg(file)
+                .output()
+                .unwrap_or_else(|e| panic!("{} ({e}): installed by `make test`", tool.display()));
+            let report: serde_json::Value =
+                serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+                    panic!(
+                        "openxml-audit printed no JSON for {} ({e}): {}",
+                        file.display(),
+                        String::from_utf8_lossy(&out.stderr)
+                    )
+                });
+            let report = match report {
+                serde_json::Value::Array(mut a) if a.len() == 1 => a.remove(0),
+                one => one,
+            };
+            let errors = report["errors"]
+                .as_array()
+                .map(|e| {
+                    e.iter()
+                        .map(|e| {
+                            format!(
+                                "{} {}: {}",
+                                e["part_uri"].as_str().unwrap_or_default(),
+                                e["path"].as_str().unwrap_or_default(),
+                                e["description"].as_str().unwrap_or_default()
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let name = file.file_name().unwrap().to_string_lossy().into_owned();
+            (name, errors)
+        })
+        .collect()
+}

@@ -1,6 +1,6 @@
 //! The package around document.xml: styles (Times New Roman in all four font slots, the body
 //! size), settings (footnote separators, Word 2013+ compatibility), the page-number header, the
-//! footnotes, fonts, relationships, content types and the document's properties (title,
+//! footnotes, fonts, the theme, relationships, content types and the document's properties (title,
 //! author, dates), deflate-compressed with `[Content_Types].xml` first.
 use super::xml::esc;
 use super::HEADER_RID;
@@ -18,6 +18,9 @@ pub struct Meta<'a> {
 }
 
 const FONT: &str = "Times New Roman";
+/// The theme Word requires of a document part (Office 2019 schemas): Office colours, Times New
+/// Roman as both theme fonts, the minimal format scheme.
+const THEME: &str = include_str!("theme1.xml");
 const XML_DECL: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -36,6 +39,7 @@ pub fn package(document: &str, doc: &Document, meta: &Meta) -> Result<Vec<u8>, E
         ("word/settings.xml", settings(footnotes)),
         ("word/fontTable.xml", font_table()),
         ("word/header1.xml", page_number_header()),
+        ("word/theme/theme1.xml", THEME.to_string()),
     ];
     if footnotes {
         parts.push(("word/footnotes.xml", footnotes_xml(&doc.footnotes)));
@@ -68,6 +72,7 @@ fn content_types(footnotes: bool) -> String {
             r#"<Override PartName="/word/settings.xml" ContentType="{wml}.settings+xml"/>"#,
             r#"<Override PartName="/word/fontTable.xml" ContentType="{wml}.fontTable+xml"/>"#,
             r#"<Override PartName="/word/header1.xml" ContentType="{wml}.header+xml"/>"#,
+            r#"<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>"#,
             r#"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#,
             r#"<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#,
         ),
@@ -107,6 +112,7 @@ fn document_rels(footnotes: bool) -> String {
             r#"<Relationship Id="rIdSettings" Type="{rel}/settings" Target="settings.xml"/>"#,
             r#"<Relationship Id="rIdFonts" Type="{rel}/fontTable" Target="fontTable.xml"/>"#,
             r#"<Relationship Id="{header}" Type="{rel}/header" Target="header1.xml"/>"#,
+            r#"<Relationship Id="rIdTheme" Type="{rel}/theme" Target="theme/theme1.xml"/>"#,
         ),
         decl = XML_DECL,
         rel = REL,
