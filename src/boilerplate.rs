@@ -88,7 +88,8 @@ impl Boilerplate {
         Ok(b)
     }
 
-    /// Renders a template with the data; whitespace collapsed to single spaces.
+    /// Renders a template with the data; whitespace collapsed to single spaces, except the
+    /// no-break spaces of a blank left for the văn thư ("số      /KH-…", "ngày      tháng").
     pub fn render(&self, name: &str, data: &impl Serialize) -> Result<String, TemplateError> {
         let text = self
             .registry
@@ -97,7 +98,11 @@ impl Boilerplate {
                 name: name.to_string(),
                 reason: e.to_string(),
             })?;
-        Ok(text.split_whitespace().collect::<Vec<_>>().join(" "))
+        Ok(text
+            .split(|c: char| c.is_whitespace() && c != '\u{a0}')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "))
     }
 }
 

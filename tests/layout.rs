@@ -106,12 +106,24 @@ fn a_draft_shows_the_plans_year_and_the_same_lines_in_both_writers() {
     );
     let app = doc.appendix.expect("the kindergarten plan has task rows");
     assert_eq!(app.heading[0].text, "Phụ lục");
-    assert!(app
-        .heading
-        .last()
-        .unwrap()
-        .text
-        .starts_with("(Kèm theo Kế hoạch số"));
+    // The number and the date are left blank with room to write them by hand, as in the header.
+    let line = &app.heading.last().unwrap().text;
+    let blank = kehoach::nd30::BLANK;
+    assert!(
+        line.starts_with(&format!(
+            "(Kèm theo Kế hoạch số {blank}/KH-MNTH ngày{blank}tháng{blank}năm 2024"
+        )),
+        "{line}"
+    );
+    // The header table reaches into the margins by the same amount on both sides, 8 mm at most.
+    let overhang = (h.widths.0 + h.widths.1) as i32 - doc.layout.text_width_twips() as i32;
+    assert!(
+        (overhang + 2 * h.indent).abs() <= 1,
+        "{:?} {}",
+        h.widths,
+        h.indent
+    );
+    assert!(-h.indent <= 454, "{} twips into each margin", -h.indent);
 }
 
 #[test]
