@@ -29,6 +29,7 @@ pub fn typescript() -> String {
         model::Topic,
         model::Signer,
         model::Footnote,
+        model::Emphasis,
         model::Appendix,
         model::AppendixGroup,
         model::AppendixRow,

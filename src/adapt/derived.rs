@@ -3,7 +3,7 @@
 //! the decree's authority line, the recipients, the footnotes whose marks are still there.
 use super::context::Context;
 use super::Preset;
-use crate::model::{Footnote, Header, Plan, Signer, UnitProfile};
+use crate::model::{Emphasis, Footnote, Header, Plan, Signer, UnitProfile};
 use crate::nd30::{punctuation, Authority};
 use crate::text::caps;
 
@@ -100,6 +100,21 @@ pub fn signer(profile: &UnitProfile, preset: &Preset) -> Signer {
         title,
         name: profile.signer_name.trim().to_string(),
     }
+}
+
+/// The parent's emphasis on items whose words are still in the unit's text (a rewording that
+/// changed them drops it).
+pub fn kept_emphasis(emphasis: &[Emphasis], plan: &Plan) -> Vec<Emphasis> {
+    emphasis
+        .iter()
+        .filter(|e| {
+            e.anchor
+                .item()
+                .and_then(|id| plan.item(id))
+                .is_some_and(|i| i.text.contains(e.text.as_str()))
+        })
+        .cloned()
+        .collect()
 }
 
 /// The parent's footnotes whose mark is still in the unit's text.

@@ -272,9 +272,11 @@ pub fn adapt_with(
         recipients: derived::recipients(profile, preset, &ctx),
         signer: derived::signer(profile, preset),
         footnotes: Vec::new(),
+        emphasis: Vec::new(),
         appendix: None,
     };
     plan.footnotes = derived::kept_footnotes(&parent.footnotes, &plan);
+    plan.emphasis = derived::kept_emphasis(&parent.emphasis, &plan);
     renumber(&mut plan);
     plan.appendix = Some(appendix::appendix(
         &plan,

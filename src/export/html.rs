@@ -171,6 +171,19 @@ fn para(p: &Para, layout: &Layout, width: u32) -> Piece {
     for s in &p.spans {
         match s {
             Span::Text(t) => inner.push_str(&escape(t)),
+            Span::Styled(t, em) => {
+                let tags: Vec<&str> = [(em.bold, "b"), (em.italic, "i"), (em.underline, "u")]
+                    .into_iter()
+                    .filter_map(|(on, tag)| on.then_some(tag))
+                    .collect();
+                for tag in &tags {
+                    let _ = write!(inner, "<{tag}>");
+                }
+                inner.push_str(&escape(t));
+                for tag in tags.iter().rev() {
+                    let _ = write!(inner, "</{tag}>");
+                }
+            }
             Span::Note(n) => {
                 let _ = write!(inner, "<sup>{n}</sup>");
             }

@@ -1,6 +1,8 @@
 //! The reader-neutral form every reader produces and [`super::recognize`] turns into a plan:
 //! paragraphs and tables in reading order, with the little formatting structure depends on.
 
+use crate::model::Emphasis;
+
 /// A paragraph as a reader saw it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Para {
@@ -22,6 +24,9 @@ pub struct Para {
     pub size_pt: Option<f32>,
     /// How the paragraph and each of its runs are set, when the reader knows it (.docx).
     pub format: Option<Box<ParaFormat>>,
+    /// Words set apart inside it (bold in a regular paragraph, italic, underlined), their anchor
+    /// not yet known.
+    pub emphasis: Vec<Emphasis>,
 }
 
 /// How a paragraph is set, as the file has it once styles are applied: direct formatting, then
@@ -44,6 +49,7 @@ pub struct RunFormat {
     pub text: String,
     pub bold: bool,
     pub italic: bool,
+    pub underline: bool,
     pub size_pt: Option<f32>,
     /// The font its Latin text is set in (a theme font named through the theme).
     pub font: Option<String>,
@@ -206,4 +212,43 @@ impl Cell {
             .collect::<Vec<_>>()
             .join("\n")
     }
+}
+
+/// The emphasised words of a paragraph from its runs, given as (text, bold, italic, underline):
+/// neighbouring runs set alike joined, a style every run of the paragraph has left out (the
+/// layout sets a heading bold and the bases italic), blank runs joined to their neighbours, and
+/// nothing shorter than two letters or digits.
+pub fn emphasis_of<'a>(
+    runs: impl IntoIterator<Item = (&'a str, bool, bool, bool)>,
+    para_bold: bool,
+    para_italic: bool,
+) -> Vec<Emphasis> {
+    let mut out: Vec<Emphasis> = Vec::new();
+    let mut current: Option<Emphasis> = None;
+    for (text, bold, italic, underline) in runs {
+        let blank = text.trim().is_empty();
+        let style = (bold && !para_bold, italic && !para_italic, underline);
+        match current.as_mut() {
+            Some(c) if blank || (c.bold, c.italic, c.underline) == style => c.text.push_str(text),
+            _ => {
+                out.extend(current.take());
+                current = Some(Emphasis {
+                    text: text.to_string(),
+                    bold: style.0,
+                    italic: style.1,
+                    underline: style.2,
+                    ..Default::default()
+                });
+            }
+        }
+    }
+    out.extend(current);
+    out.into_iter()
+        .filter(|e| e.is_set())
+        .map(|mut e| {
+            e.text = crate::text::squash(&e.text);
+            e
+        })
+        .filter(|e| e.text.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
+        .collect()
 }

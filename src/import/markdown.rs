@@ -3,6 +3,7 @@
 //! emphasis, headings and the HTML a converter leaves (`<br>`, `<b>`, `<li>`, `<sup>`) removed;
 //! the text reader joins the lines of a wrapped paragraph.
 use super::blocks::{Block, Cell, Para, Source, Table};
+use crate::model::Emphasis;
 use crate::text::squash;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -111,7 +112,62 @@ fn inline(s: &str) -> Para {
     let mut para = Para::new(text);
     para.bold = bold;
     para.footnote_refs = refs;
+    para.emphasis = emphasis(t, &para.text);
+    // A paragraph wholly in one style takes it from the layout. (Bold stays as the check
+    // above says: a converter bolds the first half of a heading's paragraph cut by a page
+    // break, and the second half must still join it.)
+    if let [only] = para.emphasis.as_slice() {
+        if only.text == para.text {
+            para.italic = only.italic;
+            para.emphasis.clear();
+        }
+    }
     para
+}
+
+/// The emphasised words of a line of markdown: `***…***`, `**…**`, `*…*` and the HTML a
+/// converter leaves (`<b>`, `<strong>`, `<i>`, `<em>`, `<u>`), as they read once the markup is
+/// removed; words that `text` does not hold are left out.
+fn emphasis(line: &str, text: &str) -> Vec<Emphasis> {
+    /// A mark and what it sets: (bold, italic, underline).
+    type Mark = (Regex, (bool, bool, bool));
+    static MARKS: LazyLock<[Mark; 6]> = LazyLock::new(|| {
+        let r = |p: &str| Regex::new(p).unwrap();
+        [
+            (r(r"\*\*\*([^*]+?)\*\*\*"), (true, true, false)),
+            (r(r"\*\*([^*]+?)\*\*"), (true, false, false)),
+            (r(r"\*([^*\s](?:[^*]*[^*\s])?)\*"), (false, true, false)),
+            (
+                r(r"(?i)<(?:b|strong)>(.+?)</(?:b|strong)>"),
+                (true, false, false),
+            ),
+            (r(r"(?i)<(?:i|em)>(.+?)</(?:i|em)>"), (false, true, false)),
+            (r(r"(?i)<u>(.+?)</u>"), (false, false, true)),
+        ]
+    });
+    if !line.contains(['*', '<']) {
+        return Vec::new();
+    }
+    let mut work = line.replace("\\*", "\u{4}");
+    let mut out: Vec<Emphasis> = Vec::new();
+    for (re, (bold, italic, underline)) in MARKS.iter() {
+        for c in re.captures_iter(&work) {
+            let words = cell_text(&c[1].replace('\u{4}', "*"), " ").0;
+            if words.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+                && text.contains(words.as_str())
+            {
+                out.push(Emphasis {
+                    text: words,
+                    bold: *bold,
+                    italic: *italic,
+                    underline: *underline,
+                    ..Default::default()
+                });
+            }
+        }
+        work = re.replace_all(&work, "$1").into_owned();
+    }
+    out
 }
 
 /// Removes markup; `<br>`, `</p>` and `<li>` become `line_break`. Returns the text and the
@@ -247,6 +303,30 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn emphasis_inside_a_paragraph_is_kept_and_a_wholly_italic_one_is_italic() {
+        let p = inline(
+            "Thực hiện chủ đề “*Năm dân vận*”, ***Ngày thứ bảy*** và <u>Giờ cao điểm</u>, **Phòng Nội vụ:** 2 \\* 3",
+        );
+        let got: Vec<(&str, bool, bool, bool)> = p
+            .emphasis
+            .iter()
+            .map(|e| (e.text.as_str(), e.bold, e.italic, e.underline))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ngày thứ bảy", true, true, false),
+                ("Phòng Nội vụ:", true, false, false),
+                ("Năm dân vận", false, true, false),
+                ("Giờ cao điểm", false, false, true),
+            ]
+        );
+        assert!(p.text.ends_with("Phòng Nội vụ: 2 * 3"), "{}", p.text);
+        let whole = inline("*(Nội dung chi tiết theo phụ lục đính kèm)*");
+        assert!(whole.italic && whole.emphasis.is_empty());
     }
 
     #[test]

@@ -1,27 +1,30 @@
 //! The body (ô 6): bases in italics with their punctuation, the intro, part headings in capitals,
-//! items with their labels (headings in bold), the closing "./.", and the footnote marks placed
-//! after the text they follow.
-use super::{Block, Para, Role, Span};
-use crate::model::{Anchor, Footnote, Item, Plan};
+//! items with their labels (headings in bold), the closing "./.", the footnote marks placed
+//! after the text they follow and the parent's emphasised words.
+use super::{Block, Em, Para, Role, Span};
+use crate::model::{Anchor, Emphasis, Footnote, Item, Plan};
 use crate::nd30::punctuation;
 use crate::text::caps;
 
-/// Footnotes numbered in the order their marks are printed.
+/// Footnotes numbered in the order their marks are printed, and the words to set apart.
 pub struct Notes<'a> {
     all: &'a [Footnote],
+    emphasis: &'a [Emphasis],
     printed: Vec<String>,
 }
 
 impl<'a> Notes<'a> {
-    pub fn new(all: &'a [Footnote]) -> Self {
+    pub fn new(all: &'a [Footnote], emphasis: &'a [Emphasis]) -> Self {
         Notes {
             all,
+            emphasis,
             printed: Vec::new(),
         }
     }
 
-    /// The text as spans, each footnote of `anchor` after the first occurrence of its `after`
-    /// text (at the end when it is no longer there).
+    /// The text as spans: each footnote of `anchor` after the first occurrence of its `after`
+    /// text (at the end when it is no longer there), each emphasis of `anchor` on the first
+    /// occurrence of its words (one that overlaps an earlier one is left out).
     fn spans(&mut self, text: &str, anchor: &Anchor) -> Vec<Span> {
         let mut placed: Vec<(usize, &Footnote)> = self
             .all
@@ -34,22 +37,53 @@ impl<'a> Notes<'a> {
                 (at.unwrap_or(text.len()), f)
             })
             .collect();
-        if placed.is_empty() {
+        placed.sort_by_key(|(at, _)| *at);
+        let mut ranges: Vec<(usize, usize, Em)> = Vec::new();
+        for e in self
+            .emphasis
+            .iter()
+            .filter(|e| &e.anchor == anchor && e.is_set())
+        {
+            let Some(start) = (!e.text.is_empty())
+                .then(|| text.find(e.text.as_str()))
+                .flatten()
+            else {
+                continue;
+            };
+            let end = start + e.text.len();
+            if ranges.iter().all(|(s, t, _)| end <= *s || start >= *t) {
+                let em = Em {
+                    bold: e.bold,
+                    italic: e.italic,
+                    underline: e.underline,
+                };
+                ranges.push((start, end, em));
+            }
+        }
+        if placed.is_empty() && ranges.is_empty() {
             return vec![Span::Text(text.to_string())];
         }
-        placed.sort_by_key(|(at, _)| *at);
+        let mut cuts: Vec<usize> = placed.iter().map(|(at, _)| *at).collect();
+        cuts.extend(ranges.iter().flat_map(|(s, e, _)| [*s, *e]));
+        cuts.push(text.len());
+        cuts.sort_unstable();
+        cuts.dedup();
         let mut spans = Vec::new();
+        let mut notes = placed.into_iter().peekable();
         let mut from = 0;
-        for (at, f) in placed {
-            if at > from {
-                spans.push(Span::Text(text[from..at].to_string()));
-                from = at;
+        for cut in cuts {
+            if cut > from {
+                let piece = text[from..cut].to_string();
+                match ranges.iter().find(|(s, e, _)| *s <= from && cut <= *e) {
+                    Some((_, _, em)) => spans.push(Span::Styled(piece, *em)),
+                    None => spans.push(Span::Text(piece)),
+                }
+                from = cut;
             }
-            self.printed.push(f.text.clone());
-            spans.push(Span::Note(self.printed.len()));
-        }
-        if from < text.len() {
-            spans.push(Span::Text(text[from..].to_string()));
+            while let Some((_, f)) = notes.next_if(|(at, _)| *at <= cut) {
+                self.printed.push(f.text.clone());
+                spans.push(Span::Note(self.printed.len()));
+            }
         }
         spans
     }

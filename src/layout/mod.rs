@@ -1,6 +1,7 @@
 //! The single layout step: a plan and the unit's page settings become the page as Decree
 //! 30/2020/NĐ-CP lays it out — the header cells with their rules, "Số:" and the date line, the
-//! title, the bases, the body paragraphs with their node ids and footnote marks, Nơi nhận beside
+//! title, the bases, the body paragraphs with their node ids, footnote marks and the parent's
+//! emphasis, Nơi nhận beside
 //! the signature, the landscape appendix with its column widths. Every decision about what is
 //! printed (punctuation, capitals, the year of a draft's date line, whether there is an
 //! appendix, its "(Kèm theo …)" line) is made here, once; the writers (.docx, the HTML preview,
@@ -81,10 +82,19 @@ pub enum Role {
     Closing,
 }
 
-/// A piece of a paragraph: text, or the mark of a footnote (its number, from 1).
+/// How words are set apart inside a paragraph, as the parent plan had them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Em {
+    pub bold: bool,
+    pub italic: bool,
+    pub underline: bool,
+}
+
+/// A piece of a paragraph: text, emphasised text, or the mark of a footnote (its number, from 1).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Span {
     Text(String),
+    Styled(String, Em),
     Note(usize),
 }
 
@@ -107,7 +117,7 @@ impl Para {
         self.spans
             .iter()
             .filter_map(|s| match s {
-                Span::Text(t) => Some(t.as_str()),
+                Span::Text(t) | Span::Styled(t, _) => Some(t.as_str()),
                 Span::Note(_) => None,
             })
             .collect()
@@ -195,7 +205,7 @@ pub fn lay_out(plan: &Plan, layout: &Layout) -> Document {
         Block::Header(header::header(&plan, &layout, year)),
         Block::Title(header::title(&plan, &doc_type, &layout)),
     ];
-    let mut notes = body::Notes::new(&plan.footnotes);
+    let mut notes = body::Notes::new(&plan.footnotes, &plan.emphasis);
     body::paragraphs(&plan, &mut notes, &mut blocks);
     let signature = tail::signature(&plan, &layout);
     if !signature.recipients.is_empty() || !signature.signer.is_empty() || signature.name.is_some()

@@ -50,6 +50,10 @@ pub struct Plan {
     pub signer: Signer,
     /// Chú thích cuối trang.
     pub footnotes: Vec<Footnote>,
+    /// Words the parent printed bold, italic or underlined inside a paragraph (a quoted slogan,
+    /// "(Nội dung chi tiết theo phụ lục đính kèm)"); a paragraph set wholly in one style (a
+    /// heading, the bases) takes it from the layout, not from here.
+    pub emphasis: Vec<Emphasis>,
     /// Phụ lục (the table of tasks), if any.
     pub appendix: Option<Appendix>,
 }
@@ -194,6 +198,27 @@ pub struct Footnote {
     /// text when it is no longer there).
     pub after: String,
     pub text: String,
+}
+
+/// Emphasised words of a basis, the intro, an item or the closing: the first occurrence of
+/// `text` in that node's text is printed so; nothing when the words are no longer there.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Emphasis {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub anchor: Anchor,
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    pub underline: bool,
+}
+
+impl Emphasis {
+    /// Whether it changes anything.
+    pub fn is_set(&self) -> bool {
+        self.bold || self.italic || self.underline
+    }
 }
 
 /// Phụ lục: a table of tasks grouped by reform area.
@@ -421,6 +446,9 @@ impl Plan {
         for p in &mut self.parts {
             f(&mut p.title);
             items(&mut p.items, &mut f);
+        }
+        for e in &mut self.emphasis {
+            f(&mut e.text);
         }
         for n in &mut self.footnotes {
             f(&mut n.text);

@@ -109,7 +109,17 @@ pub fn body(out: &mut String, p: &Para, layout: &Layout) {
         for span in &p.spans {
             match span {
                 Span::Text(t) if !t.is_empty() => run(o, t, rpr),
-                Span::Text(_) => {}
+                Span::Styled(t, em) if !t.is_empty() => run(
+                    o,
+                    t,
+                    RPr {
+                        bold: rpr.bold || em.bold,
+                        italic: rpr.italic || em.italic,
+                        underline: em.underline,
+                        ..rpr
+                    },
+                ),
+                Span::Text(_) | Span::Styled(..) => {}
                 Span::Note(n) => o.push_str(&format!(
                     r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="{n}"/></w:r>"#
                 )),

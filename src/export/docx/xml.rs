@@ -19,13 +19,14 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-/// Run properties (CT_RPr, in schema order: rStyle, b, bCs, i, iCs, sz, szCs, vertAlign).
+/// Run properties (CT_RPr, in schema order: rStyle, b, bCs, i, iCs, sz, szCs, u, vertAlign).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RPr {
     pub bold: bool,
     pub italic: bool,
     /// Half-points; the document default when `None`.
     pub size: Option<u32>,
+    pub underline: bool,
     pub style: Option<&'static str>,
 }
 
@@ -35,6 +36,7 @@ impl RPr {
             bold,
             italic,
             size: Some(pt * 2),
+            underline: false,
             style: None,
         }
     }
@@ -52,6 +54,9 @@ impl RPr {
         }
         if let Some(sz) = self.size {
             inner.push_str(&format!(r#"<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/>"#));
+        }
+        if self.underline {
+            inner.push_str(r#"<w:u w:val="single"/>"#);
         }
         if !inner.is_empty() {
             out.push_str("<w:rPr>");

@@ -2,7 +2,7 @@
 //! and Word numbering (through the paragraph style's `basedOn` chain); tables with merged cells.
 use super::numbering::Numbering;
 use super::{arr, MARK_CLOSE, MARK_OPEN};
-use crate::import::blocks::{Block, Cell, Para, ParaFormat, RunFormat, Table};
+use crate::import::blocks::{emphasis_of, Block, Cell, Para, ParaFormat, RunFormat, Table};
 use crate::text::{squash, squash_lines, tail};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -158,6 +158,10 @@ impl Walker<'_> {
             .map(|(text, rp)| RunFormat {
                 bold: st.run(rp, style, "bold").and_then(Value::as_bool) == Some(true),
                 italic: st.run(rp, style, "italic").and_then(Value::as_bool) == Some(true),
+                underline: st
+                    .run(rp, style, "underline")
+                    .and_then(Value::as_str)
+                    .is_some_and(|u| u != "none"),
                 size_pt: st
                     .run(rp, style, "sz")
                     .and_then(Value::as_f64)
@@ -207,7 +211,16 @@ impl Walker<'_> {
             self.numbering.label(id, n["level"].as_i64().unwrap_or(0))
         });
         let (text, footnote_refs) = take_marks(&raw);
+        let unmarked: Vec<String> = runs.iter().map(|r| without_marks(&r.text)).collect();
+        let emphasis = emphasis_of(
+            runs.iter()
+                .zip(&unmarked)
+                .map(|(r, t)| (t.as_str(), r.bold, r.italic, r.underline)),
+            bold,
+            italic,
+        );
         Para {
+            emphasis,
             text,
             bold,
             italic,
@@ -279,6 +292,25 @@ fn collect_runs<'v>(children: &'v Value, text: &mut String, runs: &mut Vec<(Stri
             _ => {}
         }
     }
+}
+
+/// A run's text without the private markers of footnote references.
+fn without_marks(s: &str) -> String {
+    if !s.contains(MARK_OPEN) {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(start) = rest.find(MARK_OPEN) {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        match rest.find(MARK_CLOSE) {
+            Some(end) => rest = &rest[end + MARK_CLOSE.len_utf8()..],
+            None => rest = "",
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Removes footnote markers, remembering the text before each.

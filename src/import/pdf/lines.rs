@@ -19,6 +19,19 @@ pub struct Segment {
     pub italic: bool,
     /// Footnote marks: the byte position in `text` after which each stands, and its number.
     pub marks: Vec<(usize, String)>,
+    /// The text in pieces set alike: (text, bold, italic); spaces join the piece before them.
+    pub runs: Vec<(String, bool, bool)>,
+}
+
+impl Segment {
+    fn push_run(&mut self, text: &str, bold: bool, italic: bool) {
+        match self.runs.last_mut() {
+            Some(last) if text.trim().is_empty() || (last.1, last.2) == (bold, italic) => {
+                last.0.push_str(text)
+            }
+            _ => self.runs.push((text.to_string(), bold, italic)),
+        }
+    }
 }
 
 /// Gaps wider than this many times the font size separate columns.
@@ -90,8 +103,10 @@ pub fn segments(glyphs: &[Glyph], page: usize) -> Vec<Segment> {
                     && gap > size * 0.18
                 {
                     seg.text.push(' ');
+                    seg.push_run(" ", g.bold, g.italic);
                 }
                 seg.text.push_str(&g.text);
+                seg.push_run(&g.text, g.bold, g.italic);
                 if !is_space {
                     seg.bold &= g.bold;
                     seg.italic &= g.italic;
@@ -111,6 +126,9 @@ fn finish(mut s: Segment) -> Segment {
     s.text.truncate(trimmed);
     let lead = s.text.len() - s.text.trim_start().len();
     s.text = crate::text::nfc(s.text.trim_start());
+    for run in &mut s.runs {
+        run.0 = crate::text::nfc(&run.0);
+    }
     for (at, _) in &mut s.marks {
         *at = at.saturating_sub(lead).min(s.text.len());
     }

@@ -3,7 +3,7 @@
 //! centred line, after a short line or a wider gap, or where the weight changes, and goes on
 //! across a page break; footnotes at a page's bottom, in a smaller size, are taken apart.
 use super::lines::Segment;
-use crate::import::blocks::Para;
+use crate::import::blocks::{emphasis_of, Para};
 use crate::text::ends_sentence;
 
 /// The text area of a page, measured from its lines.
@@ -180,6 +180,8 @@ fn starts_point(text: &str) -> bool {
 /// The paragraphs of the pages' flow (segments in page order, tables and footnotes taken out).
 pub fn paragraphs(segs: &[Segment], frames: &dyn Fn(usize) -> Frame) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::new();
+    // Each paragraph's runs: (text, bold, italic).
+    let mut runs: Vec<Vec<(&str, bool, bool)>> = Vec::new();
     let mut prev: Option<(&Segment, bool, bool)> = None; // (segment, centred, column)
     for line in reading_order(segs) {
         let s = line.seg;
@@ -226,7 +228,11 @@ pub fn paragraphs(segs: &[Segment], frames: &dyn Fn(usize) -> Frame) -> Vec<Para
             p.centered = centred;
             p.size_pt = Some(s.size);
             out.push(p);
+            runs.push(Vec::new());
         }
+        let para_runs = runs.last_mut().expect("a paragraph");
+        para_runs.push((" ", false, false));
+        para_runs.extend(s.runs.iter().map(|(t, b, i)| (t.as_str(), *b, *i)));
         let p = out.last_mut().expect("a paragraph");
         // "CT-" / "XH huyện": a compound cut at its hyphen joins without a space.
         let cut_compound =
@@ -244,6 +250,13 @@ pub fn paragraphs(segs: &[Segment], frames: &dyn Fn(usize) -> Frame) -> Vec<Para
                 .push((n.clone(), crate::text::tail(before.trim_end(), 60)));
         }
         prev = Some((s, centred, line.column));
+    }
+    for (p, runs) in out.iter_mut().zip(runs) {
+        p.emphasis = emphasis_of(
+            runs.into_iter().map(|(t, b, i)| (t, b, i, false)),
+            p.bold,
+            p.italic,
+        );
     }
     out
 }

@@ -1,7 +1,7 @@
-//! Footnotes: each mark remembered with the text before it, then anchored to the basis, intro,
-//! item or closing that holds it.
+//! Footnotes and emphasis: each mark remembered with the text before it, each emphasised
+//! fragment with its words, then anchored to the basis, intro, item or closing that holds it.
 use super::Builder;
-use crate::model::{Anchor, Footnote, Plan};
+use crate::model::{Anchor, Emphasis, Footnote, Plan};
 use crate::text::tail;
 
 impl Builder {
@@ -9,6 +9,37 @@ impl Builder {
         for (key, after) in std::mem::take(&mut self.pending_refs) {
             self.footnote_refs.push((key, anchor.to_string(), after));
         }
+        for e in std::mem::take(&mut self.pending_emphasis) {
+            self.plan.emphasis.push(Emphasis {
+                anchor: Anchor::parse(anchor),
+                ..e
+            });
+        }
+    }
+
+    /// Emphasis whose words are in its node's final text (a label or a line the recogniser
+    /// took elsewhere leaves some out), each once.
+    pub(super) fn keep_present_emphasis(&mut self) {
+        let mut kept: Vec<Emphasis> = Vec::new();
+        for mut e in std::mem::take(&mut self.plan.emphasis) {
+            let text = node_text(&self.plan, &e.anchor);
+            if !text.contains(e.text.as_str()) {
+                // "1. Cải cách thể chế:" set bold as a run-in heading: its label is not text.
+                match super::labels::split_label(&e.text) {
+                    Some((_, rest, _))
+                        if rest.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+                            && text.contains(rest.as_str()) =>
+                    {
+                        e.text = rest
+                    }
+                    _ => continue,
+                }
+            }
+            if !kept.contains(&e) {
+                kept.push(e);
+            }
+        }
+        self.plan.emphasis = kept;
     }
 
     /// Footnotes, in the order of their keys' appearance in the definitions, each anchored where
@@ -34,13 +65,7 @@ impl Builder {
 
 /// The longest tail of `after` that occurs in the anchor's final text.
 pub(super) fn locate_after(plan: &Plan, anchor: &Anchor, after: &str) -> String {
-    let text = match anchor {
-        Anchor::Intro => plan.intro.clone(),
-        Anchor::Closing => plan.closing.clone(),
-        Anchor::Basis(i) => plan.bases.get(*i).cloned().unwrap_or_default(),
-        Anchor::Item(id) => plan.item(id).map(|i| i.text.clone()).unwrap_or_default(),
-        Anchor::None => String::new(),
-    };
+    let text = node_text(plan, anchor);
     let n = after.chars().count();
     for len in (1..=n).rev() {
         let t = tail(after, len);
@@ -49,4 +74,15 @@ pub(super) fn locate_after(plan: &Plan, anchor: &Anchor, after: &str) -> String 
         }
     }
     String::new()
+}
+
+/// The text of the node an anchor names.
+fn node_text<'a>(plan: &'a Plan, anchor: &Anchor) -> &'a str {
+    match anchor {
+        Anchor::Intro => &plan.intro,
+        Anchor::Closing => &plan.closing,
+        Anchor::Basis(i) => plan.bases.get(*i).map_or("", String::as_str),
+        Anchor::Item(id) => plan.item(id).map_or("", |i| i.text.as_str()),
+        Anchor::None => "",
+    }
 }

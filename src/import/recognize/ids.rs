@@ -5,7 +5,7 @@
 use crate::model::{Anchor, Item, ItemKind, Plan};
 use std::collections::{HashMap, HashSet};
 
-/// Gives every item its id and moves footnote anchors along.
+/// Gives every item its id and moves footnote and emphasis anchors along.
 pub fn assign(plan: &mut Plan) {
     let mut renamed = HashMap::new();
     let mut used = HashSet::new();
@@ -17,10 +17,15 @@ pub fn assign(plan: &mut Plan) {
         };
         walk(&mut part.items, &key, &key, &mut used, &mut renamed);
     }
-    for f in &mut plan.footnotes {
-        if let Anchor::Item(id) = &f.anchor {
+    let anchors = plan
+        .footnotes
+        .iter_mut()
+        .map(|f| &mut f.anchor)
+        .chain(plan.emphasis.iter_mut().map(|e| &mut e.anchor));
+    for anchor in anchors {
+        if let Anchor::Item(id) = anchor {
             if let Some(new) = renamed.get(id) {
-                f.anchor = Anchor::Item(new.clone());
+                *anchor = Anchor::Item(new.clone());
             }
         }
     }

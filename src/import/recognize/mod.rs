@@ -19,7 +19,7 @@ mod tail;
 use super::blocks::{Flow, Para, Source};
 use super::noise::Noise;
 use super::ImportError;
-use crate::model::{Appendix, Plan};
+use crate::model::{Appendix, Emphasis, Plan};
 use crate::text::{fold, squash};
 use appendix::is_appendix_heading;
 use header::assign_issuer;
@@ -152,6 +152,7 @@ struct Builder {
     /// Text waiting for the appendix title ("PHỤ LỤC" seen, title lines follow).
     appendix_title_open: bool,
     pending_refs: Vec<(String, String)>,
+    pending_emphasis: Vec<Emphasis>,
 }
 
 impl Builder {
@@ -182,10 +183,17 @@ impl Builder {
                 .filter(|(_, after)| l.contains(crate::text::tail(after, 12).as_str()))
                 .cloned()
                 .collect();
+            let emphasis = p
+                .emphasis
+                .iter()
+                .filter(|e| l.contains(e.text.as_str()))
+                .cloned()
+                .collect();
             self.line(Para {
                 text: l.to_string(),
                 numbered: if i == 0 { p.numbered.clone() } else { None },
                 footnote_refs: refs,
+                emphasis,
                 ..p.clone()
             });
         }
@@ -202,6 +210,7 @@ impl Builder {
         let text = squash(&text);
         let folded = fold(&text);
         self.pending_refs = p.footnote_refs.clone();
+        self.pending_emphasis = p.emphasis.clone();
 
         // Markers that switch stage wherever they appear.
         if is_appendix_heading(&folded) && self.stage != Stage::Head {
@@ -256,6 +265,7 @@ impl Builder {
             }
         }
         self.attach_footnotes();
+        self.keep_present_emphasis();
         parts_from_numbered_headings(&mut self.plan);
         ids::assign(&mut self.plan);
         // Items, or the Roman-numbered parts of a titled plan whose parts are still empty.

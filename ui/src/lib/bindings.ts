@@ -83,6 +83,12 @@ signer: Signer,
  */
 footnotes: Array<Footnote>, 
 /**
+ * Words the parent printed bold, italic or underlined inside a paragraph (a quoted slogan,
+ * "(Nội dung chi tiết theo phụ lục đính kèm)"); a paragraph set wholly in one style (a
+ * heading, the bases) takes it from the layout, not from here.
+ */
+emphasis: Array<Emphasis>, 
+/**
  * Phụ lục (the table of tasks), if any.
  */
 appendix: Appendix | null, };
@@ -187,6 +193,8 @@ anchor: string,
  * text when it is no longer there).
  */
 after: string, text: string, };
+
+export type Emphasis = { anchor: string, text: string, bold: boolean, italic: boolean, underline: boolean, };
 
 export type Appendix = { 
 /**
