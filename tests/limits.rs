@@ -125,3 +125,77 @@ fn wrong_file_types_get_a_clear_message() {
         assert!(err.contains(expected), "{name}: {err}");
     }
 }
+
+/// The same .docx with one part replaced.
+fn with_part(bytes: &[u8], part: &str, data: &[u8]) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().to_string();
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut buf).unwrap();
+        out.start_file(name.as_str(), SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(if name == part { data } else { &buf })
+            .unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// Imports in a thread; `None` when it has not finished after a minute (a hang).
+fn import_or_hang(name: &str, bytes: Vec<u8>) -> Option<Result<(), ImportError>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let name = name.to_string();
+    std::thread::spawn(move || {
+        let _ = tx.send(import::read_bytes(&name, &bytes).map(|_| ()));
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(60)).ok()
+}
+
+#[test]
+fn every_xml_part_cut_short_or_mangled_gets_a_message_naming_it_never_a_hang() {
+    // docx-rs loops for ever on some malformed parts (styles.xml cut in half did); every part is
+    // checked before it reaches docx-rs.
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let good = std::fs::read(root.join("tests/fixtures/parents/xa-an-phu-2027/doc.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(good.as_slice())).unwrap();
+    let names: Vec<String> = zip
+        .file_names()
+        .filter(|n| n.ends_with(".xml") || n.ends_with(".rels"))
+        .map(String::from)
+        .collect();
+    assert!(names.len() >= 8, "{names:?}");
+    for name in &names {
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut zip.by_name(name).unwrap(), &mut data).unwrap();
+        let half = &data[..data.len() / 2];
+        let mut cases = vec![("cut", half.to_vec())];
+        // A closing tag that does not match its opening one.
+        if let Some(at) = data.windows(2).rposition(|w| w == b"</") {
+            let mut swapped = data.clone();
+            swapped.insert(at + 2, b'x');
+            cases.push(("mismatched", swapped));
+        }
+        for (how, bytes) in cases {
+            let result = import_or_hang(name, with_part(&good, name, &bytes))
+                .unwrap_or_else(|| panic!("{name} {how}: the import hangs"));
+            let err = result.expect_err(&format!("{name} {how} is not a valid part"));
+            let message = err.to_string();
+            assert!(
+                message.contains(name.as_str()) && message.starts_with("Tệp .docx bị hỏng"),
+                "{name} {how}: {message}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_dtd_in_a_part_is_refused() {
+    let bomb = br#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>"#;
+    let err = import::read_bytes("dtd.docx", &docx_with(bomb, &[])).unwrap_err();
+    assert!(
+        matches!(&err, ImportError::Suspicious(m) if m.contains("DTD")),
+        "{err}"
+    );
+}

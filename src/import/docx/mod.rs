@@ -16,7 +16,7 @@ use super::blocks::{Block, Source};
 use super::ImportError;
 use footnotes::{footnote_texts, mark_footnote_refs};
 use numbering::Numbering;
-use package::{check_depth, rezip_with};
+use package::{check_xml, zip_parts};
 use serde_json::Value;
 use walk::{Styles, Walker};
 
@@ -24,29 +24,28 @@ const MARK_OPEN: char = '\u{E000}';
 const MARK_CLOSE: char = '\u{E001}';
 
 pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
-    let parts = unzip_checked(bytes)?;
+    let mut parts = unzip_checked(bytes)?;
+    let mut names: Vec<&String> = parts.keys().collect();
+    names.sort();
+    for name in names {
+        check_xml(name, &parts[name])?;
+    }
     let document = parts
         .get("word/document.xml")
         .ok_or_else(|| ImportError::CorruptDocx("thiếu phần nội dung word/document.xml".into()))?;
-    check_depth(document)?;
-    let footnotes = match parts.get("word/footnotes.xml") {
-        Some(xml) => {
-            check_depth(xml)?;
-            footnote_texts(xml)
-        }
-        None => Vec::new(),
-    };
+    let footnotes = parts
+        .get("word/footnotes.xml")
+        .map(|xml| footnote_texts(xml))
+        .unwrap_or_default();
     // docx-rs drops footnote references: turn each into a private marker in the text first.
-    let patched;
-    let input: &[u8] = if contains(document, b"footnoteReference") {
-        patched = rezip_with(bytes, "word/document.xml", &mark_footnote_refs(document))?;
-        &patched
-    } else {
-        bytes
-    };
-    let docx = std::panic::catch_unwind(|| docx_rs::read_docx(input))
+    if contains(document, b"footnoteReference") {
+        let marked = mark_footnote_refs(document);
+        parts.insert("word/document.xml".into(), marked);
+    }
+    let input = zip_parts(&parts)?;
+    let docx = std::panic::catch_unwind(|| docx_rs::read_docx(&input))
         .map_err(|_| ImportError::CorruptDocx("cấu trúc tài liệu không đọc được".into()))?
-        .map_err(|e| ImportError::CorruptDocx(e.to_string()))?;
+        .map_err(|e| ImportError::CorruptDocx(reader_reason(&e)))?;
     let styles = serde_json::to_value(&docx.styles).unwrap_or(Value::Null);
     let numberings = serde_json::to_value(&docx.numberings).unwrap_or(Value::Null);
     let document = serde_json::to_value(&docx.document).unwrap_or(Value::Null);
@@ -93,6 +92,18 @@ fn fonts_used(blocks: &[Block]) -> Vec<String> {
         }
     }
     fonts
+}
+
+/// What docx-rs could not read, in words (its own messages are English).
+fn reader_reason(e: &docx_rs::ReaderError) -> String {
+    match e {
+        docx_rs::ReaderError::DocumentNotFoundError => "thiếu phần nội dung chính".into(),
+        docx_rs::ReaderError::DocumentRelsNotFoundError => {
+            "thiếu bảng liên kết word/_rels/document.xml.rels".into()
+        }
+        docx_rs::ReaderError::ZipError(_) => "tệp nén bị hỏng".into(),
+        _ => "cấu trúc tài liệu không đọc được".into(),
+    }
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {

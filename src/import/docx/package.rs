@@ -70,53 +70,65 @@ pub(super) fn zip_reason(e: &zip::result::ZipError) -> String {
     }
 }
 
-/// Refuses XML nested deeper than [`MAX_XML_DEPTH`] and XML that does not parse.
-pub(super) fn check_depth(xml: &[u8]) -> Result<(), ImportError> {
+/// Refuses a part that is not whole, well-formed XML — cut short, a tag left open or closed
+/// wrongly, nested deeper than [`MAX_XML_DEPTH`], or with a DTD (no Word part has one; it is
+/// how entity bombs are made). docx-rs loops for ever on some malformed parts, so nothing
+/// reaches it before every part has passed.
+pub(super) fn check_xml(name: &str, xml: &[u8]) -> Result<(), ImportError> {
     let mut reader = quick_xml::Reader::from_reader(xml);
+    reader.config_mut().check_end_names = true;
     let mut buf = Vec::new();
     let mut depth = 0usize;
+    let broken = |at: u64| {
+        ImportError::CorruptDocx(format!(
+            "phần {name} không phải XML hoàn chỉnh (hỏng hoặc bị cắt ngang ở byte {at})"
+        ))
+    };
     loop {
         match reader.read_event_into(&mut buf) {
             Ok(Event::Start(_)) => {
                 depth += 1;
                 if depth > MAX_XML_DEPTH {
                     return Err(ImportError::Suspicious(format!(
-                        "XML lồng sâu hơn {MAX_XML_DEPTH} tầng"
+                        "XML của {name} lồng sâu hơn {MAX_XML_DEPTH} tầng"
                     )));
                 }
             }
-            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
-            Ok(Event::Eof) => return Ok(()),
+            Ok(Event::End(_)) => {
+                if depth == 0 {
+                    return Err(broken(reader.buffer_position()));
+                }
+                depth -= 1;
+            }
+            Ok(Event::DocType(_)) => {
+                return Err(ImportError::Suspicious(format!(
+                    "khai báo DTD trong {name}"
+                )))
+            }
+            Ok(Event::Eof) if depth == 0 => return Ok(()),
+            Ok(Event::Eof) => return Err(broken(reader.buffer_position())),
             Ok(_) => {}
-            Err(e) => return Err(ImportError::CorruptDocx(format!("XML hỏng: {e}"))),
+            Err(_) => return Err(broken(reader.error_position())),
         }
         buf.clear();
     }
 }
 
-/// The same zip with one part replaced (stored, in memory).
-pub(super) fn rezip_with(bytes: &[u8], name: &str, data: &[u8]) -> Result<Vec<u8>, ImportError> {
+/// A zip (stored) of the given parts only, in name order: what docx-rs reads, so that it sees
+/// no part that was not checked — no image whose header lies about its size, no XML that was
+/// not parsed once.
+pub(super) fn zip_parts(parts: &HashMap<String, Vec<u8>>) -> Result<Vec<u8>, ImportError> {
     let bad = |e: zip::result::ZipError| ImportError::CorruptDocx(zip_reason(&e));
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(bad)?;
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let mut names: Vec<&String> = parts.keys().collect();
+    names.sort();
+    let total: usize = parts.values().map(Vec::len).sum();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(total + 4096)));
     let options =
         zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for i in 0..zip.len() {
-        let mut entry = zip.by_index(i).map_err(bad)?;
-        let entry_name = entry.name().to_string();
-        out.start_file(entry_name.as_str(), options).map_err(bad)?;
-        if entry_name == name {
-            out.write_all(data)
-                .map_err(|e| ImportError::CorruptDocx(e.to_string()))?;
-        } else {
-            let mut buf = Vec::new();
-            (&mut entry)
-                .take(MAX_ENTRY_BYTES)
-                .read_to_end(&mut buf)
-                .map_err(|e| ImportError::CorruptDocx(e.to_string()))?;
-            out.write_all(&buf)
-                .map_err(|e| ImportError::CorruptDocx(e.to_string()))?;
-        }
+    for name in names {
+        out.start_file(name.as_str(), options).map_err(bad)?;
+        out.write_all(&parts[name])
+            .map_err(|e| ImportError::CorruptDocx(e.to_string()))?;
     }
     Ok(out.finish().map_err(bad)?.into_inner())
 }
