@@ -97,7 +97,7 @@ pub struct Rendered {
 /// Builds, lays out and checks a draft.
 pub fn render(parent: Option<&Plan>, draft: &DraftState) -> Result<Rendered> {
     let (plan, adaptation) = build(parent, draft)?;
-    let html = export::html::render(&plan, &draft.layout);
+    let html = preview(&plan, draft.layout);
     let findings = if adaptation.is_some() || draft.plan.is_some() {
         lint::check(&plan)
     } else {
@@ -109,6 +109,16 @@ pub fn render(parent: Option<&Plan>, draft: &DraftState) -> Result<Rendered> {
         html,
         findings,
     })
+}
+
+/// The preview's pages, broken where the PDF breaks them (typst lays the document out; the
+/// estimate only when no font for the PDF is installed).
+pub fn preview(plan: &Plan, layout: Layout) -> String {
+    let doc = crate::layout::lay_out(plan, &layout);
+    match export::pdf::page_map(&doc) {
+        Ok(map) => export::html::render_paged(&doc, &map),
+        Err(_) => export::html::render_document(&doc),
+    }
 }
 
 /// A parent plan and what the reader did not find in it, in plain Vietnamese.
@@ -268,15 +278,7 @@ pub fn export(plan: &Plan, layout: Layout, path: &Path) -> Result<()> {
             std::fs::write(path, export::to_docx(plan, &opts)?).map_err(io)?;
         }
         OutputFormat::Pdf => {
-            let docx = export::to_docx(plan, &opts)?;
-            let pdf =
-                crate::office::convert_bytes("ke-hoach.docx", &docx, "pdf").map_err(
-                    |e| match e {
-                        crate::office::OfficeError::Missing => export::ExportError::NoLibreOffice,
-                        crate::office::OfficeError::Failed(_) => export::ExportError::Pdf,
-                    },
-                )?;
-            std::fs::write(path, pdf).map_err(io)?;
+            std::fs::write(path, export::to_pdf(plan, &opts)?).map_err(io)?;
         }
     }
     Ok(())

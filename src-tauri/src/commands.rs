@@ -29,8 +29,9 @@ pub struct AppInfo {
     pub version: String,
     pub builtins: Vec<BuiltinPlan>,
     pub presets: Vec<PresetInfo>,
-    /// LibreOffice is installed (PDF export and printing).
-    pub libreoffice: bool,
+    /// A serif face the PDF is set in is installed (PDF export and printing need no office
+    /// suite).
+    pub pdf: bool,
     pub data_path: String,
     /// Where a broken data file was moved on start, if it was.
     pub recovered_from: Option<String>,
@@ -60,7 +61,7 @@ pub fn app_info(state: State<'_, AppState>) -> Res<AppInfo> {
         version: kehoach::VERSION.to_string(),
         builtins: import::builtin_list(),
         presets,
-        libreoffice: kehoach::office::libreoffice().is_some(),
+        pdf: export::pdf::has_fonts(),
         data_path: state.data_path(),
         recovered_from: state.recovered_from(),
     })
@@ -189,9 +190,6 @@ pub async fn export_pdf<R: Runtime>(
     state: State<'_, AppState>,
     draft: DraftState,
 ) -> Res<Option<String>> {
-    if kehoach::office::libreoffice().is_none() {
-        return Err(export::ExportError::NoLibreOffice.into());
-    }
     save_as(&app, &state, &draft, "pdf")
 }
 

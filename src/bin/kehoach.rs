@@ -61,14 +61,14 @@ enum Command {
         #[command(subcommand)]
         command: DraftsCommand,
     },
-    /// Xuất kế hoạch ra tệp .docx đúng thể thức Nghị định 30/2020/NĐ-CP (và PDF nếu có LibreOffice).
+    /// Xuất kế hoạch ra tệp .docx hoặc .pdf (theo đuôi tên tệp) đúng thể thức Nghị định 30/2020/NĐ-CP.
     Export {
         /// Kế hoạch: tệp PLAN.json, một tệp .docx/.md/.txt, hoặc builtin:ID.
         input: PathBuf,
-        /// Tệp .docx sẽ ghi ra.
+        /// Tệp sẽ ghi ra: .docx (Word) hoặc .pdf.
         #[arg(short, long)]
         output: PathBuf,
-        /// Xuất thêm tệp PDF cùng tên (cần LibreOffice).
+        /// Xuất thêm tệp PDF cùng tên bên cạnh tệp .docx.
         #[arg(long)]
         pdf: bool,
         /// Cỡ chữ nội dung: 13 hoặc 14.

@@ -3,6 +3,7 @@
 //! page breaks estimated from Times New Roman's advance widths and the page settings. Every
 //! paragraph that shows a node carries its id (`data-node`) so that the app can show where the
 //! user is editing. All text is escaped.
+use super::pdf::PageMap;
 use crate::layout::{
     lay_out, AppendixPage, Block, Document, HeaderBlock, Line, Para, Role, Row, Rule,
     SignatureBlock, Span, TitleBlock, TABLE_PT,
@@ -39,8 +40,18 @@ pub fn render(plan: &Plan, layout: &Layout) -> String {
     render_document(&lay_out(plan, layout))
 }
 
-/// The preview of a laid-out document.
+/// The preview of a laid-out document, its page breaks estimated.
 pub fn render_document(doc: &Document) -> String {
+    render_with(doc, None)
+}
+
+/// The preview of a laid-out document with the PDF's page breaks (see [`super::pdf::page_map`]):
+/// each block on the page where the PDF starts it, as many pages as the PDF has.
+pub fn render_paged(doc: &Document, map: &PageMap) -> String {
+    render_with(doc, Some(map))
+}
+
+fn render_with(doc: &Document, map: Option<&PageMap>) -> String {
     let l = &doc.layout;
     let width = doc.text_width();
     let mut pieces = Vec::new();
@@ -53,17 +64,18 @@ pub fn render_document(doc: &Document) -> String {
         });
     }
     let mut html = String::new();
-    paginate(
-        &pieces,
-        mm_to_pt(297.0 - l.margin_top_mm - l.margin_bottom_mm),
-        l,
-        false,
-        &mut html,
-    );
+    let pages = match map {
+        Some(m) if m.blocks.len() == pieces.len() => by_page(pieces, &m.blocks, m.portrait_pages),
+        _ => estimate(
+            pieces,
+            mm_to_pt(297.0 - l.margin_top_mm - l.margin_bottom_mm),
+        ),
+    };
+    write_pages(&pages, l, false, &mut html);
     if let Some(app) = &doc.appendix {
-        let pieces = appendix(app, l);
-        let height = mm_to_pt(210.0 - l.margin_top_mm - l.margin_bottom_mm);
-        paginate(&pieces, height, l, true, &mut html);
+        let rows = map.filter(|m| m.rows.len() == app.rows.len());
+        let pages = appendix(app, l, rows);
+        write_pages(&pages, l, true, &mut html);
     }
     html
 }
@@ -234,7 +246,9 @@ fn signature(s: &SignatureBlock, layout: &Layout) -> Piece {
     }
 }
 
-fn appendix(app: &AppendixPage, layout: &Layout) -> Vec<Piece> {
+/// The appendix's pages: its heading, then its rows in tables of a page each (the heading row
+/// repeated), broken where the PDF breaks them when `rows` gives each row's page.
+fn appendix(app: &AppendixPage, layout: &Layout, rows_map: Option<&PageMap>) -> Vec<Vec<Piece>> {
     let mut heading = String::from(r#"<div class="appendix-title" data-node="appendix">"#);
     for l in &app.heading {
         heading.push_str(&div(if l.italic { "subtitle" } else { "doc-type" }, l));
@@ -295,43 +309,56 @@ fn appendix(app: &AppendixPage, layout: &Layout) -> Vec<Piece> {
             }
         }
     }
+    let table = |chunk: &str, used: f64| Piece {
+        html: format!(r#"<table class="appendix">{head}<tbody>{chunk}</tbody></table>"#),
+        height: used + 30.0,
+    };
+    if let Some(map) = rows_map {
+        let count = map
+            .appendix_pages
+            .max(map.rows.iter().max().map_or(1, |p| p + 1));
+        let mut pages: Vec<Vec<Piece>> = (0..count).map(|_| Vec::new()).collect();
+        pages[0].append(&mut pieces);
+        let mut chunks: Vec<String> = vec![String::new(); count];
+        for ((row, _), page) in rows.into_iter().zip(&map.rows) {
+            chunks[*page].push_str(&row);
+        }
+        for (page, chunk) in pages.iter_mut().zip(chunks) {
+            if !chunk.is_empty() {
+                page.push(table(&chunk, 0.0));
+            }
+        }
+        return pages;
+    }
     // Rows in tables of about a page each, the heading row repeated.
     let page = mm_to_pt(210.0 - layout.margin_top_mm - layout.margin_bottom_mm) - 30.0;
+    let mut tables = Vec::new();
     let mut chunk = String::new();
     let mut used = 0.0;
-    let mut first = true;
-    let flush = |chunk: &mut String, used: f64, pieces: &mut Vec<Piece>| {
-        pieces.push(Piece {
-            html: format!(r#"<table class="appendix">{head}<tbody>{chunk}</tbody></table>"#),
-            height: used + 30.0,
-        });
-        chunk.clear();
-    };
     for (row, h) in rows {
-        let limit = if first { page - 70.0 } else { page };
+        // The first table shares its page with the heading.
+        let limit = if tables.is_empty() { page - 70.0 } else { page };
         if used + h > limit && !chunk.is_empty() {
-            flush(&mut chunk, used, &mut pieces);
+            tables.push(table(&chunk, used));
+            chunk.clear();
             used = 0.0;
-            first = false;
         }
         chunk.push_str(&row);
         used += h;
     }
     if !chunk.is_empty() {
-        flush(&mut chunk, used, &mut pieces);
+        tables.push(table(&chunk, used));
     }
-    pieces
+    let mut tables = tables.into_iter();
+    pieces.extend(tables.next());
+    std::iter::once(pieces)
+        .chain(tables.map(|t| vec![t]))
+        .collect()
 }
 
-/// Splits pieces into pages; page numbers from page 2, in the header.
-fn paginate(
-    pieces: &[Piece],
-    page_height: f64,
-    layout: &Layout,
-    landscape: bool,
-    out: &mut String,
-) {
-    let mut pages: Vec<Vec<&Piece>> = vec![Vec::new()];
+/// Pieces into pages by their estimated heights.
+fn estimate(pieces: Vec<Piece>, page_height: f64) -> Vec<Vec<Piece>> {
+    let mut pages: Vec<Vec<Piece>> = vec![Vec::new()];
     let mut used = 0.0;
     for b in pieces {
         if used + b.height > page_height && !pages.last().is_some_and(Vec::is_empty) {
@@ -343,6 +370,21 @@ fn paginate(
             page.push(b);
         }
     }
+    pages
+}
+
+/// Pieces into the pages given for each (from 0), `count` pages in all.
+fn by_page(pieces: Vec<Piece>, pages_of: &[usize], count: usize) -> Vec<Vec<Piece>> {
+    let count = count.max(pages_of.iter().max().map_or(1, |p| p + 1));
+    let mut pages: Vec<Vec<Piece>> = (0..count).map(|_| Vec::new()).collect();
+    for (piece, page) in pieces.into_iter().zip(pages_of) {
+        pages[*page].push(piece);
+    }
+    pages
+}
+
+/// Writes the pages; page numbers from page 2, in the header.
+fn write_pages(pages: &[Vec<Piece>], layout: &Layout, landscape: bool, out: &mut String) {
     let class = if landscape { "page landscape" } else { "page" };
     let style = format!(
         "padding:{}mm {}mm {}mm {}mm;font-size:{}pt;line-height:{:.2}",

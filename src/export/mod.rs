@@ -1,8 +1,9 @@
 //! Writers: each serialises the laid-out document of [`crate::layout`] — the Decree 30 .docx
-//! ([`docx`]), the HTML preview ([`html`]) — or converts it ([`pdf`]). None decides what is
-//! printed; the layout did.
+//! ([`docx`]), the HTML preview ([`html`]), the PDF ([`pdf`], typeset by typst). None decides
+//! what is printed; the layout did.
 pub mod docx;
 pub mod html;
+pub mod pdf;
 
 use crate::layout::lay_out;
 use crate::model::Plan;
@@ -35,12 +36,16 @@ pub enum ExportError {
     Write(String),
     #[error("Không ghi được tệp {path}: {reason}")]
     Io { path: String, reason: String },
-    #[error("Chưa cài LibreOffice nên không xuất được PDF. Hãy cài LibreOffice (gói libreoffice-writer) hoặc mở tệp .docx bằng Word rồi lưu thành PDF.")]
-    NoLibreOffice,
-    #[error(
-        "LibreOffice không chuyển được tệp sang PDF. Hãy mở tệp .docx bằng Word rồi lưu thành PDF."
-    )]
-    Pdf,
+    #[error("Máy chưa có phông chữ Times New Roman (hoặc Liberation Serif, Tinos) nên chưa xuất được PDF. Hãy cài một trong các phông này, hoặc mở tệp .docx bằng Word rồi lưu thành PDF.")]
+    NoFont,
+    #[error("Không dàn trang được bản PDF. Hãy xuất tệp .docx rồi mở bằng Word để lưu thành PDF.")]
+    Typeset,
+}
+
+/// The plan as a PDF file's bytes, typeset from the same layout as the .docx.
+pub fn to_pdf(plan: &Plan, opts: &ExportOptions) -> Result<Vec<u8>, ExportError> {
+    let doc = lay_out(plan, &opts.layout);
+    pdf::write(&doc, &doc.title, &opts.author)
 }
 
 /// The plan as a .docx file's bytes.

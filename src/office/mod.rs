@@ -1,5 +1,5 @@
 //! LibreOffice, when it is installed: the one place that finds it and converts a file with it
-//! (old Word .doc, .odt and .rtf files to .docx on import; .docx to PDF). Nothing needs it: a
+//! (old Word .doc, .odt and .rtf files to .docx on import). Nothing needs it: a
 //! school's laptop usually has none. `KEHOACH_SOFFICE` names the program to use, or "none" to act
 //! as if there were none (the tests use it).
 use std::path::{Path, PathBuf};

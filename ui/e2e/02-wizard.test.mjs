@@ -1,8 +1,9 @@
 // A new kindergarten plan from the built-in parent plan with the mam-non preset: fill the profile,
-// drop a task, edit another, accept a rewording, export — and read the .docx.
+// drop a task, edit another, accept a rewording, export — and read the .docx and the PDF.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { startApp, shot, byTestId, clickText, gotoStep, waitSaved, docxParagraphs, press } from "./helpers.mjs";
 
 let browser;
@@ -95,4 +96,17 @@ test("a kindergarten plan from the built-in plan, through every step, to a .docx
     runs[runs.length - 1]?.push(n);
   }
   for (const run of runs) run.forEach((n, i) => assert.equal(n, i + 1, `labels ${run} have no gap`));
+
+  // The PDF, with LibreOffice hidden from the app (.ci/e2e sets KEHOACH_SOFFICE=none).
+  await press(await byTestId(browser, "export-pdf"));
+  await browser.waitUntil(async () => (await result.getText()).startsWith("Đã lưu tệp PDF: "), {
+    timeout: 30000,
+    timeoutMsg: "the PDF was never saved",
+  });
+  const pdf = (await result.getText()).replace("Đã lưu tệp PDF: ", "").trim();
+  assert.ok(readFileSync(pdf).subarray(0, 5).toString() === "%PDF-", `${pdf} is a PDF`);
+  const pdfText = execFileSync("pdftotext", [pdf, "-"]).toString().replace(/\s+/g, " ");
+  assert.ok(pdfText.includes("TRƯỜNG MẦM NON TUỔI HỒNG"), "the PDF has the unit's name");
+  assert.ok(pdfText.includes(EDITED), "the PDF has the edited task");
+  await shot(browser, "11-da-xuat-pdf");
 });

@@ -12,7 +12,7 @@ test("the start screen offers the three ways to begin and shows what Rust answer
         version: "9.8.7",
         builtins: [{ id: "quan1-2024", title: "Kế hoạch 04/KH-UBND", issuer: "Ủy ban nhân dân Quận 1", year: 2024 }],
         presets: [],
-        libreoffice: true,
+        pdf: true,
         data_path: "/tmp/x.db",
         recovered_from: null,
       };
@@ -33,7 +33,7 @@ test("the start screen offers the three ways to begin and shows what Rust answer
 test("a broken data file that was moved aside is reported in Vietnamese", async () => {
   mockIPC((cmd) => {
     if (cmd === "app_info")
-      return { version: "1.0.0", builtins: [], presets: [], libreoffice: false, data_path: "/d/kehoach.db", recovered_from: "/d/kehoach.db.hong-1" };
+      return { version: "1.0.0", builtins: [], presets: [], pdf: false, data_path: "/d/kehoach.db", recovered_from: "/d/kehoach.db.hong-1" };
     if (cmd === "list_drafts") return [];
     return null;
   });
