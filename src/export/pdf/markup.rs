@@ -12,8 +12,10 @@ use std::fmt::Write;
 /// metric-compatible ones with Vietnamese glyphs.
 pub const FONTS: &[&str] = &["Times New Roman", "Liberation Serif", "Tinos"];
 
-/// Word's single line for Times New Roman and Liberation Serif (usWinAscent + usWinDescent).
-const SINGLE_LINE_EM: f64 = 1.107;
+/// Word's single line for Times New Roman and Liberation Serif: 13.8 pt at 12 pt (ascent,
+/// descent and line gap; measured on LibreOffice's rendering of our .docx: 18.5 pt at 14 pt ×
+/// 1.15).
+const SINGLE_LINE_EM: f64 = 1.149;
 /// typst's line box for them (typographic ascender + descender).
 const BOX_EM: f64 = 0.909;
 
@@ -59,9 +61,10 @@ fn styled(l: &Line) -> String {
 
 /// A centred line of its own (header cells, title, signature, appendix heading).
 fn line(out: &mut String, l: &Line, above: f32) {
+    let gap = SINGLE_LINE_EM - BOX_EM;
     let _ = writeln!(
         out,
-        "#block(above: {above}pt, below: 0pt, width: 100%, align(center, {}))",
+        "#block(above: {above}pt, below: {gap:.3}em, width: 100%, align(center, {}))",
         styled(l)
     );
 }
@@ -79,8 +82,8 @@ pub fn source(doc: &Document, title: &str, author: &str) -> String {
     let l = &doc.layout;
     let mut out = String::with_capacity(64 * 1024);
     let fonts = FONTS.iter().map(|f| lit(f)).collect::<Vec<_>>().join(", ");
-    // Word's "multiple" line spacing is a multiple of the font's single line: its Windows
-    // ascent + descent, 1.107 em for Times New Roman and Liberation Serif alike. typst sets a
+    // Word's "multiple" line spacing is a multiple of the font's single line, 1.149 em for
+    // Times New Roman and Liberation Serif alike. typst sets a
     // line box from the typographic ascender to the descender (0.909 em for both); its leading
     // is the gap between two boxes. Paragraphs are 6 pt further apart (spacing before).
     let leading = (l.line_spacing * SINGLE_LINE_EM - BOX_EM).max(0.0);
@@ -95,7 +98,10 @@ pub fn source(doc: &Document, title: &str, author: &str) -> String {
             "    let n = if a.len() > 0 and p >= a.first().location().page() {{ p - a.first().location().page() + 1 }} else {{ p }};\n",
             "    if n > 1 {{ align(center, text(size: {pn}pt, str(n))) }} }})\n",
             "#set text(font: ({fonts}), size: {body}pt, lang: \"vi\", hyphenate: false, top-edge: \"ascender\", bottom-edge: \"descender\")\n",
-            "#set par(justify: true, leading: {leading:.3}em, spacing: {leading:.3}em + 6pt, first-line-indent: (amount: 1cm, all: true))\n",
+            // Lines broken and justified as Word does: first fit, spaces never narrower than
+            // their natural width.
+            "#set par(justify: true, linebreaks: \"simple\", justification-limits: (spacing: (min: 100%, max: 1000%)),\n",
+            "  leading: {leading:.3}em, spacing: {leading:.3}em + 6pt, first-line-indent: (amount: 1cm, all: true))\n",
             "#set footnote.entry(separator: line(length: 30%, stroke: 0.5pt))\n",
             "#show footnote.entry: set text(size: 12pt)\n",
             "#show footnote.entry: set par(first-line-indent: 0pt)\n",
@@ -155,7 +161,7 @@ fn header(out: &mut String, h: &HeaderBlock, mark: &str) {
 
 fn title_block(out: &mut String, t: &TitleBlock, mark: &str) {
     let _ = writeln!(out, "{mark}");
-    line(out, &t.doc_type, 18.0);
+    line(out, &t.doc_type, 22.0);
     if let Some(s) = &t.summary {
         line(out, s, 0.0);
     }
@@ -202,10 +208,13 @@ fn para(out: &mut String, p: &Para, notes: &[String], mark: &str) {
     } else {
         "normal"
     };
-    let _ = writeln!(
-        out,
-        "#text(weight: \"{weight}\", style: \"{style}\")[{inner}]\n"
-    );
+    let text = format!("text(weight: \"{weight}\", style: \"{style}\")[{inner}]");
+    if p.keep_next {
+        // A heading stays on the page of what follows it (Word's "keep with next").
+        let _ = writeln!(out, "#block(sticky: true, par[#{text}])\n");
+    } else {
+        let _ = writeln!(out, "#{text}\n");
+    }
 }
 
 /// Nơi nhận on the left, the signer on the right, side by side.
