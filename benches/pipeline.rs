@@ -1,6 +1,7 @@
 //! Speed of each stage of the pipeline, in-process (criterion): import (the seed markdown and the
 //! district plan as .docx), adapt (built-in plan + mam-non), export (the district-size plan with
-//! its 99-row appendix), the live preview, and the checker. `make bench` runs these and
+//! its 99-row appendix), the live preview (estimated, and with typst's page breaks as the app
+//! shows it), the PDF, and the checker. `make bench` runs these and
 //! benches/compare.sh (whole processes against python-docx and pandoc).
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use kehoach::adapt::{adapt, AdaptOptions, Preset};
@@ -42,6 +43,12 @@ fn pipeline(c: &mut Criterion) {
     });
     c.bench_function("preview/html (kindergarten plan)", |b| {
         b.iter(|| html::render(black_box(&unit), &Default::default()))
+    });
+    c.bench_function("preview/paged (kindergarten plan, typst page breaks)", |b| {
+        b.iter(|| kehoach::app::preview(black_box(&unit), Default::default()))
+    });
+    c.bench_function("export/pdf (kindergarten plan)", |b| {
+        b.iter(|| kehoach::export::to_pdf(black_box(&unit), &opts).unwrap())
     });
     c.bench_function("check (district plan)", |b| {
         b.iter(|| lint::check(black_box(&district)))

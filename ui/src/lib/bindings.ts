@@ -3,9 +3,10 @@
 
 export type AppInfo = { version: string, builtins: Array<BuiltinPlan>, presets: Array<PresetInfo>, 
 /**
- * LibreOffice is installed (PDF export and printing).
+ * A serif face the PDF is set in is installed (PDF export and printing need no office
+ * suite).
  */
-libreoffice: boolean, data_path: string, 
+pdf: boolean, data_path: string, 
 /**
  * Where a broken data file was moved on start, if it was.
  */
