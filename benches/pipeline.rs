@@ -44,9 +44,10 @@ fn pipeline(c: &mut Criterion) {
     c.bench_function("preview/html (kindergarten plan)", |b| {
         b.iter(|| html::render(black_box(&unit), &Default::default()))
     });
-    c.bench_function("preview/paged (kindergarten plan, typst page breaks)", |b| {
-        b.iter(|| kehoach::app::preview(black_box(&unit), Default::default()))
-    });
+    c.bench_function(
+        "preview/paged (kindergarten plan, typst page breaks)",
+        |b| b.iter(|| kehoach::app::preview(black_box(&unit), Default::default())),
+    );
     c.bench_function("export/pdf (kindergarten plan)", |b| {
         b.iter(|| kehoach::export::to_pdf(black_box(&unit), &opts).unwrap())
     });
