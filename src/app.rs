@@ -198,7 +198,7 @@ pub fn import_parent(store: &mut Store, path: &Path) -> Result<(i64, Plan, Strin
     let plan = import::read_path(path)?;
     let bytes = std::fs::read(path).map_err(|e| import::ImportError::Io {
         path: path.display().to_string(),
-        reason: e.to_string(),
+        reason: import::io_reason(&e),
     })?;
     let id = store.save_parent_plan(&plan, Some((&file_name, &bytes)))?;
     Ok((id, plan, file_name))
@@ -271,7 +271,7 @@ pub fn export(plan: &Plan, layout: Layout, path: &Path) -> Result<()> {
     let opts = export_options(plan, layout);
     let io = |e: std::io::Error| export::ExportError::Io {
         path: path.display().to_string(),
-        reason: e.to_string(),
+        reason: import::io_reason(&e),
     };
     match OutputFormat::of(path)? {
         OutputFormat::Docx => {
@@ -318,20 +318,33 @@ pub fn load_preset(id_or_path: &str) -> Result<Preset> {
 
 /// A text file, with a Vietnamese message when it cannot be read.
 pub fn read_text(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path)
-        .map_err(|e| Error::Input(format!("Không đọc được tệp {}: {e}", path.display())))
+    std::fs::read_to_string(path).map_err(|e| {
+        Error::Input(format!(
+            "Không đọc được tệp {}: {}.",
+            path.display(),
+            import::io_reason(&e)
+        ))
+    })
 }
 
-/// Checks a plan file: PLAN.json by its content, any other file also by its formatting.
+/// Checks a plan file: PLAN.json and a built-in plan by their content, any other file also by
+/// its formatting.
 pub fn check_file(path: &Path) -> Result<Vec<Finding>> {
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    let builtin = path.to_str().is_some_and(|p| p.starts_with("builtin:"));
+    if builtin
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
     {
         return Ok(lint::check(&load_plan(path)?));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::Input(format!("Không đọc được tệp {}: {e}", path.display())))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Error::Input(format!(
+            "Không đọc được tệp {}: {}.",
+            path.display(),
+            import::io_reason(&e)
+        ))
+    })?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     Ok(lint::check_docx(name, &bytes)?)
 }

@@ -258,3 +258,19 @@ fn the_preview_has_the_pdfs_pages() {
         assert_eq!(first_line(&appendix_first), "Phụ lục", "{name}");
     }
 }
+
+#[test]
+fn check_reads_a_builtin_plan_and_names_a_missing_file_in_vietnamese() {
+    let run = kehoach(&["check", "builtin:quan1-2024"]);
+    let out = String::from_utf8_lossy(&run.stdout);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.code().is_some_and(|c| c < 2), "{err}");
+    assert!(!err.contains("Không đọc được"), "{err}");
+    assert!(!out.is_empty());
+
+    let run = kehoach(&["check", "/khong-co/ke-hoach.docx"]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{err}");
+    assert!(err.contains("không có tệp này"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+}

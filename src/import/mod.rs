@@ -65,6 +65,21 @@ pub enum Format {
     Text,
 }
 
+/// What went wrong reading or writing a file, in words (the system's own messages are English:
+/// "No such file or directory (os error 2)").
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "không có tệp này".into(),
+        K::PermissionDenied => "không có quyền truy cập".into(),
+        K::IsADirectory => "đây là thư mục, không phải tệp".into(),
+        K::StorageFull => "ổ đĩa đã đầy".into(),
+        K::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc".into(),
+        K::AlreadyExists => "tệp đã có".into(),
+        _ => "hệ điều hành báo lỗi khi đọc hoặc ghi tệp".into(),
+    }
+}
+
 /// Reads a plan from a file on disk, or `builtin:ID`.
 pub fn read_path(path: &Path) -> Result<Plan, ImportError> {
     if let Some(id) = path.to_str().and_then(|s| s.strip_prefix("builtin:")) {
@@ -72,11 +87,7 @@ pub fn read_path(path: &Path) -> Result<Plan, ImportError> {
     }
     let io = |e: std::io::Error| ImportError::Io {
         path: path.display().to_string(),
-        reason: match e.kind() {
-            std::io::ErrorKind::NotFound => "không có tệp này".to_string(),
-            std::io::ErrorKind::PermissionDenied => "không có quyền đọc".to_string(),
-            _ => e.to_string(),
-        },
+        reason: io_reason(&e),
     };
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
