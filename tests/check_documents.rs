@@ -2,13 +2,13 @@
 //! and each Decree 30 fault planted alone in a correct document found and named.
 mod common;
 use common::corpus::{plans, preset_id, unit_profile};
+use common::with_part;
 use kehoach::adapt::{self, AdaptOptions, Preset};
 use kehoach::export::{to_docx, ExportOptions};
 use kehoach::import;
 use kehoach::lint::{check_docx, Finding, Severity};
 use kehoach::model::Decisions;
 use std::collections::BTreeSet;
-use std::io::{Read, Write};
 
 fn errors(findings: &[Finding]) -> BTreeSet<String> {
     findings
@@ -117,31 +117,6 @@ fn unit_plan_docx() -> Vec<u8> {
     )
     .unwrap();
     to_docx(&result.plan, &ExportOptions::default()).unwrap()
-}
-
-/// The .docx with one part's XML changed.
-fn with_part(docx: &[u8], part: &str, change: impl Fn(&str) -> String) -> Vec<u8> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let mut changed = false;
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let name = f.name().to_string();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).unwrap();
-        if name == part {
-            let xml = String::from_utf8(data).unwrap();
-            let new = change(&xml);
-            assert!(new != xml, "the change to {part} changed nothing");
-            data = new.into_bytes();
-            changed = true;
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&data).unwrap();
-    }
-    assert!(changed, "no part {part}");
-    out.finish().unwrap().into_inner()
 }
 
 /// The XML of the paragraph that holds `text`, changed by `change`.

@@ -9,7 +9,6 @@ use kehoach::adapt::{self, AdaptOptions, Preset};
 use kehoach::export::{to_docx, ExportOptions};
 use kehoach::import;
 use kehoach::model::{Decisions, Plan, UnitProfile};
-use std::io::{Read, Write};
 use std::path::Path;
 
 fn kindergarten() -> UnitProfile {
@@ -37,25 +36,6 @@ fn write(dir: &Path, name: &str, plan: &Plan) {
         ..Default::default()
     };
     std::fs::write(dir.join(name), to_docx(plan, &opts).unwrap()).unwrap();
-}
-
-/// The same package with one part's text changed.
-fn with_part(bytes: &[u8], part: &str, change: impl Fn(&str) -> String) -> Vec<u8> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let name = f.name().to_string();
-        let mut data = String::new();
-        f.read_to_string(&mut data).unwrap();
-        if name == part {
-            data = change(&data);
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(data.as_bytes()).unwrap();
-    }
-    out.finish().unwrap().into_inner()
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! The importer's limits, each on a crafted file, each with a clear Vietnamese message: files over
 //! 50 MB, zip parts over 100 MB uncompressed or compressed more than 100 times, XML nested deeper
 //! than a sane limit. Nothing here may panic or run out of memory.
+mod common;
+use common::with_part_bytes;
 use kehoach::import::{self, ImportError};
 use std::io::Write;
 use zip::write::SimpleFileOptions;
@@ -126,23 +128,6 @@ fn wrong_file_types_get_a_clear_message() {
     }
 }
 
-/// The same .docx with one part replaced.
-fn with_part(bytes: &[u8], part: &str, data: &[u8]) -> Vec<u8> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let name = f.name().to_string();
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut f, &mut buf).unwrap();
-        out.start_file(name.as_str(), SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(if name == part { data } else { &buf })
-            .unwrap();
-    }
-    out.finish().unwrap().into_inner()
-}
-
 /// Imports in a thread; `None` when it has not finished after a minute (a hang).
 fn import_or_hang(name: &str, bytes: Vec<u8>) -> Option<Result<(), ImportError>> {
     let (tx, rx) = std::sync::mpsc::channel();
@@ -178,7 +163,7 @@ fn every_xml_part_cut_short_or_mangled_gets_a_message_naming_it_never_a_hang() {
             cases.push(("mismatched", swapped));
         }
         for (how, bytes) in cases {
-            let result = import_or_hang(name, with_part(&good, name, &bytes))
+            let result = import_or_hang(name, with_part_bytes(&good, name, |_| bytes.clone()))
                 .unwrap_or_else(|| panic!("{name} {how}: the import hangs"));
             let err = result.expect_err(&format!("{name} {how} is not a valid part"));
             let message = err.to_string();

@@ -172,3 +172,36 @@ pub fn openxml_audit(dir: &Path) -> Vec<(String, Vec<String>)> {
         })
         .collect()
 }
+
+/// The .docx with one part's bytes changed by `change`; fails when the part is missing or the
+/// change changed nothing.
+pub fn with_part_bytes(docx: &[u8], part: &str, change: impl Fn(Vec<u8>) -> Vec<u8>) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut changed = false;
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name == part {
+            let new = change(data.clone());
+            assert!(new != data, "the change to {part} changed nothing");
+            data = new;
+            changed = true;
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    assert!(changed, "no part {part}");
+    out.finish().unwrap().into_inner()
+}
+
+/// The .docx with one part's XML changed by `change`.
+pub fn with_part(docx: &[u8], part: &str, change: impl Fn(&str) -> String) -> Vec<u8> {
+    with_part_bytes(docx, part, |data| {
+        change(&String::from_utf8(data).unwrap()).into_bytes()
+    })
+}
