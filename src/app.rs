@@ -38,6 +38,8 @@ impl Error {
         match self {
             Error::Import(_) => "import",
             Error::Export(_) => "export",
+            Error::Store(crate::store::StoreError::Conflict { .. }) => "conflict",
+            Error::Store(crate::store::StoreError::ReadOnly(_)) => "read-only",
             Error::Store(_) => "store",
             Error::Adapt(_) => "adapt",
             Error::Preset(_) => "preset",
@@ -141,7 +143,7 @@ impl ParentView {
 
 /// What an imported plan lacks or is, for the user to check before going on.
 pub fn plan_notes(plan: &Plan) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out = plan.notices.clone();
     if let Some(d) = &plan.issued_with {
         let date = d
             .date
@@ -273,15 +275,54 @@ pub fn export(plan: &Plan, layout: Layout, path: &Path) -> Result<()> {
         path: path.display().to_string(),
         reason: import::io_reason(&e),
     };
-    match OutputFormat::of(path)? {
-        OutputFormat::Docx => {
-            std::fs::write(path, export::to_docx(plan, &opts)?).map_err(io)?;
-        }
-        OutputFormat::Pdf => {
-            std::fs::write(path, export::to_pdf(plan, &opts)?).map_err(io)?;
-        }
-    }
+    let bytes = match OutputFormat::of(path)? {
+        OutputFormat::Docx => export::to_docx(plan, &opts)?,
+        OutputFormat::Pdf => export::to_pdf(plan, &opts)?,
+    };
+    write_whole(path, &bytes).map_err(io)?;
     Ok(())
+}
+
+/// Writes a file whole or not at all: into a temporary file beside it, then renamed over it, so
+/// that a full disk or a file open in another program never leaves a cut-off copy in place of
+/// the one that was there.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".kehoach-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// A name beside `path` that no file has yet: "Kế hoạch (2).docx", "(3)" … — where an export
+/// goes when the user was not asked about the file already there.
+pub fn free_path(path: &Path) -> std::path::PathBuf {
+    if !path.exists() {
+        return path.to_path_buf();
+    }
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("Ke-hoach");
+    let ext = path.extension().and_then(|e| e.to_str());
+    (2..)
+        .map(|n| {
+            let name = match ext {
+                Some(ext) => format!("{stem} ({n}).{ext}"),
+                None => format!("{stem} ({n})"),
+            };
+            path.with_file_name(name)
+        })
+        .find(|p| !p.exists())
+        .expect("some number is free")
 }
 
 /// A plan from PLAN.json (the plan file format) or from any file the importer reads.

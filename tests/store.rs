@@ -1,7 +1,9 @@
 //! The draft store on real SQLite files in temporary folders: crashes, restarts, migrations,
 //! broken files and two writers at once.
 use kehoach::model::{Decisions, NodeDecision};
-use kehoach::store::{migrations, DraftState, ParentRef, Store, StoreError, SCHEMA_VERSION};
+use kehoach::store::{
+    migrations, DraftState, Opened, ParentRef, Store, StoreError, SCHEMA_VERSION,
+};
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -230,8 +232,10 @@ fn broken_files_get_a_clear_message_and_are_moved_aside_not_overwritten() {
     let err = Store::open(&random).err().unwrap();
     assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
     assert!(err.to_string().contains("bị hỏng"));
-    let (mut fresh, aside) = Store::open_or_recover(&random).unwrap();
-    let aside = aside.expect("moved aside");
+    let (mut fresh, opened) = Store::open_or_recover(&random).unwrap();
+    let Some(Opened::Recovered { aside, rescued: 0 }) = opened else {
+        panic!("moved aside: {opened:?}")
+    };
     assert_eq!(
         std::fs::read(&aside).unwrap(),
         bytes,
@@ -365,4 +369,181 @@ fn the_drafts_cli() {
     let missing = run(&["drafts", "show", "42"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("Không có bản nháp số 42"));
+}
+
+#[test]
+fn drafts_that_can_still_be_read_are_rescued_from_a_damaged_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kehoach.db");
+    let mut ids = Vec::new();
+    {
+        let mut s = Store::open(&db).unwrap();
+        for i in 1..=5 {
+            let id = s.create_draft(&state(i)).unwrap();
+            s.save(id, &state(i + 10), "").unwrap();
+            ids.push(id);
+        }
+        // A parent plan with its original file: the last pages of the database.
+        let plan = kehoach::import::builtin("quan1-2024").unwrap();
+        let original = vec![b'x'; 300 * 1024];
+        s.save_parent_plan(&plan, Some(("ke-hoach.pdf", &original)))
+            .unwrap();
+    }
+    // The end of the file overwritten (a disk that failed while the plan's file was written).
+    let mut bytes = std::fs::read(&db).unwrap();
+    let n = bytes.len();
+    for (i, b) in bytes[n - 40 * 4096..].iter_mut().enumerate() {
+        *b = (i.wrapping_mul(2654435761) >> 7) as u8;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    assert!(matches!(Store::open(&db), Err(StoreError::Corrupt { .. })));
+
+    let (store, opened) = Store::open_or_recover(&db).unwrap();
+    let Some(Opened::Recovered { aside, rescued }) = opened else {
+        panic!("{opened:?}")
+    };
+    assert_eq!(
+        std::fs::read(&aside).unwrap(),
+        bytes,
+        "the damaged file is kept"
+    );
+    assert_eq!(rescued, 5, "every draft was on an undamaged page");
+    assert!(store.integrity_ok().unwrap());
+    for (i, id) in ids.iter().enumerate() {
+        let d = store.draft(*id).unwrap();
+        assert_eq!(
+            d.state,
+            state(i as u32 + 11),
+            "draft {id} at its last revision"
+        );
+        assert!(d.can_undo, "with its history");
+    }
+}
+
+/// Not a test of its own: run by the full-disk test with a file-size limit of 0 (every write
+/// that grows a file fails, as on a full disk). Opens the store the way the app does and prints
+/// what happened.
+#[test]
+fn child_process_opening_on_a_full_disk() {
+    let Ok(db) = std::env::var("KEHOACH_FULL_DISK_DB") else {
+        return;
+    };
+    let db = std::path::PathBuf::from(db);
+    match Store::open(&db) {
+        Err(StoreError::Unavailable(reason)) => println!("open: không ghi được: {reason}"),
+        Err(e) => println!("open: {e:?}"),
+        Ok(_) => println!("open: ok"),
+    }
+    let (mut store, opened) = Store::open_or_recover(&db).unwrap();
+    println!("opened: {opened:?}");
+    println!("drafts: {}", store.drafts().unwrap().len());
+    let first = store.drafts().unwrap()[0].id;
+    println!("draft: {:?}", store.draft(first).unwrap().state.step);
+    match store.save(first, &state(42), "") {
+        Err(e) => println!("save: {e}"),
+        Ok(_) => println!("save: ok"),
+    }
+}
+
+#[test]
+fn a_full_disk_at_start_up_opens_the_drafts_read_only_and_moves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kehoach.db");
+    {
+        let mut s = Store::open(&db).unwrap();
+        for i in 1..=3 {
+            s.create_draft(&state(i)).unwrap();
+        }
+    }
+    let before = std::fs::read(&db).unwrap();
+    // A file-size limit of 0 (SIGXFSZ ignored, so writes fail with EFBIG as with ENOSPC).
+    let exe = std::env::current_exe().unwrap();
+    let out = Command::new("bash")
+        .args([
+            "-c",
+            "trap '' XFSZ; ulimit -f 0; exec \"$0\" --exact child_process_opening_on_a_full_disk --nocapture --test-threads=1 --quiet",
+        ])
+        .arg(&exe)
+        .env("KEHOACH_FULL_DISK_DB", &db)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("open: không ghi được: "), "{stdout}");
+    assert!(stdout.contains("opened: Some(ReadOnly"), "{stdout}");
+    assert!(stdout.contains("drafts: 3"), "{stdout}");
+    assert!(
+        stdout.contains("save: Tệp dữ liệu đang mở ở chế độ chỉ đọc"),
+        "{stdout}"
+    );
+    // Nothing was moved aside or changed; once there is space, everything is there.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains(".hong-")), "{names:?}");
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    let s = Store::open(&db).unwrap();
+    assert_eq!(s.drafts().unwrap().len(), 3);
+}
+
+#[test]
+fn a_save_made_from_an_older_revision_is_a_conflict_not_an_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kehoach.db");
+    let mut one = Store::open(&db).unwrap();
+    let mut two = Store::open(&db).unwrap();
+    let id = one.create_draft(&state(1)).unwrap();
+    let base = one.draft(id).unwrap().revision;
+    // Window two saves first.
+    let theirs = two.save_on(id, Some(base), &state(2), "").unwrap();
+    // Window one, still at `base`, is refused and told when the draft changed.
+    let err = one.save_on(id, Some(base), &state(3), "").unwrap_err();
+    assert!(matches!(err, StoreError::Conflict { .. }), "{err}");
+    assert!(err.to_string().contains("cửa sổ khác"), "{err}");
+    assert_eq!(
+        one.draft(id).unwrap().state,
+        state(2),
+        "nothing overwritten"
+    );
+    // Choosing to keep its own: saved on top, the other's edit one undo away.
+    one.save_on(id, Some(theirs), &state(3), "").unwrap();
+    assert_eq!(two.draft(id).unwrap().state, state(3));
+    assert_eq!(two.undo(id).unwrap().unwrap().state, state(2));
+    // An undo in one window also moves the revision the other started from.
+    assert!(matches!(
+        one.save_on(id, Some(theirs + 1), &state(4), ""),
+        Err(StoreError::Conflict { .. })
+    ));
+}
+
+#[test]
+fn restoring_a_backup_next_to_a_live_wal_gives_the_backup_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kehoach.db");
+    let backup = dir.path().join("sao-luu.db");
+    let mut s = Store::open(&db).unwrap();
+    let id = s.create_draft(&state(1)).unwrap();
+    s.save(id, &state(2), "").unwrap();
+    s.backup(&backup).unwrap();
+    // Later work, still in the -wal (another connection keeps it from being checkpointed).
+    let reader = Store::open(&db).unwrap();
+    for i in 3..30 {
+        s.save(id, &state(i), "").unwrap();
+    }
+    let other = s.create_draft(&state(7)).unwrap();
+    assert!(std::fs::metadata(format!("{}-wal", db.display()))
+        .map(|m| m.len() > 0)
+        .unwrap_or(false));
+    s.restore(&backup).unwrap();
+    drop(reader);
+    drop(s);
+    let s = Store::open(&db).unwrap();
+    assert!(s.integrity_ok().unwrap());
+    assert_eq!(s.draft(id).unwrap().state, state(2));
+    assert!(matches!(s.draft(other), Err(StoreError::NoDraft(_))));
 }

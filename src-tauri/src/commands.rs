@@ -35,6 +35,12 @@ pub struct AppInfo {
     pub data_path: String,
     /// Where a broken data file was moved on start, if it was.
     pub recovered_from: Option<String>,
+    /// How many drafts were copied out of that broken file.
+    pub rescued: u32,
+    /// Why the data file is open for reading only, if it is (drafts can be read and exported).
+    pub read_only: Option<String>,
+    /// Why the data file could not be opened at all, if it could not (nothing can be saved).
+    pub store_problem: Option<String>,
 }
 
 /// A parent plan the user imported, with what the reader did not find in it.
@@ -64,6 +70,9 @@ pub fn app_info(state: State<'_, AppState>) -> Res<AppInfo> {
         pdf: export::pdf::has_fonts(),
         data_path: state.data_path(),
         recovered_from: state.recovered_from(),
+        rescued: state.rescued(),
+        read_only: state.read_only(),
+        store_problem: state.problem(),
     })
 }
 
@@ -127,11 +136,12 @@ pub fn open_draft(state: State<'_, AppState>, id: i64) -> Res<Draft> {
 pub fn save_draft(
     state: State<'_, AppState>,
     id: i64,
+    base: Option<i64>,
     draft: DraftState,
     note: String,
 ) -> Res<Draft> {
     let mut store = state.store()?;
-    store.save(id, &draft, &note)?;
+    store.save_on(id, base, &draft, &note)?;
     if let Some(profile) = draft.profile.as_ref().filter(|p| p.validate().is_ok()) {
         store.save_unit(profile)?;
     }
@@ -201,8 +211,17 @@ fn save_as<R: Runtime>(
 ) -> Res<Option<String>> {
     let plan = build(state, draft)?;
     let name = format!("{}.{ext}", core::file_stem(&plan));
-    let Some(path) = dialogs::pick_save_path(app, &name, ext) else {
-        return Ok(None);
+    let path = match dialogs::pick_save_path(app, &name, ext) {
+        None => return Ok(None),
+        Some(dialogs::Picked::Confirmed(path)) => path,
+        // A file already there that the user was not asked about is never replaced.
+        Some(dialogs::Picked::Unconfirmed(path)) => {
+            if path.exists() && !dialogs::confirm_overwrite(app, &path) {
+                core::free_path(&path)
+            } else {
+                path
+            }
+        }
     };
     core::export(&plan, draft.layout, &path)?;
     Ok(Some(path.display().to_string()))

@@ -28,10 +28,18 @@ pub fn pick_parent_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
         .and_then(|f| f.into_path().ok())
 }
 
+/// Where the user chose to save, and whether they were asked about a file already there.
+pub enum Picked {
+    /// The native dialog asked before choosing an existing file (it does on every system).
+    Confirmed(PathBuf),
+    /// Not asked: the extension was added after the dialog, or the tests chose.
+    Unconfirmed(PathBuf),
+}
+
 /// Asks where to save a file.
-pub fn pick_save_path<R: Runtime>(app: &AppHandle<R>, name: &str, ext: &str) -> Option<PathBuf> {
+pub fn pick_save_path<R: Runtime>(app: &AppHandle<R>, name: &str, ext: &str) -> Option<Picked> {
     if let Some(dir) = std::env::var_os("KEHOACH_E2E_SAVE_DIR") {
-        return Some(PathBuf::from(dir).join(name));
+        return Some(Picked::Unconfirmed(PathBuf::from(dir).join(name)));
     }
     let label = if ext == "pdf" { "PDF" } else { "Word" };
     app.dialog()
@@ -43,11 +51,30 @@ pub fn pick_save_path<R: Runtime>(app: &AppHandle<R>, name: &str, ext: &str) -> 
         .and_then(|f| f.into_path().ok())
         .map(|p| {
             if p.extension().is_none() {
-                p.with_extension(ext)
+                Picked::Unconfirmed(p.with_extension(ext))
             } else {
-                p
+                Picked::Confirmed(p)
             }
         })
+}
+
+/// Asks whether to replace a file that is there (never asked in the end-to-end tests, where the
+/// answer is no).
+pub fn confirm_overwrite<R: Runtime>(app: &AppHandle<R>, path: &Path) -> bool {
+    if std::env::var_os("KEHOACH_E2E_SAVE_DIR").is_some() {
+        return false;
+    }
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    app.dialog()
+        .message(format!(
+            "Đã có tệp “{name}” trong thư mục này. Ghi đè lên tệp đó? Chọn Không để lưu thành tệp mới bên cạnh."
+        ))
+        .title("Tệp đã có")
+        .buttons(tauri_plugin_dialog::MessageDialogButtons::OkCancelCustom(
+            "Ghi đè".into(),
+            "Không".into(),
+        ))
+        .blocking_show()
 }
 
 /// Opens a PDF in the system's viewer (to print it).

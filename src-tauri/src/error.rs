@@ -18,11 +18,7 @@ impl AppError {
     }
 
     pub fn io(path: &std::path::Path, e: std::io::Error) -> Self {
-        let reason = match e.kind() {
-            std::io::ErrorKind::NotFound => "không có tệp này".to_string(),
-            std::io::ErrorKind::PermissionDenied => "không có quyền".to_string(),
-            _ => e.to_string(),
-        };
+        let reason = kehoach::import::io_reason(&e);
         AppError::new(
             "io",
             format!("Không đọc hoặc ghi được tệp {}: {reason}", path.display()),
@@ -49,10 +45,21 @@ macro_rules! from_core {
 from_core! {
     "import" => kehoach::import::ImportError,
     "export" => kehoach::export::ExportError,
-    "store" => kehoach::store::StoreError,
     "adapt" => kehoach::adapt::AdaptError,
     "preset" => kehoach::adapt::PresetError,
     "profile" => kehoach::model::ProfileError,
+}
+
+impl From<kehoach::store::StoreError> for AppError {
+    fn from(e: kehoach::store::StoreError) -> Self {
+        use kehoach::store::StoreError as S;
+        let code = match e {
+            S::Conflict { .. } => "conflict",
+            S::ReadOnly(_) => "read-only",
+            _ => "store",
+        };
+        AppError::new(code, e.to_string())
+    }
 }
 
 impl From<kehoach::app::Error> for AppError {

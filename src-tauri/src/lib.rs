@@ -46,8 +46,8 @@ fn data_dir<R: Runtime, M: Manager<R>>(app: &M) -> std::path::PathBuf {
 
 /// Opens the draft store in the data folder and hands it to the commands (run at start-up).
 pub fn init<R: Runtime, M: Manager<R>>(app: &M) -> Result<(), String> {
-    let state = state::AppState::open(data_dir(app)).map_err(|e| e.message)?;
-    app.manage(state);
+    // Never fails: a data file that cannot be opened is shown in the window, not a crash.
+    app.manage(state::AppState::open(data_dir(app)));
     Ok(())
 }
 

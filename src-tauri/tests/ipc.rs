@@ -134,3 +134,27 @@ fn one_app_drafts_render_undo_and_errors() {
         .unwrap_err();
     assert_eq!(bad["message"], "Chưa chọn kế hoạch cấp trên.");
 }
+
+#[test]
+fn a_data_file_that_cannot_be_opened_leaves_the_window_up_with_the_reason() {
+    // A data file from a newer version of the app: start-up used to panic with the message on
+    // stderr only. Now the state opens without a store and every command answers the reason.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kehoach.db");
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    let before = std::fs::read(&db).unwrap();
+    let state = kehoach_app::state::AppState::open(dir.path().to_path_buf());
+    let problem = state.problem().expect("the reason is kept");
+    assert!(problem.contains("phiên bản mới hơn"), "{problem}");
+    let err = state.store().err().expect("no store to use");
+    assert_eq!(err.message, problem);
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "the file is left alone"
+    );
+    assert!(state.read_only().is_none() && state.recovered_from().is_none());
+}

@@ -274,6 +274,8 @@ pub fn adapt_with(
         footnotes: Vec::new(),
         emphasis: Vec::new(),
         appendix: None,
+        // What was converted when the parent was read concerns the parent, not this plan.
+        notices: Vec::new(),
     };
     plan.footnotes = derived::kept_footnotes(&parent.footnotes, &plan);
     plan.emphasis = derived::kept_emphasis(&parent.emphasis, &plan);

@@ -102,6 +102,8 @@ enum DraftsCommand {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Khôi phục tệp dữ liệu từ một bản sao lưu (thay toàn bộ dữ liệu hiện có bằng bản đó).
+    Restore { input: PathBuf },
 }
 
 /// An error to print: one Vietnamese line.
@@ -204,7 +206,20 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Command::Drafts { db, command } => {
             let path = db.unwrap_or_else(store::default_path);
-            let mut st = store::Store::open(&path)?;
+            let reads_only = matches!(
+                command,
+                DraftsCommand::List { .. }
+                    | DraftsCommand::Show { .. }
+                    | DraftsCommand::Export { .. }
+            );
+            // On a full disk or a read-only folder, what is stored can still be listed, shown
+            // and exported.
+            let mut st = match store::Store::open(&path) {
+                Err(store::StoreError::Unavailable(_)) if reads_only => {
+                    store::Store::open_read_only(&path)?
+                }
+                other => other?,
+            };
             match command {
                 DraftsCommand::Save { plan } => {
                     let plan = load_plan(&plan)?;
@@ -246,6 +261,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 DraftsCommand::Backup { output } => {
                     st.backup(&output)?;
                     eprintln!("Đã sao lưu vào {}", output.display());
+                }
+                DraftsCommand::Restore { input } => {
+                    st.restore(&input)?;
+                    eprintln!("Đã khôi phục dữ liệu từ {}", input.display());
                 }
             }
             Ok(ExitCode::SUCCESS)

@@ -105,6 +105,8 @@ pub struct Source {
     pub footnotes: Vec<(String, String)>,
     /// The page set-up as the file states it (.docx only).
     pub page: Option<PageFormat>,
+    /// What the reader changed for the user to know (text converted from an old encoding).
+    pub notices: Vec<String>,
 }
 
 /// A section of a file as written: page size and margins (twips: top, bottom, left, right), and
@@ -137,6 +139,44 @@ pub enum Flow {
 }
 
 impl Source {
+    /// Every text in NFC (some editors and converters write Vietnamese decomposed: "ê" + U+0301;
+    /// the recogniser's words and the checker's phrases are composed).
+    pub fn normalize(&mut self) {
+        fn para(p: &mut Para) {
+            norm(&mut p.text);
+            for (_, before) in &mut p.footnote_refs {
+                norm(before);
+            }
+            for e in &mut p.emphasis {
+                norm(&mut e.text);
+            }
+            if let Some(f) = p.format.as_mut() {
+                for r in &mut f.runs {
+                    norm(&mut r.text);
+                }
+            }
+        }
+        fn norm(s: &mut String) {
+            if let std::borrow::Cow::Owned(n) = crate::text::nfc_cow(s) {
+                *s = n;
+            }
+        }
+        for b in &mut self.blocks {
+            match b {
+                Block::Para(p) => para(p),
+                Block::Table(t) => t
+                    .rows
+                    .iter_mut()
+                    .flatten()
+                    .flat_map(|c| &mut c.paras)
+                    .for_each(para),
+            }
+        }
+        for (_, text) in &mut self.footnotes {
+            norm(text);
+        }
+    }
+
     /// The document in reading order — the one way every part of the program reads tables.
     pub fn reading_order(&self) -> Vec<Flow> {
         let mut out = Vec::new();

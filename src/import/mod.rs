@@ -18,6 +18,9 @@ use std::path::Path;
 /// The largest file the importer opens.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
+/// More table cells than this in one file are refused (a plan's appendix has a few thousand).
+pub const MAX_CELLS: usize = 100_000;
+
 /// Why a file could not be read. Messages are in Vietnamese: they are shown to the user as they
 /// are.
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -28,6 +31,8 @@ pub enum ImportError {
     Empty,
     #[error("Tệp quá lớn ({size_mb} MB): chỉ nhập được tệp đến 50 MB.")]
     TooLarge { size_mb: u64 },
+    #[error("Tệp có {0}: quá nhiều so với một kế hoạch nên không được mở. Hãy kiểm tra lại có đúng tệp kế hoạch không.")]
+    TooComplex(String),
     #[error(
         "Không nhận ra loại tệp. Hãy chọn tệp Word (.docx), PDF, Markdown (.md) hoặc văn bản (.txt)."
     )]
@@ -40,7 +45,7 @@ pub enum ImportError {
     CorruptDocx(String),
     #[error("Tệp .docx có thành phần bất thường ({0}) nên không được mở, để bảo vệ máy tính.")]
     Suspicious(String),
-    #[error("Tệp không phải văn bản UTF-8: hãy lưu lại dưới dạng UTF-8.")]
+    #[error("Không đọc được chữ trong tệp: bảng mã không phải Unicode (UTF-8, UTF-16), Windows-1258, TCVN3 hay VNI. Hãy mở tệp trong Word và lưu lại dạng .docx.")]
     NotUtf8,
     #[error("Tệp PDF bị hỏng hoặc không đọc được. Hãy tải lại tệp từ hệ thống văn bản điện tử, hoặc dùng tệp Word (.docx) của văn bản.")]
     CorruptPdf,
@@ -65,20 +70,7 @@ pub enum Format {
     Text,
 }
 
-/// What went wrong reading or writing a file, in words (the system's own messages are English:
-/// "No such file or directory (os error 2)").
-pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::NotFound => "không có tệp này".into(),
-        K::PermissionDenied => "không có quyền truy cập".into(),
-        K::IsADirectory => "đây là thư mục, không phải tệp".into(),
-        K::StorageFull => "ổ đĩa đã đầy".into(),
-        K::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc".into(),
-        K::AlreadyExists => "tệp đã có".into(),
-        _ => "hệ điều hành báo lỗi khi đọc hoặc ghi tệp".into(),
-    }
-}
+pub use crate::text::io_reason;
 
 /// Reads a plan from a file on disk, or `builtin:ID`.
 pub fn read_path(path: &Path) -> Result<Plan, ImportError> {
@@ -119,7 +111,7 @@ pub fn read_source(name: &str, bytes: &[u8]) -> Result<blocks::Source, ImportErr
             size_mb: bytes.len() as u64 / (1024 * 1024),
         });
     }
-    Ok(match detect(name, bytes)? {
+    let mut source = match detect(name, bytes)? {
         Format::Docx => docx::read(bytes)?,
         Format::Pdf => pdf::read(bytes)?,
         Format::Legacy(kind) => {
@@ -131,9 +123,25 @@ pub fn read_source(name: &str, bytes: &[u8]) -> Result<blocks::Source, ImportErr
                 })?;
             docx::read(&converted)?
         }
-        Format::Markdown => markdown::read_markdown(&text(bytes)?),
-        Format::Text => markdown::read_text(&text(bytes)?),
-    })
+        format @ (Format::Markdown | Format::Text) => {
+            let (text, encoding) = text(bytes)?;
+            // Each table cell costs a paragraph: a file of nothing but cells is refused before
+            // it is read (a 2 MB one took 580 MB).
+            let cells = text.bytes().filter(|b| *b == b'|').count();
+            if cells > MAX_CELLS {
+                return Err(ImportError::TooComplex(format!("{cells} ô bảng")));
+            }
+            let mut source = if format == Format::Markdown {
+                markdown::read_markdown(&text)
+            } else {
+                markdown::read_text(&text)
+            };
+            source.notices.extend(encoding.map(docx::legacy_notice));
+            source
+        }
+    };
+    source.normalize();
+    Ok(source)
 }
 
 /// Recognises the plan in a reader's paragraphs and tables.
@@ -189,7 +197,10 @@ pub fn detect(name: &str, bytes: &[u8]) -> Result<Format, ImportError> {
     if lower.ends_with(".docx") {
         return Err(ImportError::CorruptDocx("không phải tệp nén .docx".into()));
     }
-    let s = text(bytes)?;
+    if lower.ends_with(".pdf") {
+        return Err(ImportError::CorruptPdf);
+    }
+    let (s, _) = text(bytes)?;
     if lower.ends_with(".md")
         || lower.ends_with(".markdown")
         || s.contains("**")
@@ -201,23 +212,26 @@ pub fn detect(name: &str, bytes: &[u8]) -> Result<Format, ImportError> {
     }
 }
 
-/// The text of a text file: UTF-8, or UTF-16 with its byte-order mark (Notepad's "Unicode").
-fn text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, ImportError> {
-    let utf16 = |be: bool| -> Result<std::borrow::Cow<'_, str>, ImportError> {
-        let units: Vec<u16> = bytes[2..]
-            .chunks_exact(2)
-            .map(|c| {
-                if be {
-                    u16::from_be_bytes([c[0], c[1]])
-                } else {
-                    u16::from_le_bytes([c[0], c[1]])
-                }
-            })
-            .collect();
-        String::from_utf16(&units)
-            .map(std::borrow::Cow::Owned)
-            .map_err(|_| ImportError::UnknownType)
-    };
+/// The text of a text file: UTF-8, UTF-16 with its byte-order mark (Notepad's "Unicode"), or
+/// an old encoding that reads as Vietnamese (UTF-16 without the mark, Windows-1258, TCVN3, VNI),
+/// named so that the user is told.
+fn text(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Option<&'static str>), ImportError> {
+    let utf16 =
+        |be: bool| -> Result<(std::borrow::Cow<'_, str>, Option<&'static str>), ImportError> {
+            let units: Vec<u16> = bytes[2..]
+                .chunks_exact(2)
+                .map(|c| {
+                    if be {
+                        u16::from_be_bytes([c[0], c[1]])
+                    } else {
+                        u16::from_le_bytes([c[0], c[1]])
+                    }
+                })
+                .collect();
+            String::from_utf16(&units)
+                .map(|s| (std::borrow::Cow::Owned(s), None))
+                .map_err(|_| ImportError::UnknownType)
+        };
     if bytes.starts_with(&[0xFF, 0xFE]) {
         return utf16(false);
     }
@@ -225,14 +239,17 @@ fn text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, ImportError> {
         return utf16(true);
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let s = std::str::from_utf8(bytes).map_err(|_| {
-        // A binary file is not text in another encoding: say so, not "not UTF-8".
-        if bytes.iter().take(4096).any(|b| *b == 0) {
-            ImportError::UnknownType
-        } else {
-            ImportError::NotUtf8
-        }
-    })?;
+    let (s, encoding) = match std::str::from_utf8(bytes) {
+        Ok(s) => (std::borrow::Cow::Borrowed(s), None),
+        Err(_) => match crate::text::legacy::decode_bytes(bytes) {
+            Some((s, name)) => (std::borrow::Cow::Owned(s), Some(name)),
+            // A binary file is not text in another encoding: say so, not "not UTF-8".
+            None if bytes.iter().take(4096).any(|b| *b == 0) => {
+                return Err(ImportError::UnknownType)
+            }
+            None => return Err(ImportError::NotUtf8),
+        },
+    };
     // Binary data that happens to be valid UTF-8 is still not a document.
     let controls = s
         .chars()
@@ -242,5 +259,5 @@ fn text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, ImportError> {
     if controls > 8 {
         return Err(ImportError::UnknownType);
     }
-    Ok(std::borrow::Cow::Borrowed(s))
+    Ok((s, encoding))
 }

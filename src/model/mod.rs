@@ -56,6 +56,10 @@ pub struct Plan {
     pub emphasis: Vec<Emphasis>,
     /// Phụ lục (the table of tasks), if any.
     pub appendix: Option<Appendix>,
+    /// What was done to the text on reading it that the user should know (text typed in an old
+    /// Vietnamese encoding converted to Unicode), in words.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<String>,
 }
 
 /// Phần đầu văn bản (ô 1–4 of Decree 30).

@@ -8,6 +8,7 @@ impl Store {
     pub fn create_draft(&mut self, state: &DraftState) -> Result<i64, StoreError> {
         let json = serde_json::to_string(state)?;
         let t = now();
+        self.writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -32,21 +33,42 @@ impl Store {
     /// Saves a new state of a draft as a new revision (one transaction); returns the revision id.
     /// After an undo, the states that could have been redone are replaced by this one.
     pub fn save(&mut self, draft: i64, state: &DraftState, note: &str) -> Result<i64, StoreError> {
+        self.save_on(draft, None, state, note)
+    }
+
+    /// Saves a state made from revision `base` (the one the window opened or last saved): when
+    /// the draft has moved on since — another window saved, undid or redid — nothing is written
+    /// and [`StoreError::Conflict`] says when it changed. `None` saves whatever the current
+    /// revision is (the CLI).
+    pub fn save_on(
+        &mut self,
+        draft: i64,
+        base: Option<i64>,
+        state: &DraftState,
+        note: &str,
+    ) -> Result<i64, StoreError> {
         let json = serde_json::to_string(state)?;
         let t = now();
+        self.writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let current: Option<i64> = tx
+        let current: Option<(i64, i64, String)> = tx
             .query_row(
-                "SELECT r.seq FROM drafts d JOIN revisions r ON r.id = d.current_rev WHERE d.id = ?1",
+                "SELECT r.seq, r.id, d.updated_at FROM drafts d JOIN revisions r ON r.id = d.current_rev WHERE d.id = ?1",
                 [draft],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
-        let Some(seq) = current else {
+        let Some((seq, rev, updated_at)) = current else {
             return Err(StoreError::NoDraft(draft));
         };
+        if base.is_some_and(|b| b != rev) {
+            return Err(StoreError::Conflict {
+                draft,
+                at: updated_at.get(11..16).unwrap_or(&updated_at).to_string(),
+            });
+        }
         tx.execute(
             "DELETE FROM revisions WHERE draft_id = ?1 AND seq > ?2",
             params![draft, seq],
@@ -103,6 +125,7 @@ impl Store {
     }
 
     fn step(&mut self, id: i64, by: i64) -> Result<Option<Draft>, StoreError> {
+        self.writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -196,6 +219,7 @@ impl Store {
 
     /// Deletes a draft and its revisions.
     pub fn delete_draft(&mut self, id: i64) -> Result<(), StoreError> {
+        self.writable()?;
         let n = self
             .conn
             .execute("DELETE FROM drafts WHERE id = ?1", [id])?;

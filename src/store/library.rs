@@ -11,6 +11,7 @@ impl Store {
         plan: &Plan,
         file: Option<(&str, &[u8])>,
     ) -> Result<i64, StoreError> {
+        self.writable()?;
         let title = plan.list_title();
         self.conn.execute(
             "INSERT INTO parent_plans (title, plan, file_name, original, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -62,6 +63,7 @@ impl Store {
 
     /// Saves a unit profile (by name: the same unit next year updates its row); returns its id.
     pub fn save_unit(&mut self, profile: &UnitProfile) -> Result<i64, StoreError> {
+        self.writable()?;
         let json = serde_json::to_string(profile)?;
         self.conn.execute(
             "INSERT INTO units (name, unit_type, profile, updated_at) VALUES (?1, ?2, ?3, ?4)

@@ -121,6 +121,14 @@ pub enum StoreError {
         "Tệp dữ liệu đang được một cửa sổ Kế hoạch CCHC khác dùng; hãy đóng cửa sổ đó rồi thử lại."
     )]
     Busy,
+    #[error("Bản nháp này vừa được sửa ở một cửa sổ khác (lúc {at}); những gì bạn vừa sửa chưa được lưu đè lên đó. Hãy chọn giữ bản của bạn hoặc mở bản mới nhất.")]
+    Conflict { draft: i64, at: String },
+    #[error(
+        "Không mở hoặc không ghi được tệp dữ liệu: {0}. Những gì đã lưu trước đó vẫn còn nguyên."
+    )]
+    Unavailable(String),
+    #[error("Tệp dữ liệu đang mở ở chế độ chỉ đọc ({0}): chưa lưu được thay đổi. Những gì đã lưu trước đó vẫn còn nguyên.")]
+    ReadOnly(String),
     #[error("Không có bản nháp số {0}.")]
     NoDraft(i64),
     #[error("Không có kế hoạch cấp trên số {0}.")]
@@ -135,12 +143,43 @@ pub enum StoreError {
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as C;
         match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
-                StoreError::Busy
-            }
-            _ => StoreError::Sql(e.to_string()),
+            Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => StoreError::Busy,
+            Some(code) => match cannot_reason(code) {
+                Some(reason) => StoreError::Unavailable(reason.into()),
+                None => StoreError::Sql(sql_reason(code).into()),
+            },
+            None => StoreError::Sql("thao tác dữ liệu không thực hiện được".into()),
         }
+    }
+}
+
+/// Why SQLite could not open or write a file, when the file itself is not at fault.
+fn cannot_reason(code: rusqlite::ErrorCode) -> Option<&'static str> {
+    use rusqlite::ErrorCode as C;
+    Some(match code {
+        C::DiskFull => "ổ đĩa đã đầy; hãy xóa bớt tệp cho có chỗ trống rồi mở lại ứng dụng",
+        C::ReadOnly => "thư mục hoặc tệp chỉ cho đọc, không ghi được",
+        C::PermissionDenied => "không có quyền truy cập",
+        C::CannotOpen => "không mở được tệp (thư mục không có, không có quyền hoặc ổ đĩa đã đầy)",
+        C::SystemIoFailure => {
+            "hệ điều hành báo lỗi khi đọc hoặc ghi (ổ đĩa đầy, bị rút ra hoặc hỏng)"
+        }
+        C::FileLockingProtocolFailed => "không khóa được tệp (ổ đĩa mạng?)",
+        C::OutOfMemory => "máy không đủ bộ nhớ",
+        _ => return None,
+    })
+}
+
+/// SQLite's other failures, in words.
+fn sql_reason(code: rusqlite::ErrorCode) -> &'static str {
+    use rusqlite::ErrorCode as C;
+    match code {
+        C::DatabaseCorrupt | C::NotADatabase => "tệp dữ liệu bị hỏng",
+        C::ConstraintViolation => "dữ liệu không hợp lệ (trùng hoặc thiếu liên kết)",
+        C::TooBig => "dữ liệu quá lớn",
+        _ => "thao tác dữ liệu không thực hiện được",
     }
 }
 
@@ -154,6 +193,54 @@ impl From<serde_json::Error> for StoreError {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    read_only: bool,
+}
+
+/// What happened on opening that the user must be told.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Opened {
+    /// The file was damaged: it was moved to `aside`, and `rescued` drafts were copied out of it.
+    Recovered { aside: PathBuf, rescued: usize },
+    /// The file cannot be written (`reason`): it is open for reading only.
+    ReadOnly { reason: String },
+}
+
+/// An open failure in words: a damaged file is [`StoreError::Corrupt`], one that cannot be
+/// opened or written [`StoreError::Unavailable`].
+fn opening(path: &Path, e: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode as C;
+    match e.sqlite_error_code() {
+        Some(C::DatabaseCorrupt) | Some(C::NotADatabase) => StoreError::Corrupt {
+            path: path.display().to_string(),
+        },
+        _ => match StoreError::from(e) {
+            StoreError::Unavailable(reason) => {
+                StoreError::Unavailable(format!("{reason} ({})", path.display()))
+            }
+            StoreError::Sql(reason) => {
+                StoreError::Unavailable(format!("{reason} ({})", path.display()))
+            }
+            other => other,
+        },
+    }
+}
+
+/// A path as the path of a `file:` URI (percent-encoding what a URI reserves).
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    // A Windows drive ("C:\\…") is written "/C:/…".
+    if path.to_string_lossy().as_bytes().get(1) == Some(&b':') {
+        out.push('/');
+    }
+    for b in path.to_string_lossy().bytes() {
+        match b {
+            b'?' | b'#' | b'%' | b' ' => out.push_str(&format!("%{b:02X}")),
+            b'\\' => out.push('/'),
+            0x80.. => out.push_str(&format!("%{b:02X}")),
+            _ => out.push(b as char),
+        }
+    }
+    out
 }
 
 fn now() -> String {
@@ -163,38 +250,87 @@ fn now() -> String {
 }
 
 impl Store {
-    /// Opens (or creates) the database at `path` and brings its schema up to date.
+    /// Opens (or creates) the database at `path` and brings its schema up to date. Only a file
+    /// that is not a database, or one SQLite finds damaged, is [`StoreError::Corrupt`]; a file
+    /// that cannot be opened or written (full disk, read-only folder, no permission) is
+    /// [`StoreError::Unavailable`], a newer one [`StoreError::Newer`], a locked one
+    /// [`StoreError::Busy`].
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
-                path: dir.display().to_string(),
-                reason: e.to_string(),
+            std::fs::create_dir_all(dir).map_err(|e| {
+                StoreError::Unavailable(format!(
+                    "{} ({})",
+                    crate::text::io_reason(&e),
+                    dir.display()
+                ))
             })?;
         }
-        let corrupt = || StoreError::Corrupt {
-            path: path.display().to_string(),
-        };
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .map_err(|_| corrupt())?;
-        conn.busy_timeout(Duration::from_secs(10))?;
-        // The first read tells a database from anything else.
-        let version: i64 = match conn.query_row("PRAGMA user_version", [], |r| r.get(0)) {
-            Ok(v) => v,
-            Err(e)
-                if matches!(
-                    e.sqlite_error_code(),
-                    Some(rusqlite::ErrorCode::DatabaseBusy)
-                ) =>
-            {
-                return Err(StoreError::Busy)
-            }
-            Err(_) => return Err(corrupt()),
+        .map_err(|e| opening(path, e))?;
+        conn.busy_timeout(Duration::from_secs(10))
+            .map_err(|e| opening(path, e))?;
+        let version = Self::version(&conn, path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| opening(path, e))?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(|e| opening(path, e))?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(|e| opening(path, e))?;
+        Self::checked(&conn, path)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            read_only: false,
         };
+        if version < SCHEMA_VERSION {
+            migrations::migrate(&mut store.conn).map_err(|e| match e {
+                StoreError::Sql(_) => StoreError::Corrupt {
+                    path: path.display().to_string(),
+                },
+                other => other,
+            })?;
+        }
+        Ok(store)
+    }
+
+    /// Opens an existing database for reading only (a full disk, a read-only folder): drafts can
+    /// be seen and exported, not saved. Its schema must be this build's or older.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::Unavailable(format!(
+                "không có tệp {}",
+                path.display()
+            )));
+        }
+        // immutable: no -shm or -wal is created next to a file in a folder that cannot be
+        // written (what is in a -wal left there is not seen).
+        let uri = format!("file:{}?mode=ro&immutable=1", uri_path(path));
+        let conn = Connection::open_with_flags(
+            &uri,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_URI
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| opening(path, e))?;
+        Self::version(&conn, path)?;
+        Self::checked(&conn, path)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            read_only: true,
+        })
+    }
+
+    /// The schema version, telling a database from anything else, and refusing a newer one.
+    fn version(conn: &Connection, path: &Path) -> Result<i64, StoreError> {
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| opening(path, e))?;
         if version > SCHEMA_VERSION {
             return Err(StoreError::Newer {
                 path: path.display().to_string(),
@@ -202,41 +338,132 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(|e| match StoreError::from(e) {
-                StoreError::Busy => StoreError::Busy,
-                _ => corrupt(),
-            })?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        let ok: String = conn
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))
-            .map_err(|_| corrupt())?;
-        if ok != "ok" {
-            return Err(corrupt());
-        }
-        let mut store = Store {
-            conn,
-            path: path.to_path_buf(),
-        };
-        migrations::migrate(&mut store.conn).map_err(|e| match e {
-            StoreError::Sql(_) => corrupt(),
-            other => other,
-        })?;
-        Ok(store)
+        Ok(version)
     }
 
-    /// Opens the database; when it is broken (not when it is newer or busy), moves the file aside
-    /// — never overwriting anything — and starts a fresh one. Returns where the old file went.
-    pub fn open_or_recover(path: &Path) -> Result<(Store, Option<PathBuf>), StoreError> {
+    /// SQLite's quick check of every page.
+    fn checked(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+        let ok: String = conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(|e| opening(path, e))?;
+        if ok != "ok" {
+            return Err(StoreError::Corrupt {
+                path: path.display().to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Opens the database, and what the user must be told about it:
+    /// - damaged (not when it cannot be opened, is newer or busy): what can still be read is
+    ///   copied into a fresh file, the damaged one moved aside — never overwriting anything;
+    /// - cannot be written (full disk, read-only folder): opened read-only when it exists.
+    pub fn open_or_recover(path: &Path) -> Result<(Store, Option<Opened>), StoreError> {
         match Store::open(path) {
             Ok(s) => Ok((s, None)),
             Err(StoreError::Corrupt { .. }) => {
                 let aside = move_aside(path)?;
-                Ok((Store::open(path)?, Some(aside)))
+                let mut store = Store::open(path)?;
+                let rescued = store.rescue_from(&aside);
+                Ok((store, Some(Opened::Recovered { aside, rescued })))
+            }
+            Err(StoreError::Unavailable(reason)) if path.exists() => {
+                match Store::open_read_only(path) {
+                    Ok(store) => Ok((store, Some(Opened::ReadOnly { reason }))),
+                    Err(_) => Err(StoreError::Unavailable(reason)),
+                }
             }
             Err(e) => Err(e),
         }
+    }
+
+    /// Copies what can still be read from a damaged database (units, parent plans, drafts with
+    /// their revisions), row by row, skipping what cannot be read. Returns the number of drafts
+    /// rescued.
+    fn rescue_from(&mut self, damaged: &Path) -> usize {
+        let Ok(old) = Connection::open_with_flags(
+            format!("file:{}?mode=ro&immutable=1", uri_path(damaged)),
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+        ) else {
+            return 0;
+        };
+        let tables: [(&str, &str); 4] = [
+            ("units", "id, name, unit_type, profile, updated_at"),
+            (
+                "parent_plans",
+                "id, title, plan, file_name, original, created_at",
+            ),
+            ("drafts", "id, title, current_rev, created_at, updated_at"),
+            ("revisions", "id, draft_id, seq, created_at, state"),
+        ];
+        let _ = self.conn.pragma_update(None, "foreign_keys", "OFF");
+        for (table, cols) in tables {
+            let n = cols.split(',').count();
+            let max: i64 = old
+                .query_row(&format!("SELECT MAX(rowid) FROM {table}"), [], |r| {
+                    r.get::<_, Option<i64>>(0)
+                })
+                .ok()
+                .flatten()
+                .unwrap_or(0);
+            let select = format!("SELECT {cols} FROM {table} WHERE rowid = ?1");
+            let insert = format!(
+                "INSERT OR IGNORE INTO {table} ({cols}) VALUES ({})",
+                vec!["?"; n].join(", ")
+            );
+            for rowid in 1..=max.min(1_000_000) {
+                let row: Result<Vec<rusqlite::types::Value>, _> =
+                    old.query_row(&select, [rowid], |r| {
+                        (0..n)
+                            .map(|i| r.get::<_, rusqlite::types::Value>(i))
+                            .collect()
+                    });
+                if let Ok(values) = row {
+                    let _ = self
+                        .conn
+                        .execute(&insert, rusqlite::params_from_iter(values));
+                }
+            }
+        }
+        // A draft whose current revision was lost opens at its last readable one.
+        let _ = self.conn.execute_batch(
+            "UPDATE drafts SET current_rev = (SELECT MAX(r.id) FROM revisions r WHERE r.draft_id = drafts.id)
+               WHERE current_rev IS NULL OR current_rev NOT IN (SELECT id FROM revisions);
+             DELETE FROM drafts WHERE current_rev IS NULL;",
+        );
+        let _ = self.conn.pragma_update(None, "foreign_keys", "ON");
+        self.conn
+            .query_row("SELECT COUNT(*) FROM drafts", [], |r| r.get::<_, i64>(0))
+            .map_or(0, |n| n as usize)
+    }
+
+    /// Whether saves are refused (the database was opened read-only).
+    pub fn read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Refuses a write on a read-only database, in words.
+    fn writable(&self) -> Result<(), StoreError> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly(
+                "ổ đĩa đầy hoặc thư mục không cho ghi".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Replaces the whole database with a backup made by [`Store::backup`] (SQLite's online
+    /// backup into the open file, so that its -wal is rewritten with it: a file copied over the
+    /// database next to an old -wal would be replayed into a damaged one).
+    pub fn restore(&mut self, from: &Path) -> Result<(), StoreError> {
+        self.writable()?;
+        let src = Store::open_read_only(from)?;
+        {
+            let backup = rusqlite::backup::Backup::new(&src.conn, &mut self.conn)?;
+            backup.run_to_completion(256, Duration::from_millis(5), None)?;
+        }
+        migrations::migrate(&mut self.conn)?;
+        Ok(())
     }
 
     pub fn path(&self) -> &Path {
@@ -268,10 +495,7 @@ impl Store {
                 reason: "tệp đã có, chọn tên khác để không ghi đè".into(),
             });
         }
-        let mut dst = Connection::open(to).map_err(|e| StoreError::Io {
-            path: to.display().to_string(),
-            reason: e.to_string(),
-        })?;
+        let mut dst = Connection::open(to).map_err(|e| opening(to, e))?;
         let backup = rusqlite::backup::Backup::new(&self.conn, &mut dst)?;
         backup.run_to_completion(256, Duration::from_millis(5), None)?;
         Ok(())
@@ -300,7 +524,7 @@ fn move_aside(path: &Path) -> Result<PathBuf, StoreError> {
     };
     let io = |e: std::io::Error| StoreError::Io {
         path: path.display().to_string(),
-        reason: e.to_string(),
+        reason: crate::text::io_reason(&e),
     };
     std::fs::rename(path, &aside).map_err(io)?;
     for ext in ["-wal", "-shm"] {

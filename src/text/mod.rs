@@ -1,6 +1,7 @@
 //! Vietnamese text helpers used by every layer: folding for keyword matching, casing, whitespace,
 //! sentence ends and whole-word phrase search. Pure functions of strings; no domain knowledge
 //! (the decree's rules live in `nd30`, the plan in `model`).
+pub mod legacy;
 mod matching;
 
 pub use matching::{context, find_all, match_case, with_phrase_set, Found, Haystack, PhraseSet};
@@ -193,6 +194,22 @@ pub fn word_set(s: &str) -> std::collections::BTreeSet<String> {
         .filter(|w| w.len() > 1)
         .map(String::from)
         .collect()
+}
+
+/// What went wrong reading or writing a file, in words (the system's own messages are English:
+/// "No such file or directory (os error 2)").
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "không có tệp này".into(),
+        K::PermissionDenied => "không có quyền truy cập".into(),
+        K::IsADirectory => "đây là thư mục, không phải tệp".into(),
+        K::StorageFull => "ổ đĩa đã đầy".into(),
+        K::FileTooLarge => "tệp vượt giới hạn cỡ tệp hoặc ổ đĩa đã đầy".into(),
+        K::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc".into(),
+        K::AlreadyExists => "tệp đã có".into(),
+        _ => "hệ điều hành báo lỗi khi đọc hoặc ghi tệp".into(),
+    }
 }
 
 #[cfg(test)]

@@ -8,12 +8,12 @@ import path from "node:path";
 export const SHOTS = process.env.E2E_SHOTS ?? path.resolve("../target/e2e-shots");
 export const SAVE_DIR = process.env.KEHOACH_E2E_SAVE_DIR;
 
-export async function startApp() {
+export async function startApp(port = Number(process.env.TAURI_DRIVER_PORT ?? 4444)) {
   const application = process.env.KEHOACH_APP;
   if (!application) throw new Error("KEHOACH_APP (the app binary to drive) is not set");
   const browser = await remote({
     hostname: "127.0.0.1",
-    port: Number(process.env.TAURI_DRIVER_PORT ?? 4444),
+    port,
     logLevel: "warn",
     waitforTimeout: 15000,
     capabilities: {

@@ -4,6 +4,7 @@
 //!
 //! Word's automatic numbering (numbering.xml) is turned into the label Word shows ("1.", "1.1.",
 //! "a)", "-"), so a numbered list reads the same as typed numbers.
+mod flatten;
 mod footnotes;
 mod numbering;
 mod package;
@@ -30,9 +31,24 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
     for name in names {
         check_xml(name, &parts[name])?;
     }
+    // The body as it prints: tracked changes accepted, text boxes and content controls read.
+    if let Some(body) = parts
+        .get("word/document.xml")
+        .filter(|b| flatten::needed(b))
+    {
+        let flat = flatten::flatten(body);
+        parts.insert("word/document.xml".into(), flat);
+    }
     let document = parts
         .get("word/document.xml")
         .ok_or_else(|| ImportError::CorruptDocx("thiếu phần nội dung word/document.xml".into()))?;
+    let cells = document
+        .windows(6)
+        .filter(|w| w.starts_with(b"<w:tc") && matches!(w[5], b'>' | b' '))
+        .count();
+    if cells > super::MAX_CELLS {
+        return Err(ImportError::TooComplex(format!("{cells} ô bảng")));
+    }
     let footnotes = parts
         .get("word/footnotes.xml")
         .map(|xml| footnote_texts(xml))
@@ -52,6 +68,7 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
     let mut walker = Walker {
         styles: Styles::new(&styles, page::theme_fonts(&parts)),
         numbering: Numbering::new(&numberings),
+        legacy: None,
     };
     let mut blocks = Vec::new();
     for child in arr(&document["children"]) {
@@ -61,10 +78,16 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
     typed_footnotes(&mut blocks, &mut footnotes);
     let mut page = page::page_format(&parts);
     page.fonts = fonts_used(&blocks);
+    let notices = walker
+        .legacy
+        .map(|l| legacy_notice(l.name()))
+        .into_iter()
+        .collect();
     Ok(Source {
         blocks,
         footnotes,
         page: Some(page),
+        notices,
     })
 }
 
@@ -92,6 +115,11 @@ fn fonts_used(blocks: &[Block]) -> Vec<String> {
         }
     }
     fonts
+}
+
+/// What the user is told when text was converted from an old encoding.
+pub(crate) fn legacy_notice(name: &str) -> String {
+    format!("Văn bản gõ bằng bảng mã cũ {name}: đã chuyển sang Unicode. Hãy soát lại chữ có dấu.")
 }
 
 /// What docx-rs could not read, in words (its own messages are English).

@@ -13,6 +13,23 @@ pub const MAX_RATIO: u64 = 100;
 /// XML nested deeper than this is refused (no real document comes close).
 pub const MAX_XML_DEPTH: usize = 256;
 const MAX_ENTRIES: usize = 5000;
+/// All the XML read from one file together (a long plan's document.xml is a few MB).
+const MAX_XML_TOTAL: u64 = 64 * 1024 * 1024;
+
+/// Parts no plan's text is in, never unpacked: charts, diagrams, embedded files, the building
+/// blocks of a template, custom XML data.
+fn unread(name: &str) -> bool {
+    const SKIPPED: [&str; 6] = [
+        "word/charts/",
+        "word/diagrams/",
+        "word/embeddings/",
+        "word/glossary/",
+        "customXml/",
+        "word/media/",
+    ];
+    SKIPPED.iter().any(|p| name.starts_with(p))
+        || !(name.ends_with(".xml") || name.ends_with(".rels"))
+}
 
 /// Reads every part of the zip, refusing what no real .docx has: parts larger than
 /// [`MAX_ENTRY_BYTES`], parts compressed more than [`MAX_RATIO`] times, too many parts.
@@ -23,6 +40,7 @@ pub(crate) fn unzip_checked(bytes: &[u8]) -> Result<HashMap<String, Vec<u8>>, Im
         return Err(ImportError::Suspicious(format!("{} phần", zip.len())));
     }
     let mut parts = HashMap::new();
+    let mut total = 0u64;
     for i in 0..zip.len() {
         let mut entry = zip
             .by_index(i)
@@ -44,18 +62,26 @@ pub(crate) fn unzip_checked(bytes: &[u8]) -> Result<HashMap<String, Vec<u8>>, Im
             )));
         }
         let name = entry.name().to_string();
-        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
+        if unread(&name) {
             continue;
         }
-        let mut data = Vec::with_capacity(size as usize);
-        // Read at most the declared size (+1 to notice a lying header).
+        // The header's sizes may lie: what is read is bounded by the compressed size the file
+        // really has, and by what is left of the budget for all parts.
+        let limit = packed
+            .saturating_mul(MAX_RATIO)
+            .clamp(64 * 1024, MAX_ENTRY_BYTES)
+            .min(MAX_XML_TOTAL - total);
+        let mut data = Vec::with_capacity(size.min(limit) as usize);
         (&mut entry)
-            .take(MAX_ENTRY_BYTES + 1)
+            .take(limit + 1)
             .read_to_end(&mut data)
-            .map_err(|e| ImportError::CorruptDocx(format!("không giải nén được {name}: {e}")))?;
-        if data.len() as u64 > MAX_ENTRY_BYTES {
-            return Err(ImportError::Suspicious(format!("phần {name} quá lớn")));
+            .map_err(|_| ImportError::CorruptDocx(format!("không giải nén được phần {name}")))?;
+        if data.len() as u64 > limit {
+            return Err(ImportError::Suspicious(format!(
+                "phần {name} giải nén ra nhiều hơn tệp khai báo"
+            )));
         }
+        total += data.len() as u64;
         parts.insert(name, data);
     }
     Ok(parts)

@@ -3,6 +3,7 @@
 use super::numbering::Numbering;
 use super::{arr, MARK_CLOSE, MARK_OPEN};
 use crate::import::blocks::{emphasis_of, Block, Cell, Para, ParaFormat, RunFormat, Table};
+use crate::text::legacy::Legacy;
 use crate::text::{squash, squash_lines, tail};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -90,6 +91,8 @@ impl<'a> Styles<'a> {
 pub(super) struct Walker<'a> {
     pub(super) styles: Styles<'a>,
     pub(super) numbering: Numbering,
+    /// The old encoding some text was in (a run in a .VnTime or VNI-Times font), converted.
+    pub(super) legacy: Option<Legacy>,
 }
 
 impl Walker<'_> {
@@ -153,9 +156,11 @@ impl Walker<'_> {
         let mut runs = Vec::new();
         collect_runs(&p["children"], &mut raw, &mut runs);
         let st = &self.styles;
-        let runs: Vec<RunFormat> = runs
+        let mut legacy = None;
+        let starts: Vec<usize> = runs.iter().map(|r| r.2).collect();
+        let mut runs: Vec<RunFormat> = runs
             .into_iter()
-            .map(|(text, rp)| RunFormat {
+            .map(|(text, rp, _)| RunFormat {
                 bold: st.run(rp, style, "bold").and_then(Value::as_bool) == Some(true),
                 italic: st.run(rp, style, "italic").and_then(Value::as_bool) == Some(true),
                 underline: st
@@ -170,6 +175,21 @@ impl Walker<'_> {
                 text,
             })
             .collect();
+        // Text in a font of an old Vietnamese encoding: each such run converted, the paragraph's
+        // text rebuilt from the runs (marks of footnotes kept where they were).
+        for (r, start) in runs.iter_mut().zip(starts).rev() {
+            if let Some(l) = r.font.as_deref().and_then(Legacy::of_font) {
+                let converted = l.decode(&r.text);
+                if converted != r.text {
+                    raw.replace_range(start..start + r.text.len(), &converted);
+                    r.text = converted;
+                    legacy = Some(l);
+                }
+            }
+        }
+        if legacy.is_some() {
+            self.legacy = legacy;
+        }
         let shown: Vec<&RunFormat> = runs.iter().filter(|r| !r.text.trim().is_empty()).collect();
         let size_pt = shown
             .iter()
@@ -239,9 +259,12 @@ impl Walker<'_> {
     }
 }
 
+/// A run's text, its properties and where its text starts in the paragraph's.
+type Collected<'v> = (String, &'v Value, usize);
+
 /// Appends the text of runs (inside hyperlinks and insertions too), and gives each run's text
 /// with its properties.
-fn collect_runs<'v>(children: &'v Value, text: &mut String, runs: &mut Vec<(String, &'v Value)>) {
+fn collect_runs<'v>(children: &'v Value, text: &mut String, runs: &mut Vec<Collected<'v>>) {
     for c in arr(children) {
         match c["type"].as_str() {
             Some("run") => {
@@ -285,7 +308,7 @@ fn collect_runs<'v>(children: &'v Value, text: &mut String, runs: &mut Vec<(Stri
                     }
                 }
                 if !text[before..].is_empty() {
-                    runs.push((text[before..].to_string(), &run["runProperty"]));
+                    runs.push((text[before..].to_string(), &run["runProperty"], before));
                 }
             }
             Some("hyperlink") | Some("insert") => collect_runs(&c["data"]["children"], text, runs),

@@ -131,6 +131,7 @@ fn rebuild(pages: Vec<content::Page>) -> Source {
         blocks,
         footnotes,
         page: None,
+        notices: Vec::new(),
     }
 }
 

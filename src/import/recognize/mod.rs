@@ -70,6 +70,7 @@ fn read(src: Source) -> (Plan, bool) {
         footnote_texts: src.footnotes,
         ..Default::default()
     };
+    b.plan.notices = src.notices;
     feed(&mut b, &noise, plan_flow);
     if let Some(d) = decision {
         decision::attach(&mut b.plan, d);

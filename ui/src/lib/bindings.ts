@@ -10,7 +10,19 @@ pdf: boolean, data_path: string,
 /**
  * Where a broken data file was moved on start, if it was.
  */
-recovered_from: string | null, };
+recovered_from: string | null, 
+/**
+ * How many drafts were copied out of that broken file.
+ */
+rescued: number, 
+/**
+ * Why the data file is open for reading only, if it is (drafts can be read and exported).
+ */
+read_only: string | null, 
+/**
+ * Why the data file could not be opened at all, if it could not (nothing can be saved).
+ */
+store_problem: string | null, };
 
 export type PresetInfo = { id: string, name: string, signer_title: string, };
 
@@ -92,7 +104,12 @@ emphasis: Array<Emphasis>,
 /**
  * Phụ lục (the table of tasks), if any.
  */
-appendix: Appendix | null, };
+appendix: Appendix | null, 
+/**
+ * What was done to the text on reading it that the user should know (text typed in an old
+ * Vietnamese encoding converted to Unicode), in words.
+ */
+notices: Array<string>, };
 
 export type DocRef = { 
 /**

@@ -2,11 +2,18 @@
 // undo/redo. Every change is saved as a revision within a second (debounced), so closing the
 // window or a power cut loses at most the last moment's typing; undo/redo walk the revisions
 // stored in SQLite, so they survive a restart.
-import { api, message, type Draft, type DraftState, type Rendered } from "./api";
+//
+// A save names the revision it was made from: when another window changed the draft in the
+// meantime, nothing is overwritten — the session keeps the user's state and shows the conflict
+// ("conflict") until the user keeps theirs or opens the other. A save that fails for another
+// reason (a full disk) is tried again, sooner first, and the state stays in memory meanwhile.
+import { api, message, type AppError, type Draft, type DraftState, type Rendered } from "./api";
 
-export type SaveStatus = "saved" | "pending" | "saving" | "error";
+export type SaveStatus = "saved" | "pending" | "saving" | "error" | "conflict";
 
 const SAVE_DELAY_MS = 400;
+/** Waits before trying a failed save again. */
+const RETRY_MS = [1000, 3000, 10000, 30000];
 
 export class Session {
   id = $state<number>(0);
@@ -17,6 +24,8 @@ export class Session {
   saveError = $state<string | null>(null);
   canUndo = $state(false);
   canRedo = $state(false);
+  /** The stored revision this window's state was made from (sent with every save). */
+  revision = $state<number>(0);
   /** The node the user is working on, highlighted in the preview. */
   activeNode = $state<string | null>(null);
 
@@ -24,6 +33,7 @@ export class Session {
   private note = "";
   private rendering = false;
   private renderAgain = false;
+  private retries = 0;
 
   constructor(d: Draft) {
     this.load(d);
@@ -31,6 +41,7 @@ export class Session {
 
   private load(d: Draft) {
     this.id = d.id;
+    this.revision = d.revision;
     this.draft = d.state;
     this.canUndo = d.can_undo;
     this.canRedo = d.can_redo;
@@ -51,36 +62,72 @@ export class Session {
     void this.render();
   }
 
-  /** Saves now what is waiting to be saved. */
+  /** Whether something the user did is not stored yet. */
+  get unsaved(): boolean {
+    return this.status !== "saved";
+  }
+
+  /** Saves now what is waiting to be saved (or failed to be). A conflict waits for the user. */
   async flush() {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
-    } else if (this.status !== "pending") {
+    } else if (this.status !== "pending" && this.status !== "error") {
       return;
     }
     this.status = "saving";
     try {
-      const d = await api.saveDraft(this.id, $state.snapshot(this.draft) as DraftState, this.note);
+      const d = await api.saveDraft(this.id, this.revision, $state.snapshot(this.draft) as DraftState, this.note);
       this.note = "";
+      this.revision = d.revision;
       this.canUndo = d.can_undo;
       this.canRedo = d.can_redo;
       this.status = this.timer ? "pending" : "saved";
       this.saveError = null;
+      this.retries = 0;
     } catch (e) {
-      this.status = "error";
       this.saveError = message(e);
+      if ((e as AppError | undefined)?.code === "conflict") {
+        this.status = "conflict";
+        return;
+      }
+      this.status = "error";
+      // Tried again by itself (a disk freed, a lock released); the state stays in memory.
+      const wait = RETRY_MS[Math.min(this.retries, RETRY_MS.length - 1)];
+      this.retries += 1;
+      if (!this.timer) this.timer = setTimeout(() => void this.flush(), wait);
     }
+  }
+
+  /** After a conflict: this window's state is saved over the other window's change (which stays
+   * in the history, one undo away). */
+  async keepMine() {
+    const latest = await api.openDraft(this.id);
+    this.revision = latest.revision;
+    this.status = "pending";
+    this.note = this.note || "Giữ bản sửa ở cửa sổ này";
+    await this.flush();
+  }
+
+  /** After a conflict: opens the draft as the other window saved it. */
+  async takeTheirs() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.load(await api.openDraft(this.id));
+    this.status = "saved";
+    this.saveError = null;
   }
 
   async undo() {
     await this.flush();
+    if (this.status === "conflict") return;
     const d = await api.undo(this.id);
     if (d) this.load(d);
   }
 
   async redo() {
     await this.flush();
+    if (this.status === "conflict") return;
     const d = await api.redo(this.id);
     if (d) this.load(d);
   }

@@ -1,0 +1,8 @@
+//! Any bytes as word/styles.xml of a real plan's .docx: a plan or an error, never a panic or a hang.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+#[path = "part.rs"]
+mod part;
+
+fuzz_target!(|data: &[u8]| part::run("word/styles.xml", data));

@@ -1,0 +1,7 @@
+//! Any bytes as a PDF: a plan or an error, never a panic or a hang.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let _ = kehoach::import::read_bytes("fuzz.pdf", data);
+});
