@@ -531,18 +531,18 @@ fn text_files_in_other_encodings_are_read_with_a_notice() {
     let spelled = kehoach::text::legacy::windows_1258_spelling(&text);
     let (cp1258, _, bad) = encoding_rs::WINDOWS_1258.encode(&spelled);
     assert!(!bad);
-    for (name, bytes, encoding) in [
-        ("utf16.txt", utf16, "UTF-16"),
-        ("cp1258.txt", cp1258.into_owned(), "Windows-1258"),
-    ] {
-        let plan = import::read_bytes(name, &bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(essentials(&plan), expected, "{name}");
-        assert!(
-            plan.notices[0].contains(encoding),
-            "{name}: {:?}",
-            plan.notices
-        );
-    }
+    // UTF-16 without its byte-order mark is Unicode: read as it is, nothing to check.
+    let plan = import::read_bytes("utf16.txt", &utf16).unwrap();
+    assert_eq!(essentials(&plan), expected);
+    assert!(plan.notices.is_empty(), "{:?}", plan.notices);
+    // Windows-1258 may have lost a mark: the user is asked to check.
+    let plan = import::read_bytes("cp1258.txt", &cp1258).unwrap();
+    assert_eq!(essentials(&plan), expected);
+    assert!(
+        plan.notices[0].contains("Windows-1258"),
+        "{:?}",
+        plan.notices
+    );
 }
 
 #[test]
@@ -591,4 +591,89 @@ fn a_part_whose_zip_header_lies_about_its_size_is_refused_quickly() {
         "{err}"
     );
     assert!(err.to_string().contains("word/styles.xml"), "{err}");
+}
+
+#[test]
+fn a_pdf_set_in_tcvn3_fonts_reads_as_unicode_with_a_notice() {
+    use lopdf::content::{Content, Operation};
+    use lopdf::{dictionary, Document, Object, Stream};
+    let expected = plain_plan();
+    // The plan up to the end of part II, one paragraph a line (long ones cut in lines of 90
+    // characters), in .VnTime and, for what is in capitals, .VnTimeH: as Word printed such a
+    // file to PDF.
+    let paras = plan_paragraphs();
+    let end = paras
+        .iter()
+        .position(|(t, _)| t.starts_with("III."))
+        .unwrap();
+    let mut doc = Document::with_version("1.5");
+    let font = |name: &str| {
+        dictionary! {
+            "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => name,
+            "Encoding" => "WinAnsiEncoding",
+        }
+    };
+    let f1 = doc.add_object(font(".VnTime"));
+    let f2 = doc.add_object(font(".VnTimeH"));
+    let mut pages = Vec::new();
+    let mut ops: Vec<Operation> = Vec::new();
+    let mut y = 800.0;
+    let pages_id = doc.new_object_id();
+    let mut flush = |ops: &mut Vec<Operation>, doc: &mut Document| {
+        let content = Content {
+            operations: std::mem::take(ops),
+        };
+        let stream = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
+        pages.push(doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => stream,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }));
+    };
+    for (text, _) in &paras[..end] {
+        let chars: Vec<char> = text.chars().collect();
+        for line in chars.chunks(90) {
+            let line: String = line.iter().collect();
+            ops.push(Operation::new("BT", vec![]));
+            ops.push(Operation::new("Td", vec![60.into(), Object::Real(y)]));
+            for (piece, caps) in to_tcvn3(&line) {
+                let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&piece);
+                let font = if caps { "F2" } else { "F1" };
+                ops.push(Operation::new("Tf", vec![font.into(), 13.into()]));
+                ops.push(Operation::new(
+                    "Tj",
+                    vec![Object::string_literal(bytes.to_vec())],
+                ));
+            }
+            ops.push(Operation::new("ET", vec![]));
+            y -= 18.0;
+            if y < 60.0 {
+                flush(&mut ops, &mut doc);
+                y = 800.0;
+            }
+        }
+        y -= 6.0;
+    }
+    flush(&mut ops, &mut doc);
+    let kids: Vec<Object> = pages.iter().map(|p| (*p).into()).collect();
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Count" => kids.len() as i64, "Kids" => kids,
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => f1, "F2" => f2 } },
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+
+    let plan = import::read_bytes("tcvn3.pdf", &bytes).unwrap();
+    assert_eq!(plan.header.issuer, expected.header.issuer);
+    assert_eq!(plan.header.date, expected.header.date);
+    assert_eq!(plan.summary, expected.summary);
+    let titles = |p: &kehoach::model::Plan| -> Vec<String> {
+        p.parts.iter().take(2).map(|p| p.title.clone()).collect()
+    };
+    assert_eq!(titles(&plan), titles(&expected));
+    assert!(plan.notices[0].contains("TCVN3"), "{:?}", plan.notices);
 }

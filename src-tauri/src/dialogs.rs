@@ -84,5 +84,13 @@ pub fn open_for_printing<R: Runtime>(app: &AppHandle<R>, pdf: &Path) -> Result<(
     }
     app.opener()
         .open_path(pdf.display().to_string(), None::<&str>)
-        .map_err(|e| AppError::new("print", format!("Không mở được tệp PDF để in: {e}")))
+        .map_err(|_| {
+            AppError::new(
+                "print",
+                format!(
+                    "Đã tạo tệp PDF {} nhưng máy không mở được nó để in: hãy mở tệp đó bằng trình đọc PDF rồi in.",
+                    pdf.display()
+                ),
+            )
+        })
 }

@@ -135,6 +135,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             } else {
                 print!("{}", kehoach::outline::outline(&plan));
             }
+            // What the reader did to the text (an old encoding converted) is said on stderr.
+            for notice in &plan.notices {
+                eprintln!("Lưu ý: {notice}");
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Adapt {
@@ -148,8 +152,14 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let profile = model::UnitProfile::from_toml(&app::read_text(&unit)?)?;
             let preset = app::load_preset(&preset.unwrap_or_else(|| profile.unit_type.clone()))?;
             let decisions = match decisions {
-                Some(path) => serde_json::from_str(&app::read_text(&path)?)
-                    .map_err(|e| format!("Tệp quyết định {} không hợp lệ: {e}", path.display()))?,
+                Some(path) => serde_json::from_str(&app::read_text(&path)?).map_err(|e| {
+                    format!(
+                        "Tệp quyết định {} không hợp lệ (dòng {}, cột {}).",
+                        path.display(),
+                        e.line(),
+                        e.column()
+                    )
+                })?,
                 None => model::Decisions::default(),
             };
             let result = adapt::adapt(

@@ -136,7 +136,12 @@ pub fn read_source(name: &str, bytes: &[u8]) -> Result<blocks::Source, ImportErr
             } else {
                 markdown::read_text(&text)
             };
-            source.notices.extend(encoding.map(docx::legacy_notice));
+            // UTF-16 is Unicode: nothing to check. The old encodings may have lost a mark.
+            source.notices.extend(
+                encoding
+                    .filter(|e| !e.starts_with("UTF-16"))
+                    .map(docx::legacy_notice),
+            );
             source
         }
     };

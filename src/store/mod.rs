@@ -185,7 +185,11 @@ fn sql_reason(code: rusqlite::ErrorCode) -> &'static str {
 
 impl From<serde_json::Error> for StoreError {
     fn from(e: serde_json::Error) -> Self {
-        StoreError::Sql(format!("dữ liệu JSON không đọc được: {e}"))
+        StoreError::Sql(format!(
+            "dữ liệu đã lưu không đọc được (dòng {}, cột {})",
+            e.line(),
+            e.column()
+        ))
     }
 }
 

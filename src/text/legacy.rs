@@ -18,13 +18,26 @@ pub enum Legacy {
 impl Legacy {
     /// The encoding a font stands for, by its name.
     pub fn of_font(font: &str) -> Option<Legacy> {
-        let f = font.trim();
-        if let Some(rest) = f.strip_prefix(".Vn").or_else(|| f.strip_prefix(".vn")) {
+        // "…,Bold" (a PDF's synthesised bold) and "-Bold"/"-Italic" (PostScript names) are not
+        // part of the face.
+        let mut face = font.trim().split(',').next().unwrap_or("").trim();
+        for style in ["-BoldItalic", "-Bold", "-Italic", " Bold", " Italic"] {
+            face = face.strip_suffix(style).unwrap_or(face);
+        }
+        let tcvn3 = face
+            .strip_prefix(".Vn")
+            .or_else(|| face.strip_prefix(".vn"))
+            .or_else(|| {
+                // A PDF may drop the leading dot: "VnTime", "VnArialH".
+                face.strip_prefix("Vn")
+                    .filter(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
+            });
+        if let Some(rest) = tcvn3 {
             return Some(Legacy::Tcvn3 {
-                caps: rest.ends_with('H') || rest.ends_with("H Bold"),
+                caps: rest.ends_with(['H', 'h']),
             });
         }
-        let lower = f.to_ascii_lowercase();
+        let lower = face.to_ascii_lowercase();
         if lower.starts_with("vni-") || lower.starts_with("vni ") {
             return Some(Legacy::Vni);
         }
@@ -39,6 +52,16 @@ impl Legacy {
         }
     }
 
+    /// One glyph's text in this encoding, on its own (a PDF shows text glyph by glyph): a VNI
+    /// mark is a combining mark even without its vowel beside it (the text is composed once the
+    /// line is put together).
+    pub fn decode_glyph(self, s: &str) -> String {
+        match self {
+            Legacy::Vni => vni_marks(s, true),
+            _ => self.decode(s),
+        }
+    }
+
     /// Text in this encoding (as the Latin-1 characters a file keeps) in Unicode, NFC.
     pub fn decode(self, s: &str) -> String {
         match self {
@@ -50,7 +73,7 @@ impl Legacy {
                     out
                 }
             }
-            Legacy::Vni => vni(s),
+            Legacy::Vni => vni_marks(s, false).nfc().collect(),
         }
     }
 }
@@ -77,9 +100,9 @@ fn tcvn3(c: char) -> char {
     }
 }
 
-/// VNI: the mark characters become combining marks (after the vowel they follow), the letters
-/// of their own become theirs, and the result is composed.
-fn vni(s: &str) -> String {
+/// VNI: the mark characters become combining marks (after the vowel they follow, or always),
+/// the letters of their own become theirs; not composed.
+fn vni_marks(s: &str, always_marks: bool) -> String {
     const ACUTE: char = '\u{301}';
     const GRAVE: char = '\u{300}';
     const HOOK: char = '\u{309}';
@@ -111,7 +134,7 @@ fn vni(s: &str) -> String {
             'ë' => &[BREVE, DOT],
             _ => &[],
         };
-        if after_vowel && !marks.is_empty() {
+        if (after_vowel || always_marks) && !marks.is_empty() {
             out.extend(marks);
             continue;
         }
@@ -134,9 +157,8 @@ fn vni(s: &str) -> String {
             None => out.push(c),
         }
         after_vowel = matches!(lower, 'a' | 'e' | 'o' | 'u' | 'y' | 'i' | 'ô' | 'ö');
-        // A mark may follow a mark ('aâ' then a tone is written as one code, never two).
     }
-    out.nfc().collect()
+    out
 }
 
 /// How much text reads as Vietnamese: each word with letters beyond ASCII counts +1 when it is a
@@ -332,6 +354,16 @@ mod tests {
             Some(Legacy::Tcvn3 { caps: true })
         );
         assert_eq!(Legacy::of_font("VNI-Times"), Some(Legacy::Vni));
+        assert_eq!(
+            Legacy::of_font(".VnTimeH,Bold"),
+            Some(Legacy::Tcvn3 { caps: true })
+        );
+        assert_eq!(
+            Legacy::of_font("VnTime-Italic"),
+            Some(Legacy::Tcvn3 { caps: false })
+        );
+        assert_eq!(Legacy::of_font("Vni-Helve-Bold"), Some(Legacy::Vni));
+        assert_eq!(Legacy::of_font("Verdana"), None);
         assert_eq!(Legacy::of_font("Times New Roman"), None);
     }
 

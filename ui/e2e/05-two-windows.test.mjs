@@ -88,6 +88,9 @@ test("the second window to save is shown the conflict, and keeps its edit when i
 });
 
 test("exporting twice keeps the first file and saves the second beside it", async () => {
+  // The other window's undos moved the draft on: reopen it in this one first.
+  await press(await a.$('button[aria-label="Về màn hình đầu"]'));
+  await openFirstDraft(a);
   await gotoStep(a, 9);
   await waitSaved(a);
   const docx = () => readdirSync(SAVE_DIR).filter((f) => f.endsWith(".docx"));

@@ -44,7 +44,7 @@ pub fn package(document: &str, doc: &Document, meta: &Meta) -> Result<Vec<u8>, E
     if footnotes {
         parts.push(("word/footnotes.xml", footnotes_xml(&doc.footnotes)));
     }
-    let err = |e: zip::result::ZipError| ExportError::Write(e.to_string());
+    let err = |_: zip::result::ZipError| ExportError::Write("lỗi khi nén các phần của tệp".into());
     let total: usize = parts.iter().map(|(_, d)| d.len()).sum();
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(total / 5)));
     // Level 3: about a tenth larger than level 6, in about half the time.
@@ -54,7 +54,7 @@ pub fn package(document: &str, doc: &Document, meta: &Meta) -> Result<Vec<u8>, E
     for (name, data) in parts {
         out.start_file(name, options).map_err(err)?;
         out.write_all(data.as_bytes())
-            .map_err(|e| ExportError::Write(e.to_string()))?;
+            .map_err(|_| ExportError::Write("lỗi khi nén các phần của tệp".into()))?;
     }
     Ok(out.finish().map_err(err)?.into_inner())
 }

@@ -92,7 +92,7 @@ pub(super) fn zip_reason(e: &zip::result::ZipError) -> String {
         zip::result::ZipError::InvalidArchive(_) => "tệp nén bị hỏng".into(),
         zip::result::ZipError::UnsupportedArchive(_) => "kiểu nén không được hỗ trợ".into(),
         zip::result::ZipError::FileNotFound => "thiếu một phần của tệp".into(),
-        other => other.to_string(),
+        _ => "tệp nén không đọc được".into(),
     }
 }
 
@@ -154,7 +154,7 @@ pub(super) fn zip_parts(parts: &HashMap<String, Vec<u8>>) -> Result<Vec<u8>, Imp
     for name in names {
         out.start_file(name.as_str(), options).map_err(bad)?;
         out.write_all(&parts[name])
-            .map_err(|e| ImportError::CorruptDocx(e.to_string()))?;
+            .map_err(|_| ImportError::CorruptDocx("không ghép lại được các phần của tệp".into()))?;
     }
     Ok(out.finish().map_err(bad)?.into_inner())
 }

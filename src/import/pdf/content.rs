@@ -50,6 +50,8 @@ pub struct Page {
     pub glyphs: Vec<Glyph>,
     pub strokes: Vec<Stroke>,
     pub images: usize,
+    /// Text in an old Vietnamese encoding was converted (the font's).
+    pub legacy: Option<crate::text::legacy::Legacy>,
 }
 
 type Matrix = [f32; 6];
@@ -379,6 +381,9 @@ impl<'a> Interpreter<'a> {
         let Some(font) = gs.font.as_ref().and_then(|n| fonts.get(n)) else {
             return;
         };
+        if font.legacy.is_some() {
+            self.page.legacy = font.legacy;
+        }
         for (code, text, width) in font.decode(bytes) {
             let trm = mul(
                 &mul(&[gs.size * gs.scale, 0.0, 0.0, gs.size, 0.0, gs.rise], tm),

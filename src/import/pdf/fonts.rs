@@ -15,6 +15,9 @@ pub struct Font<'a> {
     default_width: f32,
     pub bold: bool,
     pub italic: bool,
+    /// The face is a TCVN3 (.VnTime) or VNI one: its codes are Latin-1 letters that stand for
+    /// Vietnamese ones.
+    pub legacy: Option<crate::text::legacy::Legacy>,
 }
 
 fn number(o: &Object) -> Option<f32> {
@@ -83,6 +86,16 @@ impl<'a> Font<'a> {
                 .unwrap_or_default()
         };
         let name = format!("{} {}", base(f), descendant.map(base).unwrap_or_default());
+        // "ABCDEF+.VnTimeH": the subset prefix is not the font's name.
+        let legacy = f
+            .get(b"BaseFont")
+            .and_then(Object::as_name)
+            .ok()
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .and_then(|n| {
+                let face = n.split_once('+').map_or(n.as_str(), |(_, f)| f).to_string();
+                crate::text::legacy::Legacy::of_font(&face)
+            });
         let descriptor = dict(doc, descendant.unwrap_or(f), b"FontDescriptor");
         let flags = descriptor
             .and_then(|d| d.get(b"Flags").ok())
@@ -104,6 +117,7 @@ impl<'a> Font<'a> {
                 || weight >= 600.0
                 || flags & (1 << 18) != 0,
             italic: name.contains("italic") || name.contains("oblique") || flags & (1 << 6) != 0,
+            legacy,
         }
     }
 
@@ -130,6 +144,16 @@ impl<'a> Font<'a> {
                             .and_then(|e| e.bytes_to_string(c).ok())
                     })
                     .unwrap_or_default();
+                // A TCVN3 or VNI face draws its letter at the code itself, whatever the encoding
+                // or ToUnicode map call it (WinAnsi names 0xAD, TCVN3's "ư", a hyphen).
+                let text = match self.legacy {
+                    Some(l) if !self.two_byte => {
+                        let (latin, _, _) = encoding_rs::WINDOWS_1252.decode(c);
+                        l.decode_glyph(&latin)
+                    }
+                    Some(l) => l.decode_glyph(&text),
+                    None => text,
+                };
                 let width = self
                     .widths
                     .get(&code)

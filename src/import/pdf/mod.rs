@@ -49,7 +49,12 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
             ImportError::Empty
         });
     }
-    Ok(rebuild(pages))
+    let legacy = pages.iter().find_map(|p| p.legacy);
+    let mut source = rebuild(pages);
+    source
+        .notices
+        .extend(legacy.map(|l| super::docx::legacy_notice(l.name())));
+    Ok(source)
 }
 
 /// Pages into paragraphs and tables in reading order.

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 /// Gives every item its id and moves footnote and emphasis anchors along.
 pub fn assign(plan: &mut Plan) {
     let mut renamed = HashMap::new();
-    let mut used = HashSet::new();
+    let mut used = Used::default();
     for (n, part) in plan.parts.iter_mut().enumerate() {
         let key = if part.label.is_empty() {
             format!("P{}", n + 1)
@@ -31,11 +31,37 @@ pub fn assign(plan: &mut Plan) {
     }
 }
 
+/// The ids given so far, and for each id printed more than once the last "~n" given (so that a
+/// label printed thousands of times does not search from "~2" each time).
+#[derive(Default)]
+struct Used {
+    ids: HashSet<String>,
+    last: HashMap<String, u32>,
+}
+
+impl Used {
+    /// `base`, or `base~2`, `base~3` … the first not given yet.
+    fn take(&mut self, base: String) -> String {
+        if !self.ids.contains(&base) {
+            self.ids.insert(base.clone());
+            return base;
+        }
+        let n = self.last.entry(base.clone()).or_insert(1);
+        loop {
+            *n += 1;
+            let id = format!("{base}~{n}");
+            if self.ids.insert(id.clone()) {
+                return id;
+            }
+        }
+    }
+}
+
 fn walk(
     items: &mut [Item],
     part_key: &str,
     parent_id: &str,
-    used: &mut HashSet<String>,
+    used: &mut Used,
     renamed: &mut HashMap<String, String>,
 ) {
     let (mut bullets, mut paras) = (0, 0);
@@ -55,13 +81,7 @@ fn walk(
                 format!("{parent_id}.p{paras}")
             }
         };
-        let mut id = base.clone();
-        let mut n = 1;
-        while used.contains(&id) {
-            n += 1;
-            id = format!("{base}~{n}");
-        }
-        used.insert(id.clone());
+        let id = used.take(base);
         renamed.insert(std::mem::replace(&mut item.id, id.clone()), id.clone());
         walk(&mut item.items, part_key, &id, used, renamed);
     }
