@@ -677,3 +677,52 @@ fn a_pdf_set_in_tcvn3_fonts_reads_as_unicode_with_a_notice() {
     assert_eq!(titles(&plan), titles(&expected));
     assert!(plan.notices[0].contains("TCVN3"), "{:?}", plan.notices);
 }
+
+#[test]
+fn files_with_far_more_than_a_plan_holds_are_refused_before_they_are_parsed() {
+    // 45,000 paragraphs: reading costs about 100 bytes per byte of XML, so this would take
+    // several hundred MB; it is counted and refused first.
+    let body: String = (0..45_000)
+        .map(|i| {
+            para(&run(
+                &format!("{}. Nhiệm vụ {i}.", i % 9 + 1),
+                "Times New Roman",
+                false,
+            ))
+        })
+        .collect();
+    let err = import::read_bytes("dai.docx", &docx_of(&body)).unwrap_err();
+    assert!(
+        matches!(&err, ImportError::TooComplex(what) if what.contains("90000")),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("quá nhiều so với một kế hoạch"),
+        "{err}"
+    );
+    // 2 MB of markdown table cells (it took 580 MB to read).
+    let row = format!("|{}|\n", ["ô"; 50].join("|"));
+    let md = row.repeat(2 * 1024 * 1024 / row.len());
+    let err = import::read_bytes("o.md", md.as_bytes()).unwrap_err();
+    assert!(matches!(err, ImportError::TooComplex(_)), "{err}");
+    // A long plan stays well inside: 5,000 numbered paragraphs are read.
+    let mut body = String::new();
+    for t in [
+        "ỦY BAN NHÂN DÂN",
+        "PHƯỜNG A",
+        "KẾ HOẠCH",
+        "Cải cách hành chính",
+        "I. MỤC TIÊU",
+    ] {
+        body.push_str(&para(&run(t, "Times New Roman", false)));
+    }
+    for i in 0..5000 {
+        body.push_str(&para(&run(
+            &format!("{}. Nhiệm vụ số {i}.", i % 9 + 1),
+            "Times New Roman",
+            false,
+        )));
+    }
+    let plan = import::read_bytes("dai.docx", &docx_of(&body)).unwrap();
+    assert_eq!(plan.parts[0].items.len(), 5000);
+}

@@ -21,6 +21,10 @@ use package::{check_xml, zip_parts};
 use serde_json::Value;
 use walk::{Styles, Walker};
 
+/// Paragraphs and runs together in one body, at most (20,000 paragraphs of one run each take
+/// about 240 MB to read; a 100-page plan has a few thousand).
+const MAX_PIECES: usize = 80_000;
+
 const MARK_OPEN: char = '\u{E000}';
 const MARK_CLOSE: char = '\u{E001}';
 
@@ -42,12 +46,23 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
     let document = parts
         .get("word/document.xml")
         .ok_or_else(|| ImportError::CorruptDocx("thiếu phần nội dung word/document.xml".into()))?;
-    let cells = document
-        .windows(6)
-        .filter(|w| w.starts_with(b"<w:tc") && matches!(w[5], b'>' | b' '))
-        .count();
+    // Reading costs about 100 bytes of memory per byte of body XML (docx-rs's tree, then its
+    // JSON form): the body's paragraphs, runs and cells are counted before anything is parsed.
+    let count = |tag: &[u8]| {
+        document
+            .windows(tag.len() + 1)
+            .filter(|w| w.starts_with(tag) && matches!(w[tag.len()], b'>' | b' ' | b'/'))
+            .count()
+    };
+    let cells = count(b"<w:tc");
     if cells > super::MAX_CELLS {
         return Err(ImportError::TooComplex(format!("{cells} ô bảng")));
+    }
+    let pieces = count(b"<w:p") + count(b"<w:r");
+    if pieces > MAX_PIECES {
+        return Err(ImportError::TooComplex(format!(
+            "{pieces} đoạn văn và đoạn chữ"
+        )));
     }
     let footnotes = parts
         .get("word/footnotes.xml")
