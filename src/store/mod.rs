@@ -286,6 +286,12 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(|e| opening(path, e))?;
         Self::checked(&conn, path)?;
+        if version == SCHEMA_VERSION {
+            // One write nobody sees (the version it already has): a file that cannot be written
+            // is found now and opened read-only, not at the user's first save.
+            conn.pragma_update(None, "user_version", version)
+                .map_err(|e| opening(path, e))?;
+        }
         let mut store = Store {
             conn,
             path: path.to_path_buf(),

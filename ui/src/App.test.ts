@@ -81,6 +81,9 @@ test("a data file that cannot be opened is shown once, and nothing can be create
   render(App);
   expect(await screen.findByTestId("store-problem")).toBeTruthy();
   expect(screen.getAllByText(new RegExp("ổ đĩa đã đầy")).length).toBe(1);
+  // Not "no drafts yet": the list could not be read.
+  expect(screen.queryByText(/Chưa có bản nháp nào/)).toBeNull();
+  expect(screen.getByText(/Chưa đọc được danh sách bản nháp/)).toBeTruthy();
   expect((screen.getByRole("button", { name: "Tạo kế hoạch mới" }) as HTMLButtonElement).disabled).toBe(true);
   expect((screen.getByRole("button", { name: "Nhập kế hoạch cấp trên" }) as HTMLButtonElement).disabled).toBe(true);
 });
