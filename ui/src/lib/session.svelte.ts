@@ -12,6 +12,9 @@ import { api, message, type AppError, type Draft, type DraftState, type Rendered
 export type SaveStatus = "saved" | "pending" | "saving" | "error" | "conflict";
 
 const SAVE_DELAY_MS = 400;
+/** The preview and the checks follow typing once it pauses this long (a render of a district-size
+ * plan costs more than a keystroke may). */
+const RENDER_DELAY_MS = 150;
 /** Waits before trying a failed save again. */
 const RETRY_MS = [1000, 3000, 10000, 30000];
 
@@ -30,6 +33,7 @@ export class Session {
   activeNode = $state<string | null>(null);
 
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private renderTimer: ReturnType<typeof setTimeout> | null = null;
   private note = "";
   private rendering = false;
   private renderAgain = false;
@@ -59,7 +63,11 @@ export class Session {
     this.canRedo = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
-    void this.render();
+    if (this.renderTimer) clearTimeout(this.renderTimer);
+    this.renderTimer = setTimeout(() => {
+      this.renderTimer = null;
+      void this.render();
+    }, RENDER_DELAY_MS);
   }
 
   /** Whether something the user did is not stored yet. */

@@ -99,3 +99,29 @@ test("a save that fails is tried again by itself, and the state is kept meanwhil
   expect(s.status).toBe("saved");
   expect(s.saveError).toBeNull();
 });
+
+test("typing renders the preview once it pauses, not on every keystroke", async () => {
+  vi.useFakeTimers();
+  let renders = 0;
+  mockIPC((cmd, args) => {
+    if (cmd === "render") {
+      renders += 1;
+      return { plan: {}, html: "", findings: [], proposals: [], adaptation: null, pages: 1 };
+    }
+    if (cmd === "save_draft") return draft(41, (args as { draft: DraftState }).draft);
+    return null;
+  });
+  const s = new Session(draft(40, newDraftState(2027)));
+  await vi.advanceTimersByTimeAsync(0);
+  const atOpen = renders;
+  for (const ch of "Nguyễn Văn An") {
+    s.update((d) => (d.title += ch));
+    await vi.advanceTimersByTimeAsync(60);
+  }
+  // Every keystroke is in the state at once …
+  expect(s.draft.title.endsWith("Nguyễn Văn An")).toBe(true);
+  expect(renders).toBe(atOpen);
+  // … and the preview follows once, when typing pauses.
+  await vi.advanceTimersByTimeAsync(200);
+  expect(renders).toBe(atOpen + 1);
+});
