@@ -110,3 +110,18 @@ test("a kindergarten plan from the built-in plan, through every step, to a .docx
   assert.ok(pdfText.includes(EDITED), "the PDF has the edited task");
   await shot(browser, "11-da-xuat-pdf");
 });
+
+test("'Tiếp theo' opens the next step at its top, its title in view", async () => {
+  await gotoStep(browser, 5);
+  const panel = await browser.$("section.step");
+  await browser.execute((el) => el.scrollTo({ top: el.scrollHeight }), panel);
+  assert.ok((await browser.execute((el) => el.scrollTop, panel)) > 100, "the rewordings were scrolled down");
+  await clickText(browser, "Tiếp theo →");
+  const title = await browser.$("#step-title");
+  await title.waitUntil(async () => (await title.getText()).startsWith("Bước 6."), { timeoutMsg: "step 6" });
+  assert.equal(await browser.execute((el) => el.scrollTop, panel), 0);
+  assert.ok(await title.isDisplayed({ withinViewport: true }), "the step's title is in view");
+  // Leave the draft where the next test expects it (the check step).
+  await gotoStep(browser, 9);
+  await waitSaved(browser);
+});

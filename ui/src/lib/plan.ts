@@ -45,3 +45,9 @@ export function withContainers(nodes: NodeState[]): { node: NodeState; container
 }
 
 export const short = (s: string, n = 160) => (s.length > n ? s.slice(0, n) + "…" : s);
+
+/** A stored time ("2025-01-03 09:10:11.123") as people write it: "03/01/2025 09:10". */
+export function shownTime(stored: string): string {
+  const m = stored.match(/^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})/);
+  return m ? `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}` : stored;
+}
