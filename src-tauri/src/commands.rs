@@ -227,6 +227,12 @@ fn save_as<R: Runtime>(
     Ok(Some(path.display().to_string()))
 }
 
+/// Shows an exported file in the system's file manager.
+#[tauri::command]
+pub async fn show_in_folder<R: Runtime>(app: AppHandle<R>, path: String) -> Res<()> {
+    dialogs::show_in_folder(&app, std::path::Path::new(&path))
+}
+
 /// Makes the PDF and opens it in the system's viewer, from which the user prints.
 #[tauri::command]
 pub async fn print<R: Runtime>(

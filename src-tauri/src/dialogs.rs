@@ -77,6 +77,22 @@ pub fn confirm_overwrite<R: Runtime>(app: &AppHandle<R>, path: &Path) -> bool {
         .blocking_show()
 }
 
+/// Shows a saved file in the system's file manager, selected (after an export).
+pub fn show_in_folder<R: Runtime>(app: &AppHandle<R>, file: &Path) -> Result<(), AppError> {
+    if std::env::var_os("KEHOACH_E2E_SAVE_DIR").is_some() {
+        return Ok(());
+    }
+    app.opener().reveal_item_in_dir(file).map_err(|_| {
+        AppError::new(
+            "open-folder",
+            format!(
+                "Máy không mở được thư mục chứa tệp {}: hãy tìm tệp đó trong File Explorer.",
+                file.display()
+            ),
+        )
+    })
+}
+
 /// Opens a PDF in the system's viewer (to print it).
 pub fn open_for_printing<R: Runtime>(app: &AppHandle<R>, pdf: &Path) -> Result<(), AppError> {
     if std::env::var_os("KEHOACH_E2E_SAVE_DIR").is_some() {

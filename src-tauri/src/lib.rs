@@ -90,6 +90,7 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             commands::export_docx,
             commands::export_pdf,
             commands::print,
+            commands::show_in_folder,
             first_paint,
             quit,
         ])

@@ -78,6 +78,9 @@ test("a kindergarten plan from the built-in plan, through every step, to a .docx
   await result.waitForDisplayed({ timeout: 20000 });
   const file = (await result.getText()).replace("Đã lưu tệp Word: ", "").trim();
   assert.ok(existsSync(file), `${file} exists`);
+  // The file can be shown in its folder (a no-op under test: no file manager here).
+  const reveal = await byTestId(browser, "show-in-folder");
+  assert.ok(await reveal.isDisplayed(), "'Mở thư mục chứa tệp' after the export");
   await shot(browser, "10-da-xuat");
 
   const paras = docxParagraphs(file);

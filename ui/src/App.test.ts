@@ -101,3 +101,47 @@ test("a read-only data file still lists the drafts and says why nothing is saved
   expect(await screen.findByText("Kế hoạch CCHC năm 2027")).toBeTruthy();
   expect((screen.getByRole("button", { name: "Tạo kế hoạch mới" }) as HTMLButtonElement).disabled).toBe(true);
 });
+
+const SUMMARY = (id: number, title: string) => ({
+  id,
+  title,
+  unit: "Trường A",
+  created_at: "2027-01-02 08:00:00",
+  updated_at: "2027-01-02 08:00:00",
+  revisions: 2,
+});
+
+test("'Mở bản nháp' opens the only draft, points at the list of several, and says when there is none", async () => {
+  const { fireEvent } = await import("@testing-library/svelte");
+  for (const [list, expected] of [
+    [[], /Chưa có bản nháp nào để mở/],
+    [[SUMMARY(1, "Kế hoạch A"), SUMMARY(2, "Kế hoạch B")], /Có 2 bản nháp: chọn bản cần mở/],
+  ] as const) {
+    mockIPC((cmd) => {
+      if (cmd === "app_info") return INFO;
+      if (cmd === "list_drafts") return list;
+      return null;
+    });
+    render(App);
+    if (list.length) await screen.findByText("Kế hoạch B");
+    await fireEvent.click(screen.getByRole("button", { name: "Mở bản nháp" }));
+    expect((await screen.findByTestId("open-hint")).textContent).toMatch(expected);
+    cleanup();
+    clearMocks();
+  }
+  const opened: number[] = [];
+  mockIPC((cmd, args) => {
+    if (cmd === "app_info") return INFO;
+    if (cmd === "list_drafts") return [SUMMARY(5, "Kế hoạch duy nhất")];
+    if (cmd === "open_draft") {
+      opened.push((args as { id: number }).id);
+      throw { code: "store", message: "dừng ở đây" };
+    }
+    return null;
+  });
+  render(App);
+  await screen.findByText("Kế hoạch duy nhất");
+  await fireEvent.click(screen.getByRole("button", { name: "Mở bản nháp" }));
+  await screen.findByText("dừng ở đây");
+  expect(opened).toEqual([5]);
+});

@@ -21,6 +21,7 @@ export const commands = {
   render: (draft: DraftState) => invoke<Rendered>("render", { draft }),
   exportDocx: (draft: DraftState) => invoke<string | null>("export_docx", { draft }),
   exportPdf: (draft: DraftState) => invoke<string | null>("export_pdf", { draft }),
+  showInFolder: (path: string) => invoke<null>("show_in_folder", { path }),
   print: (draft: DraftState) => invoke<string>("print", { draft }),
   firstPaint: () => invoke<null>("first_paint"),
   quit: () => invoke<null>("quit"),
