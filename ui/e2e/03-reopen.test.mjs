@@ -1,7 +1,7 @@
 // Close and reopen the app: the draft is there with every decision, and undo still works.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, shot, byTestId, gotoStep, press } from "./helpers.mjs";
+import { startApp, shot, byTestId, gotoStep, press, waitSaved } from "./helpers.mjs";
 
 let browser;
 before(async () => {
@@ -34,4 +34,26 @@ test("the draft survives closing the app, with its decisions and its undo histor
   await browser.keys(["Control", "y"]);
   await title.waitUntil(async () => (await title.getText()).startsWith("Bước 4."), { timeoutMsg: "redo came back to step 4" });
   await shot(browser, "12-hoan-tac-sau-khi-mo-lai");
+});
+
+test("undo puts the edit box back to the undone text, and typing on does not bring the undone words back", async () => {
+  await gotoStep(browser, 4);
+  await waitSaved(browser);
+  const groupOpen = await browser.$('[data-testid="group-III.1"]');
+  if (!(await groupOpen.getAttribute("open"))) await press(await browser.$('[data-testid="group-III.1"] summary'));
+  const edit = await byTestId(browser, "edit-III.1.3");
+  await edit.waitForDisplayed();
+  const before = await edit.getValue();
+  await press(edit);
+  await browser.keys(["End"]);
+  await browser.keys([..." XYZ"]);
+  await waitSaved(browser);
+  assert.equal(await edit.getValue(), `${before} XYZ`);
+  await press(await browser.$('button[title="Hoàn tác (Ctrl+Z)"]'));
+  await edit.waitUntil(async () => (await edit.getValue()) === before, { timeoutMsg: "the box shows the undone text" });
+  await press(edit);
+  await browser.keys(["End"]);
+  await browser.keys(["."]);
+  await waitSaved(browser);
+  assert.equal(await edit.getValue(), `${before}.`, "the undone words stay undone");
 });
