@@ -1,7 +1,7 @@
 // Close and reopen the app: the draft is there with every decision, and undo still works.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, shot, byTestId, gotoStep, press, waitSaved } from "./helpers.mjs";
+import { startApp, shot, byTestId, gotoStep, press, waitSaved, openGroup } from "./helpers.mjs";
 
 let browser;
 before(async () => {
@@ -22,7 +22,7 @@ test("the draft survives closing the app, with its decisions and its undo histor
   assert.equal(await title.getText(), "Bước 9. Kiểm tra và xuất", "opens where the user left off");
 
   await gotoStep(browser, 4);
-  await press(await browser.$('[data-testid="group-III.1"] summary'));
+  await openGroup(browser, "III.1");
   const dropped = await browser.$('.item-row[data-node="III.1.2"]');
   assert.match(await dropped.getAttribute("class"), /dropped/, "the dropped task is still dropped");
   const edit = await byTestId(browser, "edit-III.1.3");
@@ -39,8 +39,7 @@ test("the draft survives closing the app, with its decisions and its undo histor
 test("undo puts the edit box back to the undone text, and typing on does not bring the undone words back", async () => {
   await gotoStep(browser, 4);
   await waitSaved(browser);
-  const groupOpen = await browser.$('[data-testid="group-III.1"]');
-  if (!(await groupOpen.getAttribute("open"))) await press(await browser.$('[data-testid="group-III.1"] summary'));
+  await openGroup(browser, "III.1");
   const edit = await byTestId(browser, "edit-III.1.3");
   await edit.waitForDisplayed();
   const before = await edit.getValue();

@@ -43,6 +43,14 @@ export async function waitSaved(browser) {
   await status.waitUntil(async () => (await status.getText()) === "Đã lưu", { timeout: 15000, timeoutMsg: "not saved" });
 }
 
+/** Opens a group of items in step 3 or 4 unless it is open already (groups with work open by
+ * themselves). */
+export async function openGroup(browser, id) {
+  const group = await browser.$(`[data-testid="group-${id}"]`);
+  await group.waitForExist();
+  if ((await group.getAttribute("open")) === null) await press(await browser.$(`[data-testid="group-${id}"] summary`));
+}
+
 /** Scrolls an element to the middle of its scrolling panel, then clicks it. */
 export async function press(el) {
   await el.waitForExist();
