@@ -85,6 +85,29 @@ pub fn build(parent: Option<&Plan>, draft: &DraftState) -> Result<(Plan, Option<
     Ok((adaptation.plan.clone(), Some(adaptation)))
 }
 
+/// What the unit's description still lacks before its own plan can be made ("Thiếu tên đơn vị
+/// trong thông tin đơn vị."), or `None` when it is complete (or the draft is a finished plan).
+pub fn unit_missing(draft: &DraftState) -> Option<String> {
+    if draft.plan.is_some() {
+        return None;
+    }
+    match &draft.profile {
+        None => Some("Chưa có thông tin đơn vị.".into()),
+        Some(p) => p.validate().err().map(|e| e.to_string()),
+    }
+}
+
+/// The unit's plan to write to a file: refused while the unit is not described, since the plan
+/// would be the parent's own under the parent's number.
+pub fn build_unit(parent: Option<&Plan>, draft: &DraftState) -> Result<Plan> {
+    if let Some(missing) = unit_missing(draft) {
+        return Err(Error::Input(format!(
+            "{missing} Hãy điền ở bước 2 “Thông tin đơn vị”: chưa có kế hoạch của đơn vị để xuất."
+        )));
+    }
+    Ok(build(parent, draft)?.0)
+}
+
 /// The unit's plan as it stands, its preview and what the checker finds.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -94,6 +117,8 @@ pub struct Rendered {
     pub adaptation: Option<Adaptation>,
     pub html: String,
     pub findings: Vec<Finding>,
+    /// What the unit's description lacks (the preview then shows the parent's plan), if anything.
+    pub unit_missing: Option<String>,
 }
 
 /// Builds, lays out and checks a draft.
@@ -110,6 +135,7 @@ pub fn render(parent: Option<&Plan>, draft: &DraftState) -> Result<Rendered> {
         adaptation,
         html,
         findings,
+        unit_missing: unit_missing(draft),
     })
 }
 
@@ -212,10 +238,7 @@ pub fn draft_plan(store: &Store, state: &DraftState) -> Result<Plan> {
         Some(p) if state.plan.is_none() => Some(parent_plan(store, p)?),
         _ => None,
     };
-    if state.plan.is_none() && state.profile.is_none() {
-        return Err(Error::Input("Bản nháp chưa có thông tin đơn vị.".into()));
-    }
-    Ok(build(parent.as_ref(), state)?.0)
+    build_unit(parent.as_ref(), state)
 }
 
 /// A file name for the plan without the extension: "Ke-hoach-CCHC-KH-MNTH-2024".

@@ -547,3 +547,49 @@ fn restoring_a_backup_next_to_a_live_wal_gives_the_backup_intact() {
     assert_eq!(s.draft(id).unwrap().state, state(2));
     assert!(matches!(s.draft(other), Err(StoreError::NoDraft(_))));
 }
+
+#[test]
+fn a_draft_without_its_unit_is_never_exported_as_the_parents_plan() {
+    use kehoach::app;
+    let parent = kehoach::import::builtin("quan1-2024").unwrap();
+    // No unit at all: the preview is the parent's plan, and says why.
+    let bare = state(1);
+    let rendered = app::render(Some(&parent), &bare).unwrap();
+    assert_eq!(rendered.plan.header.number, parent.header.number);
+    assert_eq!(
+        rendered.unit_missing.as_deref(),
+        Some("Chưa có thông tin đơn vị.")
+    );
+    let err = app::build_unit(Some(&parent), &bare)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("chưa có kế hoạch của đơn vị để xuất"), "{err}");
+    // A unit without its name: the message names what is missing.
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/tuoi-hong.unit.toml"
+    ))
+    .unwrap();
+    let mut profile = kehoach::model::UnitProfile::from_toml(&text).unwrap();
+    profile.name = "  ".into();
+    let unnamed = DraftState {
+        profile: Some(profile.clone()),
+        ..state(1)
+    };
+    let missing = app::render(Some(&parent), &unnamed).unwrap().unit_missing;
+    assert_eq!(
+        missing.as_deref(),
+        Some("Thiếu tên đơn vị trong thông tin đơn vị.")
+    );
+    assert!(app::build_unit(Some(&parent), &unnamed).is_err());
+    // Described: nothing missing, and the plan is the unit's.
+    profile.name = "Trường mầm non Tuổi Hồng".into();
+    let described = DraftState {
+        profile: Some(profile),
+        ..state(1)
+    };
+    let rendered = app::render(Some(&parent), &described).unwrap();
+    assert_eq!(rendered.unit_missing, None);
+    let plan = app::build_unit(Some(&parent), &described).unwrap();
+    assert_eq!(plan.header.issuer, "TRƯỜNG MẦM NON TUỔI HỒNG");
+}

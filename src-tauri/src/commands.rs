@@ -180,7 +180,7 @@ fn parent_of(state: &AppState, draft: &DraftState) -> Res<Option<Plan>> {
 
 fn build(state: &AppState, draft: &DraftState) -> Res<Plan> {
     let parent = parent_of(state, draft)?;
-    Ok(core::build(parent.as_ref(), draft)?.0)
+    Ok(core::build_unit(parent.as_ref(), draft)?)
 }
 
 /// Asks where to save and writes the .docx; `None` when cancelled.

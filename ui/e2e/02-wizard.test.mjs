@@ -29,6 +29,13 @@ test("a kindergarten plan from the built-in plan, through every step, to a .docx
 
   await clickText(browser, "Tiếp theo →");
   await title.waitUntil(async () => (await title.getText()) === "Bước 2. Thông tin đơn vị");
+  // Moving on without the unit is refused with what is missing: the plan would be the parent's.
+  await clickText(browser, "Tiếp theo →");
+  const blocked = await byTestId(browser, "step-blocked");
+  await blocked.waitForDisplayed();
+  assert.match(await blocked.getText(), /^(Thiếu tên đơn vị|Chưa có thông tin đơn vị)/);
+  assert.equal(await title.getText(), "Bước 2. Thông tin đơn vị");
+  await shot(browser, "02a-thieu-thong-tin-don-vi");
   await (await byTestId(browser, "profile-name")).setValue("Trường mầm non Tuổi Hồng");
   await (await byTestId(browser, "profile-short")).setValue("MNTH");
   await (await byTestId(browser, "profile-parent")).setValue("Ủy ban nhân dân Quận 1");

@@ -88,9 +88,14 @@ test("the second window to save is shown the conflict, and keeps its edit when i
 });
 
 test("exporting twice keeps the first file and saves the second beside it", async () => {
-  // The other window's undos moved the draft on: reopen it in this one first.
+  // The kindergarten's draft (the imported one has no unit yet: it cannot be exported).
   await press(await a.$('button[aria-label="Về màn hình đầu"]'));
-  await openFirstDraft(a);
+  await (await a.$('[data-testid^="draft-"]')).waitForDisplayed();
+  let unitDraft;
+  for (const d of await a.$$('[data-testid^="draft-"]')) if ((await d.getText()).includes("Tuổi Hồng")) unitDraft = d;
+  assert.ok(unitDraft, "the kindergarten's draft is listed");
+  await unitDraft.click();
+  await (await a.$("#step-title")).waitForDisplayed();
   await gotoStep(a, 9);
   await waitSaved(a);
   const docx = () => readdirSync(SAVE_DIR).filter((f) => f.endsWith(".docx"));

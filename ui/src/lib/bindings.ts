@@ -30,7 +30,11 @@ export type Rendered = { plan: Plan,
 /**
  * The adaptation (proposals, flags, item states); none before the unit is described.
  */
-adaptation: Adaptation | null, html: string, findings: Array<Finding>, };
+adaptation: Adaptation | null, html: string, findings: Array<Finding>, 
+/**
+ * What the unit's description lacks (the preview then shows the parent's plan), if anything.
+ */
+unit_missing: string | null, };
 
 export type ParentView = { plan: Plan, notes: Array<string>, 
 /**

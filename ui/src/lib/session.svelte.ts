@@ -140,6 +140,17 @@ export class Session {
     if (d) this.load(d);
   }
 
+  /** Renders now what is waiting to be rendered and waits until the rendering is current (before
+   * a decision that depends on it, such as leaving the unit's step). */
+  async settle() {
+    if (this.renderTimer) {
+      clearTimeout(this.renderTimer);
+      this.renderTimer = null;
+      await this.render();
+    }
+    while (this.rendering) await new Promise((r) => setTimeout(r, 20));
+  }
+
   /** Renders the current state; a change during a render is rendered right after it. */
   async render() {
     if (this.rendering) {
