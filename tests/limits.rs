@@ -155,7 +155,12 @@ fn every_xml_part_cut_short_or_mangled_gets_a_message_naming_it_never_a_hang() {
         let mut data = Vec::new();
         std::io::Read::read_to_end(&mut zip.by_name(name).unwrap(), &mut data).unwrap();
         let half = &data[..data.len() / 2];
-        let mut cases = vec![("cut", half.to_vec())];
+        // Empty, and whole but of another kind (docx-rs looped for ever on both).
+        let mut cases = vec![
+            ("cut", half.to_vec()),
+            ("empty", Vec::new()),
+            ("of another kind", b"<a/>".to_vec()),
+        ];
         // A closing tag that does not match its opening one.
         if let Some(at) = data.windows(2).rposition(|w| w == b"</") {
             let mut swapped = data.clone();
@@ -168,6 +173,10 @@ fn every_xml_part_cut_short_or_mangled_gets_a_message_naming_it_never_a_hang() {
             // Custom XML data holds no text of the plan: it is never unpacked.
             if name.starts_with("customXml/") {
                 assert!(result.is_ok(), "{name} {how} is not read");
+                continue;
+            }
+            // The document's properties are read by no one: any root will do.
+            if how == "of another kind" && name.starts_with("docProps/") {
                 continue;
             }
             let err = result.expect_err(&format!("{name} {how} is not a valid part"));

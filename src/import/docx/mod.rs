@@ -17,7 +17,7 @@ use super::blocks::{Block, Source};
 use super::ImportError;
 use footnotes::{footnote_texts, mark_footnote_refs};
 use numbering::Numbering;
-use package::{check_xml, zip_parts};
+use package::{check_roots, check_xml, zip_parts};
 use serde_json::Value;
 use walk::{Styles, Walker};
 
@@ -32,9 +32,11 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
     let mut parts = unzip_checked(bytes)?;
     let mut names: Vec<&String> = parts.keys().collect();
     names.sort();
+    let mut roots = std::collections::HashMap::new();
     for name in names {
-        check_xml(name, &parts[name])?;
+        roots.insert(name.clone(), check_xml(name, &parts[name])?);
     }
+    check_roots(&parts, &roots)?;
     // The body as it prints: tracked changes accepted, text boxes and content controls read.
     if let Some(body) = parts
         .get("word/document.xml")

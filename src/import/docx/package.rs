@@ -100,11 +100,15 @@ pub(super) fn zip_reason(e: &zip::result::ZipError) -> String {
 /// wrongly, nested deeper than [`MAX_XML_DEPTH`], or with a DTD (no Word part has one; it is
 /// how entity bombs are made). docx-rs loops for ever on some malformed parts, so nothing
 /// reaches it before every part has passed.
-pub(super) fn check_xml(name: &str, xml: &[u8]) -> Result<(), ImportError> {
+pub(super) fn check_xml(name: &str, xml: &[u8]) -> Result<String, ImportError> {
     let mut reader = quick_xml::Reader::from_reader(xml);
     reader.config_mut().check_end_names = true;
     let mut buf = Vec::new();
     let mut depth = 0usize;
+    // Elements seen at the top: a part is one root element (docx-rs loops for ever on an empty
+    // styles.xml).
+    let mut roots = 0usize;
+    let mut root = String::new();
     let broken = |at: u64| {
         ImportError::CorruptDocx(format!(
             "phần {name} không phải XML hoàn chỉnh (hỏng hoặc bị cắt ngang ở byte {at})"
@@ -112,7 +116,11 @@ pub(super) fn check_xml(name: &str, xml: &[u8]) -> Result<(), ImportError> {
     };
     loop {
         match reader.read_event_into(&mut buf) {
-            Ok(Event::Start(_)) => {
+            Ok(Event::Start(e)) => {
+                if depth == 0 {
+                    roots += 1;
+                    root = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                }
                 depth += 1;
                 if depth > MAX_XML_DEPTH {
                     return Err(ImportError::Suspicious(format!(
@@ -131,13 +139,131 @@ pub(super) fn check_xml(name: &str, xml: &[u8]) -> Result<(), ImportError> {
                     "khai báo DTD trong {name}"
                 )))
             }
-            Ok(Event::Eof) if depth == 0 => return Ok(()),
+            Ok(Event::Empty(e)) if depth == 0 => {
+                roots += 1;
+                root = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+            }
+            Ok(Event::Eof) if depth == 0 && roots == 1 => return Ok(root),
+            Ok(Event::Eof) if depth == 0 && roots == 0 => {
+                return Err(ImportError::CorruptDocx(format!(
+                    "phần {name} rỗng, không có nội dung XML"
+                )))
+            }
             Ok(Event::Eof) => return Err(broken(reader.buffer_position())),
             Ok(_) => {}
             Err(_) => return Err(broken(reader.error_position())),
         }
         buf.clear();
     }
+}
+
+/// The root element each part a reader reads must have, by the relationship that names it:
+/// docx-rs reads a part by its relationship and loops for ever when the root is not the one it
+/// expects (a relationships part whose root is `<w:styles>`, a styles part whose root is `<a/>`).
+const ROOTS: [(&str, &str); 12] = [
+    ("/officeDocument", "document"),
+    ("/styles", "styles"),
+    ("/numbering", "numbering"),
+    ("/settings", "settings"),
+    ("/footnotes", "footnotes"),
+    ("/endnotes", "endnotes"),
+    ("/comments", "comments"),
+    ("/theme", "theme"),
+    ("/fontTable", "fonts"),
+    ("/webSettings", "webSettings"),
+    ("/header", "hdr"),
+    ("/footer", "ftr"),
+];
+
+/// Checks every part's root: relationships parts are `Relationships`, the content types
+/// `Types`, and each part a relationship names has the root its type calls for. `roots` maps
+/// each part to its root's local name (from [`check_xml`]).
+pub(super) fn check_roots(
+    parts: &HashMap<String, Vec<u8>>,
+    roots: &HashMap<String, String>,
+) -> Result<(), ImportError> {
+    let wrong = |name: &str, root: &str| {
+        ImportError::CorruptDocx(format!(
+            "phần {name} không đúng loại (phần tử gốc <{root}>)"
+        ))
+    };
+    for (name, root) in roots {
+        let expected = if name.ends_with(".rels") {
+            "Relationships"
+        } else if name == "[Content_Types].xml" {
+            "Types"
+        } else {
+            continue;
+        };
+        if root != expected {
+            return Err(wrong(name, root));
+        }
+    }
+    for (rels, xml) in parts.iter().filter(|(n, _)| n.ends_with(".rels")) {
+        // "word/_rels/document.xml.rels" names targets relative to "word/"; "_rels/.rels" to "".
+        let base = rels.rsplit_once("_rels/").map(|(dir, _)| dir).unwrap_or("");
+        for (kind, target) in relationships(xml) {
+            let Some((_, root)) = ROOTS.iter().find(|(k, _)| kind.ends_with(k)) else {
+                continue;
+            };
+            let path = resolve(base, &target);
+            if let Some(found) = roots.get(&path) {
+                if found != root {
+                    return Err(wrong(&path, found));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// (Type, Target) of each relationship of a relationships part.
+fn relationships(xml: &[u8]) -> Vec<(String, String)> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut out = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e))
+                if e.local_name().as_ref() == b"Relationship" =>
+            {
+                let attr = |key: &[u8]| {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == key)
+                        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+                };
+                if attr(b"TargetMode").as_deref() != Some("External") {
+                    if let (Some(kind), Some(target)) = (attr(b"Type"), attr(b"Target")) {
+                        out.push((kind, target));
+                    }
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    out
+}
+
+/// A relationship's target as a part name: relative to `base`, or absolute from the root ("/").
+fn resolve(base: &str, target: &str) -> String {
+    let joined = match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_string(),
+        None => format!("{base}{target}"),
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for piece in joined.split('/') {
+        match piece {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
 }
 
 /// A zip (stored) of the given parts only, in name order: what docx-rs reads, so that it sees
