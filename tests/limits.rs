@@ -2,7 +2,7 @@
 //! 50 MB, zip parts over 100 MB uncompressed or compressed more than 100 times, XML nested deeper
 //! than a sane limit. Nothing here may panic or run out of memory.
 mod common;
-use common::with_part_bytes;
+use common::{with_part, with_part_bytes};
 use kehoach::import::{self, ImportError};
 use std::io::Write;
 use zip::write::SimpleFileOptions;
@@ -734,4 +734,24 @@ fn files_with_far_more_than_a_plan_holds_are_refused_before_they_are_parsed() {
     }
     let plan = import::read_bytes("dai.docx", &docx_of(&body)).unwrap();
     assert_eq!(plan.parts[0].items.len(), 5000);
+}
+
+#[test]
+fn a_relationship_to_a_part_that_is_not_there_is_refused_not_looped_on() {
+    // Found by make fuzz (docx_rels): a styles relationship whose target was mangled; docx-rs
+    // read the missing part as empty and never returned.
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let good = std::fs::read(root.join("tests/fixtures/parents/xa-an-phu-2027/doc.docx")).unwrap();
+    let dangling = with_part(&good, "word/_rels/document.xml.rels", |rels| {
+        rels.replace(
+            "Target=\"styles.xml\"",
+            "Target=\"styless.openxmlformats.org/x\"",
+        )
+    });
+    let result = import_or_hang("dangling.docx", dangling).expect("no hang");
+    let message = result.unwrap_err().to_string();
+    assert!(
+        message.contains("thiếu phần word/styless.openxmlformats.org/x"),
+        "{message}"
+    );
 }

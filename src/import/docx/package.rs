@@ -207,9 +207,14 @@ pub(super) fn check_roots(
                 continue;
             };
             let path = resolve(base, &target);
-            if let Some(found) = roots.get(&path) {
-                if found != root {
-                    return Err(wrong(&path, found));
+            match roots.get(&path) {
+                Some(found) if found != root => return Err(wrong(&path, found)),
+                Some(_) => {}
+                // docx-rs reads a missing part as empty and loops for ever on it.
+                None => {
+                    return Err(ImportError::CorruptDocx(format!(
+                        "thiếu phần {path} mà {rels} trỏ tới"
+                    )))
                 }
             }
         }
