@@ -77,6 +77,12 @@ fn no_adapted_plan_has_a_broken_sentence_or_a_parent_organ_giving_orders() {
             let result = adapt_with(&parent, preset);
             let unit = result.plan.header.issuer.clone();
             let place = result.plan.header.parent_body.clone().unwrap_or_default();
+            // What the review screen shows of each proposal: no template text.
+            for p in &result.proposals {
+                if p.label.contains("{{") || p.after.contains("{{") {
+                    problems.push(format!("{name} / {preset}: đề xuất “{}”", p.label));
+                }
+            }
             for (at, text) in sentences(&result.plan) {
                 if let Some(q) = broken(&text) {
                     problems.push(format!("{name} / {preset} / {at}: câu lỗi “{q}”: {text}"));

@@ -79,11 +79,16 @@ pub fn review(
     let mut flags = Vec::new();
     for part in parts.iter_mut() {
         let topic = part.topic();
-        let rules: Vec<(&RewordRule, Vec<String>, String)> = preset
+        // Each rule with its phrases, its replacement and its title filled in for this unit
+        // (a title naming "{{parent.place}}" shows the place).
+        let rules: Vec<(&RewordRule, Vec<String>, (String, String))> = preset
             .reword
             .iter()
             .filter(|r| r.parts.is_empty() || topic.is_some_and(|t| r.parts.contains(&t)))
-            .map(|r| (r, r.from.iter().map(|f| fill(f)).collect(), fill(&r.to)))
+            .map(|r| {
+                let froms = r.from.iter().map(|f| fill(f)).collect();
+                (r, froms, (fill(&r.to), fill(&r.label)))
+            })
             .collect();
         let ctx = Ctx {
             rules: &rules,
@@ -100,7 +105,7 @@ pub fn review(
 }
 
 struct Ctx<'a> {
-    rules: &'a [(&'a RewordRule, Vec<String>, String)],
+    rules: &'a [(&'a RewordRule, Vec<String>, (String, String))],
     scope_phrases: &'a [String],
     /// The parent's scope that is only pointed out ("của xã", "trên địa bàn").
     flag_phrases: &'a [String],
@@ -179,7 +184,7 @@ fn reword_item(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
     let mut counts = vec![0usize; ctx.rules.len()];
     let mut accepted: Vec<(usize, usize, String)> = Vec::new();
     for (s, e, r) in chosen {
-        let (rule, _, to) = &ctx.rules[r];
+        let (rule, _, (to, title)) = &ctx.rules[r];
         counts[r] += 1;
         let id = format!("{}:{}:{}", rule.id, item.id, counts[r]);
         let before = item.text[s..e].to_string();
@@ -195,10 +200,10 @@ fn reword_item(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
         proposals.push(Proposal {
             id,
             rule: rule.id.clone(),
-            label: if rule.label.is_empty() {
+            label: if title.is_empty() {
                 format!("{before} → {after}")
             } else {
-                rule.label.clone()
+                title.clone()
             },
             node: item.id.clone(),
             before,
