@@ -221,22 +221,11 @@ pub fn detect(name: &str, bytes: &[u8]) -> Result<Format, ImportError> {
 /// an old encoding that reads as Vietnamese (UTF-16 without the mark, Windows-1258, TCVN3, VNI),
 /// named so that the user is told.
 fn text(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Option<&'static str>), ImportError> {
-    let utf16 =
-        |be: bool| -> Result<(std::borrow::Cow<'_, str>, Option<&'static str>), ImportError> {
-            let units: Vec<u16> = bytes[2..]
-                .chunks_exact(2)
-                .map(|c| {
-                    if be {
-                        u16::from_be_bytes([c[0], c[1]])
-                    } else {
-                        u16::from_le_bytes([c[0], c[1]])
-                    }
-                })
-                .collect();
-            String::from_utf16(&units)
-                .map(|s| (std::borrow::Cow::Owned(s), None))
-                .map_err(|_| ImportError::UnknownType)
-        };
+    let utf16 = |be: bool| {
+        crate::text::legacy::utf16(&bytes[2..], be)
+            .map(|s| (std::borrow::Cow::Owned(s), None))
+            .ok_or(ImportError::UnknownType)
+    };
     if bytes.starts_with(&[0xFF, 0xFE]) {
         return utf16(false);
     }

@@ -227,6 +227,21 @@ fn is_syllable(word: &str) -> bool {
         })
 }
 
+/// UTF-16 text, little- or big-endian (`None` when it is not valid UTF-16).
+pub fn utf16(bytes: &[u8], big_endian: bool) -> Option<String> {
+    let units: Vec<u16> = bytes
+        .chunks_exact(2)
+        .map(|c| {
+            if big_endian {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                u16::from_le_bytes([c[0], c[1]])
+            }
+        })
+        .collect();
+    String::from_utf16(&units).ok()
+}
+
 /// The text of a file that is not UTF-8: UTF-16 without its byte-order mark, Windows-1258,
 /// TCVN3 or VNI, whichever reads as Vietnamese; `None` when none does. Gives the text (NFC) and
 /// the encoding's name.
@@ -245,19 +260,7 @@ pub fn decode_bytes(bytes: &[u8]) -> Option<(String, &'static str)> {
     if half >= 4 {
         for (odd, name) in [(true, "UTF-16"), (false, "UTF-16 (big-endian)")] {
             if zeros(odd) * 10 >= half * 3 && zeros(!odd) * 10 < half {
-                let units: Vec<u16> = bytes
-                    .chunks_exact(2)
-                    .map(|c| {
-                        if odd {
-                            u16::from_le_bytes([c[0], c[1]])
-                        } else {
-                            u16::from_be_bytes([c[0], c[1]])
-                        }
-                    })
-                    .collect();
-                return String::from_utf16(&units)
-                    .ok()
-                    .map(|s| (s.nfc().collect(), name));
+                return utf16(bytes, !odd).map(|s| (s.nfc().collect(), name));
             }
         }
     }
