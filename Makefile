@@ -37,6 +37,7 @@ ui-checks: deps
 ## e2e: the real app under Xvfb, driven through tauri-driver + WebKitWebDriver
 e2e: deps ui
 	cargo build -p kehoach-app
+	cargo build --bin kehoach
 	.ci/e2e "$(APP)"
 
 ## bench: criterion benchmarks and the comparison with python-docx and pandoc

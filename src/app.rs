@@ -119,6 +119,48 @@ pub struct Rendered {
     pub findings: Vec<Finding>,
     /// What the unit's description lacks (the preview then shows the parent's plan), if anything.
     pub unit_missing: Option<String>,
+    /// The draft's name: "Kế hoạch CCHC năm 2024".
+    pub title: String,
+    /// The unit's plan is set for another year than its parent's.
+    pub year_note: Option<YearNote>,
+}
+
+/// A unit plan set for another year than the parent plan it is made from, and what that means.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearNote {
+    /// The parent plan's year (the one to choose, usually).
+    pub parent: i32,
+    pub unit: i32,
+    pub message: String,
+}
+
+/// Whether the unit's plan is for another year than its parent's; the unit plan of a year is
+/// made from the parent's plan of that year.
+pub fn year_note(parent: Option<&Plan>, draft: &DraftState) -> Option<YearNote> {
+    if draft.plan.is_some() {
+        return None;
+    }
+    let parent = parent?.year()?;
+    let unit = draft.profile.as_ref()?.year;
+    (parent != unit).then(|| YearNote {
+        parent,
+        unit,
+        message: format!(
+            "Kế hoạch cấp trên là kế hoạch năm {parent}, còn kế hoạch của đơn vị đang đặt năm {unit}. \
+             Kế hoạch của đơn vị thường cùng năm với kế hoạch cấp trên; nếu giữ năm {unit}, các \
+             thời hạn, chỉ tiêu và căn cứ chép từ kế hoạch năm {parent} phải được sửa lại từng chỗ."
+        ),
+    })
+}
+
+/// A new draft fitted to its parent plan: the unit's plan is for the year of the parent's.
+pub fn start_draft(parent: Option<&Plan>, mut draft: DraftState) -> DraftState {
+    if let (Some(year), Some(profile)) = (parent.and_then(Plan::year), draft.profile.as_mut()) {
+        profile.year = year;
+    }
+    draft.title = draft.shown_title();
+    draft
 }
 
 /// Builds, lays out and checks a draft.
@@ -136,6 +178,8 @@ pub fn render(parent: Option<&Plan>, draft: &DraftState) -> Result<Rendered> {
         html,
         findings,
         unit_missing: unit_missing(draft),
+        title: draft.shown_title(),
+        year_note: year_note(parent, draft),
     })
 }
 

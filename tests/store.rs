@@ -1,12 +1,18 @@
 //! The draft store on real SQLite files in temporary folders: crashes, restarts, migrations,
 //! broken files and two writers at once.
-use kehoach::model::{Decisions, NodeDecision};
+use kehoach::model::{Decisions, NodeDecision, UnitProfile};
 use kehoach::store::{
     migrations, DraftState, Opened, ParentRef, Store, StoreError, SCHEMA_VERSION,
 };
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::time::Duration;
+
+/// Which `state(n)` a state is, by its content (undo keeps the step the user is on).
+fn mark(d: &DraftState) -> u32 {
+    let key = d.decisions.nodes.keys().next().expect("a marked state");
+    key.trim_start_matches("III.1.").parse().unwrap()
+}
 
 fn state(step: u32) -> DraftState {
     let mut decisions = Decisions::default();
@@ -164,13 +170,14 @@ fn undo_and_redo_survive_closing_and_reopening() {
     {
         let mut s = Store::open(&db).unwrap();
         let d = s.undo(id).unwrap().unwrap();
-        assert_eq!(d.state.step, 2);
+        assert_eq!(mark(&d.state), 2);
+        assert_eq!(d.state.step, 3, "the user stays on their step");
         assert!(d.can_undo && d.can_redo);
     }
     {
         let mut s = Store::open(&db).unwrap();
-        assert_eq!(s.draft(id).unwrap().state.step, 2, "the undo was saved");
-        assert_eq!(s.redo(id).unwrap().unwrap().state.step, 3);
+        assert_eq!(mark(&s.draft(id).unwrap().state), 2, "the undo was saved");
+        assert_eq!(mark(&s.redo(id).unwrap().unwrap().state), 3);
         assert!(s.redo(id).unwrap().is_none(), "nothing more to redo");
         s.undo(id).unwrap();
         s.undo(id).unwrap();
@@ -492,6 +499,58 @@ fn a_full_disk_at_start_up_opens_the_drafts_read_only_and_moves_nothing() {
 }
 
 #[test]
+fn undo_takes_back_content_not_moves_between_steps_and_says_what() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kehoach.db");
+    let mut s = Store::open(&db).unwrap();
+    let mut d = state(1);
+    d.profile = Some(UnitProfile {
+        name: "Trường Mầm non Hoa Sen".into(),
+        year: 2026,
+        ..Default::default()
+    });
+    let id = s.create_draft(&d).unwrap();
+    // A new draft is named by its year, whatever title it was given.
+    assert_eq!(s.drafts().unwrap()[0].title, "Kế hoạch CCHC năm 2026");
+    d.profile.as_mut().unwrap().year = 2024;
+    s.save(id, &d, "Năm kế hoạch").unwrap();
+    assert_eq!(
+        s.drafts().unwrap()[0].title,
+        "Kế hoạch CCHC năm 2024",
+        "the title follows the year"
+    );
+    d.decisions
+        .nodes
+        .insert("III.2.1".into(), NodeDecision::Drop);
+    s.save(id, &d, "Bỏ nhiệm vụ III.2.1").unwrap();
+    // Moving on through steps 2 → 3 → 4: not changes undo takes back.
+    for step in [2, 3, 4] {
+        d.step = step;
+        s.save(id, &d, &format!("Bước {step}")).unwrap();
+    }
+    let back = s.undo(id).unwrap().expect("something to undo");
+    assert_eq!(back.change.as_deref(), Some("Bỏ nhiệm vụ III.2.1"));
+    assert!(!back.state.decisions.nodes.contains_key("III.2.1"));
+    assert_eq!(back.state.step, 4, "still on step 4");
+    let back = s.undo(id).unwrap().unwrap();
+    assert_eq!(back.change.as_deref(), Some("Năm kế hoạch"));
+    assert_eq!(back.state.profile.as_ref().unwrap().year, 2026);
+    assert_eq!(s.drafts().unwrap()[0].title, "Kế hoạch CCHC năm 2026");
+    assert!(!back.can_undo, "the first state is reached");
+    assert!(s.undo(id).unwrap().is_none());
+    let again = s.redo(id).unwrap().unwrap();
+    assert_eq!(again.change.as_deref(), Some("Năm kế hoạch"));
+    let again = s.redo(id).unwrap().unwrap();
+    assert_eq!(again.change.as_deref(), Some("Bỏ nhiệm vụ III.2.1"));
+    assert!(again.state.decisions.nodes.contains_key("III.2.1"));
+    assert!(
+        !again.can_redo,
+        "the step moves after it are no change to redo"
+    );
+    assert!(s.redo(id).unwrap().is_none());
+}
+
+#[test]
 fn a_save_made_from_an_older_revision_is_a_conflict_not_an_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("kehoach.db");
@@ -513,7 +572,7 @@ fn a_save_made_from_an_older_revision_is_a_conflict_not_an_overwrite() {
     // Choosing to keep its own: saved on top, the other's edit one undo away.
     one.save_on(id, Some(theirs), &state(3), "").unwrap();
     assert_eq!(two.draft(id).unwrap().state, state(3));
-    assert_eq!(two.undo(id).unwrap().unwrap().state, state(2));
+    assert_eq!(mark(&two.undo(id).unwrap().unwrap().state), 2);
     // An undo in one window also moves the revision the other started from.
     assert!(matches!(
         one.save_on(id, Some(theirs + 1), &state(4), ""),

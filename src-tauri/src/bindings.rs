@@ -17,6 +17,7 @@ pub fn typescript() -> String {
         crate::commands::PresetInfo,
         app::Rendered,
         app::ParentView,
+        app::YearNote,
         crate::commands::ImportedParent,
         crate::error::AppError,
         import::BuiltinPlan,

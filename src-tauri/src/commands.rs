@@ -121,6 +121,8 @@ pub async fn import_parent<R: Runtime>(
 
 #[tauri::command]
 pub fn new_draft(state: State<'_, AppState>, draft: DraftState) -> Res<Draft> {
+    let parent = parent_of(&state, &draft)?;
+    let draft = core::start_draft(parent.as_ref(), draft);
     let mut store = state.store()?;
     let id = store.create_draft(&draft)?;
     Ok(store.draft(id)?)
@@ -148,14 +150,25 @@ pub fn save_draft(
     Ok(store.draft(id)?)
 }
 
+/// Takes back the last change of content; the draft stays on `step`, the wizard step the window
+/// is on.
 #[tauri::command]
-pub fn undo(state: State<'_, AppState>, id: i64) -> Res<Option<Draft>> {
-    Ok(state.store()?.undo(id)?)
+pub fn undo(state: State<'_, AppState>, id: i64, step: Option<u32>) -> Res<Option<Draft>> {
+    let mut store = state.store()?;
+    Ok(match step {
+        Some(on) => store.undo_on(id, -1, on)?,
+        None => store.undo(id)?,
+    })
 }
 
+/// Makes the last undone change again; the draft stays on `step`.
 #[tauri::command]
-pub fn redo(state: State<'_, AppState>, id: i64) -> Res<Option<Draft>> {
-    Ok(state.store()?.redo(id)?)
+pub fn redo(state: State<'_, AppState>, id: i64, step: Option<u32>) -> Res<Option<Draft>> {
+    let mut store = state.store()?;
+    Ok(match step {
+        Some(on) => store.undo_on(id, 1, on)?,
+        None => store.redo(id)?,
+    })
 }
 
 #[tauri::command]

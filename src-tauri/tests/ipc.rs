@@ -85,6 +85,26 @@ fn one_app_drafts_render_undo_and_errors() {
         .invoke("new_draft", json!({"draft": draft(1)}))
         .expect("new_draft");
     let id = d["id"].as_i64().unwrap();
+    // A new draft is for its parent plan's year, whatever the computer's clock says.
+    let mut other_year = draft(1);
+    other_year["profile"]["year"] = json!(2031);
+    let fitted = app
+        .invoke("new_draft", json!({"draft": other_year}))
+        .expect("new_draft");
+    assert_eq!(fitted["state"]["profile"]["year"], 2024);
+    assert_eq!(fitted["state"]["title"], "Kế hoạch CCHC năm 2024");
+    app.invoke("delete_draft", json!({"id": fitted["id"]}))
+        .expect("delete_draft");
+    // Set to another year, the wizard says what it means.
+    let rendered = app
+        .invoke("render", json!({"draft": other_year}))
+        .expect("render");
+    assert_eq!(rendered["year_note"]["parent"], 2024);
+    assert!(rendered["year_note"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("năm 2031"));
+    assert_eq!(rendered["title"], "Kế hoạch CCHC năm 2031");
     let mut changed = draft(4);
     changed["decisions"]["nodes"]["III.1.2"] = json!({"action": "drop"});
     let saved = app
@@ -122,8 +142,11 @@ fn one_app_drafts_render_undo_and_errors() {
             > 10
     );
 
+    // Undo takes back the content and says what; the user stays on the step they are on.
     let undone = app.invoke("undo", json!({"id": id})).expect("undo");
-    assert_eq!(undone["state"]["step"], 1);
+    assert_eq!(undone["state"]["step"], 4);
+    assert_eq!(undone["change"], "bỏ 1.2");
+    assert!(undone["state"]["decisions"]["nodes"]["III.1.2"].is_null());
     let drafts = app.invoke("list_drafts", json!({})).unwrap();
     assert_eq!(drafts.as_array().unwrap().len(), 1);
 

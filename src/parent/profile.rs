@@ -104,6 +104,8 @@ impl ParentProfile {
                 format!("trên địa bàn {w}"),
                 format!("thuộc {w}"),
                 format!("thuộc Ủy ban nhân dân {w}"),
+                // The parent's leaders as the ones who act ("điều hành nội bộ của lãnh đạo quận").
+                format!("lãnh đạo {w}"),
             ];
         }
         if !place.is_empty() {
@@ -264,6 +266,8 @@ mod tests {
         assert_eq!(p.level, Level::Commune);
         assert_eq!(p.place, "xã Hưng Thịnh");
         assert!(p.strong_scope.contains(&"ngân sách xã".to_string()));
+        // Its leaders acting are the commune's work, pointed out in a school's plan.
+        assert!(p.flag_phrases().contains(&"lãnh đạo xã".to_string()));
         assert_eq!(of("ỦY BAN NHÂN DÂN PHƯỜNG SÀI GÒN").unit_word, "phường");
         assert_eq!(of("ỦY BAN NHÂN DÂN QUẬN 1").place, "Quận 1");
         assert_eq!(of("ỦY BAN NHÂN DÂN QUẬN 1").level, Level::District);

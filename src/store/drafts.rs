@@ -14,7 +14,7 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
             "INSERT INTO drafts (title, unit, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-            params![state.title, unit_name(state), t],
+            params![state.shown_title(), unit_name(state), t],
         )?;
         let id = tx.last_insert_rowid();
         tx.execute(
@@ -80,7 +80,7 @@ impl Store {
         let rev = tx.last_insert_rowid();
         tx.execute(
             "UPDATE drafts SET current_rev = ?1, updated_at = ?2, title = ?3, unit = ?4 WHERE id = ?5",
-            params![rev, t, state.title, unit_name(state), draft],
+            params![rev, t, state.shown_title(), unit_name(state), draft],
         )?;
         tx.commit()?;
         Ok(rev)
@@ -99,62 +99,119 @@ impl Store {
         let Some((rev, seq, json, updated_at)) = row else {
             return Err(StoreError::NoDraft(id));
         };
-        let max: i64 = self.conn.query_row(
-            "SELECT MAX(seq) FROM revisions WHERE draft_id = ?1",
-            [id],
-            |r| r.get(0),
-        )?;
+        let state: DraftState = serde_json::from_str(&json)?;
         Ok(Draft {
             id,
             revision: rev,
-            state: serde_json::from_str(&json)?,
-            can_undo: seq > 1,
-            can_redo: seq < max,
+            can_undo: self.neighbour(id, seq, &state, -1)?.is_some(),
+            can_redo: self.neighbour(id, seq, &state, 1)?.is_some(),
+            state,
             updated_at,
+            change: None,
         })
     }
 
-    /// Steps back one revision (undo); `None` when there is nothing to undo.
+    /// Takes back the last change of content (undo); `None` when there is nothing to undo.
+    /// Moving between the wizard's steps is not a change: undo skips it, and the draft stays on
+    /// the step the user is on.
     pub fn undo(&mut self, id: i64) -> Result<Option<Draft>, StoreError> {
-        self.step(id, -1)
+        self.step(id, -1, None)
     }
 
-    /// Steps forward one revision (redo); `None` when there is nothing to redo.
+    /// Makes the last undone change again (redo); `None` when there is nothing to redo.
     pub fn redo(&mut self, id: i64) -> Result<Option<Draft>, StoreError> {
-        self.step(id, 1)
+        self.step(id, 1, None)
     }
 
-    fn step(&mut self, id: i64, by: i64) -> Result<Option<Draft>, StoreError> {
+    /// Undo, or redo (`by` = 1), for a window on wizard step `on` (stored with the state only
+    /// at the next save): the draft it returns is on that step.
+    pub fn undo_on(&mut self, id: i64, by: i64, on: u32) -> Result<Option<Draft>, StoreError> {
+        self.step(id, by.signum(), Some(on))
+    }
+
+    fn step(&mut self, id: i64, by: i64, on: Option<u32>) -> Result<Option<Draft>, StoreError> {
         self.writable()?;
+        let current = self.draft(id)?;
+        let seq: i64 = self.conn.query_row(
+            "SELECT seq FROM revisions WHERE id = ?1",
+            [current.revision],
+            |r| r.get(0),
+        )?;
+        let Some(to) = self.neighbour(id, seq, &current.state, by)? else {
+            return Ok(None);
+        };
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let seq: Option<i64> = tx
-            .query_row(
-                "SELECT r.seq FROM drafts d JOIN revisions r ON r.id = d.current_rev WHERE d.id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let Some(seq) = seq else {
-            return Err(StoreError::NoDraft(id));
-        };
-        let target: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM revisions WHERE draft_id = ?1 AND seq = ?2",
-                params![id, seq + by],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let Some(target) = target else {
-            return Ok(None);
-        };
-        tx.execute(
-            "UPDATE drafts SET current_rev = ?1 WHERE id = ?2",
-            params![target, id],
+        let changed = tx.execute(
+            "UPDATE drafts SET current_rev = ?1, title = ?2, unit = ?3 WHERE id = ?4 AND current_rev = ?5",
+            params![to.id, to.state.shown_title(), unit_name(&to.state), id, current.revision],
         )?;
+        if changed == 0 {
+            // Another window saved in between: its state is the one to open.
+            drop(tx);
+            let at: String =
+                self.conn
+                    .query_row("SELECT updated_at FROM drafts WHERE id = ?1", [id], |r| {
+                        r.get(0)
+                    })?;
+            return Err(StoreError::Conflict {
+                draft: id,
+                at: at.get(11..16).unwrap_or(&at).to_string(),
+            });
+        }
         tx.commit()?;
-        self.draft(id).map(Some)
+        let mut draft = self.draft(id)?;
+        // The user stays where they are; only the content goes back or forward.
+        draft.state.step = on.unwrap_or(current.state.step);
+        draft.change = Some(to.change);
+        Ok(Some(draft))
+    }
+
+    /// The nearest revision before (`by` = -1) or after (`by` = 1) revision `seq` whose content
+    /// differs from `state`'s, and the change between them (its note).
+    fn neighbour(
+        &self,
+        id: i64,
+        seq: i64,
+        state: &DraftState,
+        by: i64,
+    ) -> Result<Option<Neighbour>, StoreError> {
+        let sql = if by < 0 {
+            "SELECT id, state, note FROM revisions WHERE draft_id = ?1 AND seq < ?2 ORDER BY seq DESC"
+        } else {
+            "SELECT id, state, note FROM revisions WHERE draft_id = ?1 AND seq > ?2 ORDER BY seq"
+        };
+        // Going back, the change undone is the one made by the revision after the target.
+        let mut later_note: String = if by < 0 {
+            self.conn
+                .query_row(
+                    "SELECT note FROM revisions WHERE draft_id = ?1 AND seq = ?2",
+                    params![id, seq],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
+        let content = state.content();
+        let mut stmt = self.conn.prepare(sql)?;
+        let mut rows = stmt.query(params![id, seq])?;
+        while let Some(row) = rows.next()? {
+            let (rev, json, note): (i64, String, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
+            let other: DraftState = serde_json::from_str(&json)?;
+            if other.content() != content {
+                let change = if by < 0 { later_note } else { note };
+                return Ok(Some(Neighbour {
+                    id: rev,
+                    state: other,
+                    change,
+                }));
+            }
+            later_note = note;
+        }
+        Ok(None)
     }
 
     /// Every saved state of a draft, oldest first.
@@ -230,6 +287,14 @@ impl Store {
     }
 
     // --- parent plans and units -------------------------------------------------------------
+}
+
+/// A revision undo or redo goes to.
+struct Neighbour {
+    id: i64,
+    state: DraftState,
+    /// The note of the change between it and the current revision.
+    change: String,
 }
 
 fn unit_name(state: &DraftState) -> String {

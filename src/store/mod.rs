@@ -45,6 +45,28 @@ pub struct DraftState {
     pub plan: Option<Plan>,
 }
 
+impl DraftState {
+    /// How the draft is named in the list and above the wizard: "Kế hoạch CCHC năm 2024", the
+    /// year of the unit's plan as it stands (a finished plan keeps the title it was saved with).
+    pub fn shown_title(&self) -> String {
+        match (&self.plan, &self.profile) {
+            (None, Some(p)) if (1900..=2100).contains(&p.year) => {
+                format!("Kế hoạch CCHC năm {}", p.year)
+            }
+            _ => self.title.clone(),
+        }
+    }
+
+    /// What undo and redo change: everything but the wizard's step and the title made from it.
+    fn content(&self) -> DraftState {
+        DraftState {
+            step: 0,
+            title: String::new(),
+            ..self.clone()
+        }
+    }
+}
+
 /// A draft as listed.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -71,6 +93,9 @@ pub struct Draft {
     pub can_undo: bool,
     pub can_redo: bool,
     pub updated_at: String,
+    /// After an undo or redo: the change it took back or made again ("Sửa nhiệm vụ III.1.2").
+    #[serde(default)]
+    pub change: Option<String>,
 }
 
 /// One saved state, labelled with its time.

@@ -28,11 +28,17 @@ test("the draft survives closing the app, with its decisions and its undo histor
   const edit = await byTestId(browser, "edit-III.1.3");
   assert.match(await edit.getValue(), /Phòng Giáo dục và Đào tạo/, "the edit is still there");
 
-  // Undo walks back through revisions saved before the restart: the last was going to step 4.
+  // Undo walks back through revisions saved before the restart: it takes back the last change
+  // of content (moving between steps is not one), says what, and stays on this step.
+  await waitSaved(browser);
   await browser.keys(["Control", "z"]);
-  await title.waitUntil(async () => (await title.getText()).startsWith("Bước 9."), { timeoutMsg: "undo went back to step 9" });
+  const notice = await byTestId(browser, "undo-notice");
+  await notice.waitForDisplayed({ timeoutMsg: "the undo says what it took back" });
+  assert.match(await notice.getText(), /^Đã hoàn tác: \S/);
+  assert.ok((await title.getText()).startsWith("Bước 4."), "undo stays on step 4");
   await browser.keys(["Control", "y"]);
-  await title.waitUntil(async () => (await title.getText()).startsWith("Bước 4."), { timeoutMsg: "redo came back to step 4" });
+  await notice.waitUntil(async () => (await notice.getText()).startsWith("Đã làm lại: "), { timeoutMsg: "redo says what it made again" });
+  assert.ok((await title.getText()).startsWith("Bước 4."), "redo stays on step 4");
   await shot(browser, "12-hoan-tac-sau-khi-mo-lai");
 });
 

@@ -34,13 +34,27 @@ adaptation: Adaptation | null, html: string, findings: Array<Finding>,
 /**
  * What the unit's description lacks (the preview then shows the parent's plan), if anything.
  */
-unit_missing: string | null, };
+unit_missing: string | null, 
+/**
+ * The draft's name: "Kế hoạch CCHC năm 2024".
+ */
+title: string, 
+/**
+ * The unit's plan is set for another year than its parent's.
+ */
+year_note: YearNote | null, };
 
 export type ParentView = { plan: Plan, notes: Array<string>, 
 /**
  * The year the parent plan is for: a new unit plan is for the same year.
  */
 year: number | null, };
+
+export type YearNote = { 
+/**
+ * The parent plan's year (the one to choose, usually).
+ */
+parent: number, unit: number, message: string, };
 
 export type ImportedParent = { id: number, parent: ParentView, file_name: string, };
 
@@ -448,7 +462,11 @@ step: number,
  */
 plan: Plan | null, };
 
-export type Draft = { id: number, revision: number, state: DraftState, can_undo: boolean, can_redo: boolean, updated_at: string, };
+export type Draft = { id: number, revision: number, state: DraftState, can_undo: boolean, can_redo: boolean, updated_at: string, 
+/**
+ * After an undo or redo: the change it took back or made again ("Sửa nhiệm vụ III.1.2").
+ */
+change: string | null, };
 
 export type DraftSummary = { id: number, title: string, unit: string, created_at: string, updated_at: string, revisions: number, };
 

@@ -31,6 +31,11 @@ export class Session {
   revision = $state<number>(0);
   /** The node the user is working on, highlighted in the preview. */
   activeNode = $state<string | null>(null);
+  /** What the last undo or redo did ("Đã hoàn tác: Bỏ mục 1.2"), shown for a moment. */
+  notice = $state<string | null>(null);
+  /** Counts the states loaded from the store (undo, redo, another window's): the editors are
+   * made again from the state when it changes. */
+  generation = $state(0);
 
   private timer: ReturnType<typeof setTimeout> | null = null;
   private renderTimer: ReturnType<typeof setTimeout> | null = null;
@@ -44,6 +49,7 @@ export class Session {
   }
 
   private load(d: Draft) {
+    this.generation += 1;
     this.id = d.id;
     this.revision = d.revision;
     this.draft = d.state;
@@ -126,18 +132,33 @@ export class Session {
     this.saveError = null;
   }
 
+  private noticeTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Takes back the last change of content; the wizard stays on its step. */
   async undo() {
-    await this.flush();
-    if (this.status === "conflict") return;
-    const d = await api.undo(this.id);
-    if (d) this.load(d);
+    await this.step(() => api.undo(this.id, this.draft.step), "Đã hoàn tác");
   }
 
+  /** Makes the last undone change again. */
   async redo() {
+    await this.step(() => api.redo(this.id, this.draft.step), "Đã làm lại");
+  }
+
+  private async step(call: () => Promise<Draft | null>, what: string) {
     await this.flush();
     if (this.status === "conflict") return;
-    const d = await api.redo(this.id);
-    if (d) this.load(d);
+    let d: Draft | null;
+    try {
+      d = await call();
+    } catch (e) {
+      this.saveError = message(e);
+      return;
+    }
+    if (!d) return;
+    this.load(d);
+    this.notice = d.change ? `${what}: ${d.change}` : what;
+    if (this.noticeTimer) clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(() => (this.notice = null), 6000);
   }
 
   /** Renders now what is waiting to be rendered and waits until the rendering is current (before

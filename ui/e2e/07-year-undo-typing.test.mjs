@@ -1,0 +1,152 @@
+// Step 2 warns when the unit's plan is set for another year than the parent's; undo takes back
+// content only, says what, and every editor shows the undone state; typing into a task's edit box
+// at 10 characters a second drops none and the screen keeps up (frame gaps measured in the page).
+import { test, after, before } from "node:test";
+import assert from "node:assert/strict";
+import { startApp, shot, byTestId, clickText, gotoStep, waitSaved, press, openGroup } from "./helpers.mjs";
+
+let browser;
+before(async () => {
+  browser = await startApp();
+});
+after(async () => {
+  await browser?.deleteSession();
+});
+
+test("another year than the parent plan's is warned, with what it means, and can be put back", async () => {
+  await clickText(browser, "Tạo kế hoạch mới");
+  const title = await browser.$("#step-title");
+  await title.waitForDisplayed();
+  await gotoStep(browser, 2);
+  await (await byTestId(browser, "profile-name")).setValue("Trường tiểu học Lê Ngọc Hân");
+  await (await byTestId(browser, "profile-short")).setValue("THLNH");
+  await (await byTestId(browser, "profile-place")).setValue("Quận 1");
+  const year = await byTestId(browser, "profile-year");
+  assert.equal(await year.getValue(), "2024", "the year of the parent plan");
+  await waitSaved(browser);
+  await year.setValue("2026");
+  const note = await byTestId(browser, "year-note");
+  await note.waitForDisplayed({ timeoutMsg: "the mismatch is warned" });
+  assert.match(await note.getText(), /kế hoạch năm 2024.*năm 2026/s);
+  assert.match(await note.getText(), /thời hạn, chỉ tiêu và căn cứ/);
+  const draftTitle = await byTestId(browser, "draft-title");
+  await draftTitle.waitUntil(async () => (await draftTitle.getText()) === "Kế hoạch CCHC năm 2026", {
+    timeoutMsg: "the draft's title follows the year",
+  });
+  // "Tiếp theo" stops once with the warning…
+  await clickText(browser, "Tiếp theo →");
+  const blocked = await byTestId(browser, "step-blocked");
+  await blocked.waitForDisplayed();
+  assert.match(await blocked.getText(), /Bấm “Tiếp theo” lần nữa nếu vẫn giữ năm 2026/);
+  assert.ok((await title.getText()).startsWith("Bước 2."), "still on step 2");
+  await shot(browser, "16-nam-khac-cap-tren");
+  // …and the parent's year is one click away.
+  await press(byTestId(browser, "use-parent-year"));
+  await note.waitForDisplayed({ reverse: true, timeoutMsg: "the warning goes with the mismatch" });
+  assert.equal(await year.getValue(), "2024");
+  await draftTitle.waitUntil(async () => (await draftTitle.getText()) === "Kế hoạch CCHC năm 2024");
+  await clickText(browser, "Tiếp theo →");
+  await title.waitUntil(async () => (await title.getText()).startsWith("Bước 3."), { timeoutMsg: "moves on" });
+});
+
+test("undo takes back the last change, stays on the step, says what, and the editors show it", async () => {
+  await gotoStep(browser, 2);
+  const name = await byTestId(browser, "profile-name");
+  await waitSaved(browser);
+  const before = await name.getValue();
+  await name.setValue("Trường tiểu học Sai Tên");
+  await waitSaved(browser);
+  await gotoStep(browser, 3);
+  await waitSaved(browser);
+  await gotoStep(browser, 2);
+  await waitSaved(browser);
+  await browser.keys(["Control", "z"]);
+  const notice = await byTestId(browser, "undo-notice");
+  await notice.waitForDisplayed({ timeoutMsg: "a notice says what was undone" });
+  assert.equal(await notice.getText(), "Đã hoàn tác: Thông tin đơn vị");
+  const title = await browser.$("#step-title");
+  assert.ok((await title.getText()).startsWith("Bước 2."), "moving between steps is not undone");
+  const field = await byTestId(browser, "profile-name");
+  await field.waitUntil(async () => (await field.getValue()) === before, { timeoutMsg: "the field shows the undone name" });
+  await shot(browser, "17-hoan-tac-noi-dung");
+});
+
+test("50 characters typed into a task's edit box at 10 a second: none dropped, no frame gap over 100 ms", async () => {
+  await gotoStep(browser, 4);
+  await openGroup(browser, "III.2");
+  await press(byTestId(browser, "editbtn-III.2.1"));
+  const edit = await byTestId(browser, "edit-III.2.1");
+  await edit.waitForDisplayed();
+  await waitSaved(browser);
+  const before = await edit.getValue();
+  await press(edit);
+  // To the end of the text (End alone goes to the end of the wrapped line).
+  await browser.execute((el) => el.setSelectionRange(el.value.length, el.value.length), edit);
+  // The preview's smooth scroll to the focused task ends first: typing is what is measured.
+  await browser.pause(1000);
+  // Frame gaps, measured by the page itself while the keys arrive.
+  await browser.execute(() => {
+    const w = window;
+    w.__gaps = [];
+    w.__handling = [];
+    w.__measuring = true;
+    // A keystroke's handling: from its input event to the first moment the page is free again.
+    addEventListener(
+      "input",
+      () => {
+        const t0 = performance.now();
+        w.__lastInput = t0;
+        setTimeout(() => w.__handling.push(performance.now() - t0), 0);
+      },
+      true,
+    );
+    let last = performance.now();
+    const frame = (t) => {
+      w.__gaps.push(t - last);
+      last = t;
+      if (w.__measuring) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    // When the preview last changed.
+    new MutationObserver(() => (w.__previewAt = performance.now())).observe(document.querySelector('[data-testid="preview"]'), {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+  const typed = " Rà soát thủ tục hành chính của nhà trường mỗi quý";
+  assert.equal([...typed].length, 50);
+  const start = Date.now();
+  let i = 0;
+  for (const ch of typed) {
+    const due = start + i * 100;
+    const wait = due - Date.now();
+    if (wait > 0) await browser.pause(wait);
+    await browser.keys([ch]);
+    i += 1;
+  }
+  const seconds = (Date.now() - start) / 1000;
+  let got = "";
+  await edit
+    .waitUntil(async () => (got = await edit.getValue()) === before + typed, { timeout: 5000 })
+    .catch(() => assert.equal(got.slice(before.length), typed, "every character arrived"));
+  const { gaps, handling } = await browser.execute(() => {
+    window.__measuring = false;
+    // The first gap is the wait for the first frame, not a frame.
+    return { gaps: window.__gaps.slice(1), handling: window.__handling };
+  });
+  const worst = Math.max(...gaps);
+  const sorted = [...gaps].sort((a, b) => a - b);
+  console.log(
+    `# typed 50 characters in ${seconds.toFixed(1)} s; ${gaps.length} frames, median gap ${sorted[gaps.length >> 1].toFixed(1)} ms, worst ${sorted.slice(-3).map((g) => g.toFixed(0)).join(", ")} ms; a keystroke's handling: worst ${Math.max(...handling).toFixed(0)} ms of ${handling.length}`,
+  );
+  assert.ok(gaps.length > 50, "frames were drawn while typing");
+  assert.ok(worst <= 100, `no frame gap over 100 ms (worst ${worst.toFixed(1)} ms)`);
+  await waitSaved(browser);
+  const preview = await byTestId(browser, "preview");
+  await preview.waitUntil(async () => (await preview.getText()).includes("của nhà trường mỗi quý"), {
+    timeoutMsg: "the preview follows once typing pauses",
+  });
+  const refresh = await browser.execute(() => window.__previewAt - window.__lastInput);
+  console.log(`# the preview showed the typed words ${refresh.toFixed(0)} ms after the last key (a pause of 150 ms, then the render)`);
+});
