@@ -126,6 +126,9 @@ test("every step at 1280×720 and 1366×768: nothing cut off, no raw template te
         for (const el of document.querySelectorAll(".step, .topbar, .progress, .step-nav")) {
           if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.className} is ${el.scrollWidth - el.clientWidth}px too wide`);
         }
+        for (const t of document.querySelectorAll(".step textarea")) {
+          if (t.offsetParent && t.scrollHeight > t.clientHeight + 4) out.push(`a box hides part of its text: “${t.value.slice(0, 40)}”`);
+        }
         for (const b of document.querySelectorAll(".step-nav button, .topbar button")) {
           const r = b.getBoundingClientRect();
           if (r.right > window.innerWidth || r.bottom > window.innerHeight) out.push(`button “${b.textContent}” off screen`);

@@ -325,7 +325,7 @@ impl Judge {
                 (Some(o), Some(p)) => format!("vừa {}, vừa {}", o.why, p.why),
                 (Some(o), None) => o.why.clone(),
                 (None, Some(p)) => p.why.clone(),
-                (None, None) => "không thấy dấu hiệu rõ".into(),
+                (None, None) => "không rõ là việc đơn vị tự làm hay việc riêng của cấp trên".into(),
             };
             Judgement {
                 by_actor: false,
