@@ -7,7 +7,7 @@ CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
 APP := $(CARGO_TARGET_DIR)/debug/ke-hoach-cchc
 
-.PHONY: run test e2e bench deps ui rust-checks ui-checks goldens fuzz fuzz-build
+.PHONY: run test e2e bench deps ui rust-checks ui-checks goldens fuzz fuzz-build package
 
 ## run: install what is missing, build the UI and the app, open the window
 run: deps ui
@@ -33,12 +33,20 @@ rust-checks: ui
 
 ui-checks: deps
 	cd ui && npm run check && npm test
+	cd ui && node scripts/lint-workflows.mjs ../.github/workflows/*.yml
 
 ## e2e: the real app under Xvfb, driven through tauri-driver + WebKitWebDriver
 e2e: deps ui
 	cargo build -p kehoach-app
 	cargo build --bin kehoach
 	.ci/e2e "$(APP)"
+
+## package: the Linux installers in target/release/bundle/ (Tauri's bundler, release build).
+## The AppImage needs tools the bundler downloads from GitHub: PACKAGE_BUNDLES=deb,appimage
+## where GitHub can be reached (the release workflow builds both).
+PACKAGE_BUNDLES ?= deb
+package: deps ui
+	cd ui && TAURI_APP_PATH="$(CURDIR)/src-tauri" npx tauri build --bundles $(PACKAGE_BUNDLES)
 
 ## bench: criterion benchmarks and the comparison with python-docx and pandoc
 bench: deps ui

@@ -35,7 +35,9 @@ pub fn libreoffice() -> Option<PathBuf> {
 }
 
 fn runs(p: &Path) -> bool {
-    Command::new(p)
+    let mut command = Command::new(p);
+    quiet(&mut command);
+    command
         .arg("--version")
         .output()
         .is_ok_and(|o| o.status.success())
@@ -49,22 +51,21 @@ pub fn convert(input: &Path, to: &str) -> Result<Vec<u8>, OfficeError> {
     let work = private_dir().map_err(|e| OfficeError::Failed(e.to_string()))?;
     let result = (|| {
         let profile = format!(
-            "-env:UserInstallation=file://{}",
-            work.join("profile").display()
+            "-env:UserInstallation={}",
+            file_url(&work.join("profile").to_string_lossy())
         );
-        let out = Command::new(soffice)
+        let mut command = Command::new(soffice);
+        quiet(&mut command);
+        command
             .arg(profile)
             .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
             .arg(&work)
-            .arg(input)
-            .output()
-            .map_err(|e| OfficeError::Failed(e.to_string()))?;
+            .arg(input);
+        let (success, stderr) = run_within(command, TIMEOUT)?;
         let stem = input.file_stem().unwrap_or_default();
         let produced = work.join(stem).with_extension(to);
-        if !out.status.success() || !produced.exists() {
-            return Err(OfficeError::Failed(
-                String::from_utf8_lossy(&out.stderr).trim().to_string(),
-            ));
+        if !success || !produced.exists() {
+            return Err(OfficeError::Failed(stderr.trim().to_string()));
         }
         std::fs::read(&produced).map_err(|e| OfficeError::Failed(e.to_string()))
     })();
@@ -83,6 +84,85 @@ pub fn convert_bytes(name: &str, bytes: &[u8], to: &str) -> Result<Vec<u8>, Offi
     result
 }
 
+/// How long a conversion may take before LibreOffice is stopped (a damaged file or a profile it
+/// cannot read can leave it waiting forever).
+const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Runs `command` and waits at most `limit` for it; then it is stopped and the import goes on
+/// with a message instead of hanging. Returns whether it succeeded and what it printed on stderr.
+fn run_within(
+    mut command: Command,
+    limit: std::time::Duration,
+) -> Result<(bool, String), OfficeError> {
+    use std::io::Read;
+    let mut child = command
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| OfficeError::Failed(e.to_string()))?;
+    let mut pipe = child.stderr.take();
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        if let Some(p) = pipe.as_mut() {
+            let _ = p.read_to_string(&mut text);
+        }
+        text
+    });
+    let start = std::time::Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if start.elapsed() < limit => {
+                std::thread::sleep(std::time::Duration::from_millis(50))
+            }
+            Ok(None) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(OfficeError::Failed(format!(
+                    "LibreOffice không trả lời sau {} giây và đã được dừng lại",
+                    limit.as_secs()
+                )));
+            }
+            Err(e) => return Err(OfficeError::Failed(e.to_string())),
+        }
+    };
+    Ok((status.success(), reader.join().unwrap_or_default()))
+}
+
+/// On Windows, LibreOffice runs without flashing a console window.
+fn quiet(command: &mut Command) {
+    #[cfg(windows)]
+    {
+        use std::os::windows::process::CommandExt;
+        const CREATE_NO_WINDOW: u32 = 0x0800_0000;
+        command.creation_flags(CREATE_NO_WINDOW);
+    }
+    #[cfg(not(windows))]
+    let _ = command;
+}
+
+/// A path as the file URL LibreOffice reads: "file:///C:/Users/Nguy%E1%BB%85n%20V%C4%83n/…" on
+/// Windows, "file:///tmp/…" elsewhere; letters with diacritics and spaces (a teacher's user
+/// folder) percent-encoded as UTF-8.
+pub fn file_url(path: &str) -> String {
+    let slashed = path.replace('\\', "/");
+    let rooted = if slashed.starts_with('/') {
+        slashed
+    } else {
+        format!("/{slashed}")
+    };
+    let mut out = String::from("file://");
+    for b in rooted.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~:".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 fn private_dir() -> std::io::Result<PathBuf> {
     let dir = std::env::temp_dir().join(format!(
         "kehoach-office-{}-{}",
@@ -91,4 +171,36 @@ fn private_dir() -> std::io::Result<PathBuf> {
     ));
     std::fs::create_dir_all(&dir)?;
     Ok(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_url;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_program_that_does_not_answer_is_stopped() {
+        let mut sleeper = std::process::Command::new("sleep");
+        sleeper.arg("30");
+        let start = std::time::Instant::now();
+        let err = super::run_within(sleeper, std::time::Duration::from_millis(300)).unwrap_err();
+        assert!(err.to_string().contains("không trả lời"), "{err}");
+        assert!(start.elapsed().as_secs() < 10);
+    }
+
+    #[test]
+    fn file_urls_for_teachers_folders_on_every_system() {
+        assert_eq!(
+            file_url(r"C:\Users\Nguyễn Văn An\AppData\Local\Temp\kehoach-office-1\profile"),
+            "file:///C:/Users/Nguy%E1%BB%85n%20V%C4%83n%20An/AppData/Local/Temp/kehoach-office-1/profile"
+        );
+        assert_eq!(
+            file_url("/tmp/kehoach-office-1/profile"),
+            "file:///tmp/kehoach-office-1/profile"
+        );
+        assert_eq!(
+            file_url("/home/cô giáo/a#b"),
+            "file:///home/c%C3%B4%20gi%C3%A1o/a%23b"
+        );
+    }
 }
