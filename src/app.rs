@@ -26,6 +26,8 @@ pub enum Error {
     Preset(#[from] adapt::PresetError),
     #[error(transparent)]
     Profile(#[from] crate::model::ProfileError),
+    #[error(transparent)]
+    Track(#[from] crate::track::TrackError),
     #[error("Chưa chọn kế hoạch cấp trên.")]
     NoParent,
     #[error("{0}")]
@@ -44,6 +46,7 @@ impl Error {
             Error::Adapt(_) => "adapt",
             Error::Preset(_) => "preset",
             Error::Profile(_) => "profile",
+            Error::Track(_) => "track",
             Error::NoParent => "no-parent",
             Error::Input(_) => "input",
         }
@@ -283,6 +286,69 @@ pub fn draft_plan(store: &Store, state: &DraftState) -> Result<Plan> {
         _ => None,
     };
     build_unit(parent.as_ref(), state)
+}
+
+/// A draft's plan of record and where it stands on a day (the "Theo dõi" screen).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Tracked {
+    pub record: crate::track::Record,
+    pub overview: crate::track::Overview,
+}
+
+/// The plan of record of `plan` (the draft's unit plan) with what `draft` recorded, on `today`.
+/// Refused until the plan is issued (its number and date filled).
+pub fn tracked(plan: &Plan, draft: &DraftState, today: chrono::NaiveDate) -> Result<Tracked> {
+    let record = crate::track::Record::of(plan, &draft.tracking)?;
+    let overview = record.overview(today);
+    Ok(Tracked { record, overview })
+}
+
+/// Records what the unit did on one task of `plan` into the draft (checked against the plan).
+pub fn record_task(
+    plan: &Plan,
+    draft: &mut DraftState,
+    task: &str,
+    update: crate::model::TaskRecord,
+) -> Result<()> {
+    let record = crate::track::Record::of(plan, &draft.tracking)?;
+    crate::track::set(&record, &mut draft.tracking, task, update)?;
+    Ok(())
+}
+
+/// The periodic report of `plan` for `period` ("Báo cáo kết quả thực hiện công tác CCHC quý I…").
+pub fn report_of(plan: &Plan, draft: &DraftState, period: crate::track::Period) -> Result<Plan> {
+    let record = crate::track::Record::of(plan, &draft.tracking)?;
+    Ok(crate::track::report::report(plan, &record, period))
+}
+
+/// A report's file name without the extension: "Bao-cao-CCHC-quy-I-2024".
+pub fn report_file_stem(report: &Plan, period: crate::track::Period) -> String {
+    let year = report.year().map(|y| y.to_string()).unwrap_or_default();
+    format!("Bao-cao-CCHC-{}-{year}", period.file_part())
+}
+
+/// The plan of record of a stored draft (the command line).
+pub fn record(store: &Store, state: &DraftState) -> Result<crate::track::Record> {
+    let plan = draft_plan(store, state)?;
+    Ok(crate::track::Record::of(&plan, &state.tracking)?)
+}
+
+/// Records what the unit did on one task of a stored draft's plan (the command line).
+pub fn track_task(
+    store: &Store,
+    state: &mut DraftState,
+    task: &str,
+    update: crate::model::TaskRecord,
+) -> Result<()> {
+    let plan = draft_plan(store, state)?;
+    record_task(&plan, state, task, update)
+}
+
+/// The periodic report of a stored draft's plan (the command line).
+pub fn report(store: &Store, state: &DraftState, period: crate::track::Period) -> Result<Plan> {
+    let plan = draft_plan(store, state)?;
+    report_of(&plan, state, period)
 }
 
 /// A file name for the plan without the extension: "Ke-hoach-CCHC-KH-MNTH-2024".

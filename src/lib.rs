@@ -10,6 +10,7 @@
 //! - `export`: writers (.docx, HTML preview, text).
 //! - `lint`: findings against the decree and leftover parent wording.
 //! - `store`: drafts in SQLite.
+//! - `track`: the plan of record through the year, its progress and the periodic reports.
 //! - [`app`]: the facade the command line and the desktop app share.
 //!
 //! Layers and the imports each may use are in `docs/architecture.md`; a test keeps them.
@@ -31,3 +32,4 @@ pub mod outline;
 pub mod parent;
 pub mod store;
 pub mod text;
+pub mod track;

@@ -11,7 +11,7 @@ macro_rules! decls {
 
 /// The content of `ui/src/lib/bindings.ts`.
 pub fn typescript() -> String {
-    use kehoach::{adapt, app, import, lint, model, nd30, store};
+    use kehoach::{adapt, app, import, lint, model, nd30, store, track};
     let decls: Vec<String> = decls![
         crate::commands::AppInfo,
         crate::commands::PresetInfo,
@@ -50,6 +50,17 @@ pub fn typescript() -> String {
         lint::Location,
         lint::Area,
         lint::Severity,
+        model::Tracking,
+        model::TaskRecord,
+        model::Status,
+        track::Record,
+        track::Task,
+        track::Area,
+        track::Overview,
+        track::Progress,
+        track::Period,
+        track::Deadline,
+        app::Tracked,
         store::ParentRef,
         store::DraftState,
         store::Draft,

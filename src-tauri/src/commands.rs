@@ -7,8 +7,9 @@ use kehoach::adapt::{self, Preset};
 use kehoach::app::{self as core, ParentView, Rendered};
 use kehoach::export;
 use kehoach::import::{self, BuiltinPlan};
-use kehoach::model::{Plan, UnitProfile};
+use kehoach::model::{Plan, TaskRecord, UnitProfile};
 use kehoach::store::{Draft, DraftState, DraftSummary, ParentPlanSummary, ParentRef, UnitSummary};
+use kehoach::track::Period;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
@@ -224,7 +225,18 @@ fn save_as<R: Runtime>(
 ) -> Res<Option<String>> {
     let plan = build(state, draft)?;
     let name = format!("{}.{ext}", core::file_stem(&plan));
-    let path = match dialogs::pick_save_path(app, &name, ext) {
+    write_as(app, &plan, draft, &name, ext)
+}
+
+/// Asks where to save `plan` (suggesting `name`) and writes it; `None` when cancelled.
+fn write_as<R: Runtime>(
+    app: &AppHandle<R>,
+    plan: &Plan,
+    draft: &DraftState,
+    name: &str,
+    ext: &str,
+) -> Res<Option<String>> {
+    let path = match dialogs::pick_save_path(app, name, ext) {
         None => return Ok(None),
         Some(dialogs::Picked::Confirmed(path)) => path,
         // A file already there that the user was not asked about is never replaced.
@@ -236,8 +248,46 @@ fn save_as<R: Runtime>(
             }
         }
     };
-    core::export(&plan, draft.layout, &path)?;
+    core::export(plan, draft.layout, &path)?;
     Ok(Some(path.display().to_string()))
+}
+
+/// The draft's plan of record as it stands today (the computer's date).
+#[tauri::command]
+pub fn track(state: State<'_, AppState>, draft: DraftState) -> Res<core::Tracked> {
+    let plan = build(&state, &draft)?;
+    let today = chrono::Local::now().date_naive();
+    Ok(core::tracked(&plan, &draft, today)?)
+}
+
+/// The draft with what the unit recorded on one task (checked); the UI saves it like any change.
+#[tauri::command]
+pub fn track_task(
+    state: State<'_, AppState>,
+    draft: DraftState,
+    task: String,
+    update: TaskRecord,
+) -> Res<DraftState> {
+    let plan = build(&state, &draft)?;
+    let mut draft = draft;
+    core::record_task(&plan, &mut draft, &task, update)?;
+    Ok(draft)
+}
+
+/// Asks where to save and writes the periodic report (.docx or .pdf); `None` when cancelled.
+#[tauri::command]
+pub async fn export_report<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    draft: DraftState,
+    period: Period,
+    ext: String,
+) -> Res<Option<String>> {
+    let plan = build(&state, &draft)?;
+    let report = core::report_of(&plan, &draft, period)?;
+    let ext = if ext == "pdf" { "pdf" } else { "docx" };
+    let name = format!("{}.{ext}", core::report_file_stem(&report, period));
+    write_as(&app, &report, &draft, &name, ext)
 }
 
 /// Shows an exported file in the system's file manager.

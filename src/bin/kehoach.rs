@@ -61,6 +61,30 @@ enum Command {
         #[command(subcommand)]
         command: DraftsCommand,
     },
+    /// Theo dõi thực hiện kế hoạch đã ban hành: tình trạng, kết quả, minh chứng của từng nhiệm vụ.
+    Track {
+        /// Tệp dữ liệu; mặc định là tệp của ứng dụng trong thư mục dữ liệu của người dùng.
+        #[arg(long, global = true)]
+        db: Option<PathBuf>,
+        /// Số của bản nháp (xem `kehoach drafts list`).
+        draft: i64,
+        #[command(subcommand)]
+        command: Option<TrackCommand>,
+    },
+    /// Báo cáo kết quả thực hiện công tác CCHC quý I, 6 tháng, 9 tháng hoặc năm, lập từ kế hoạch đã ban hành.
+    Report {
+        /// Tệp dữ liệu; mặc định là tệp của ứng dụng.
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Số của bản nháp.
+        draft: i64,
+        /// Kỳ báo cáo: q1, 6t, 9t hoặc nam.
+        #[arg(long)]
+        period: String,
+        /// Tệp sẽ ghi ra: .docx, .pdf hoặc .json.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Xuất kế hoạch ra tệp .docx hoặc .pdf (theo đuôi tên tệp) đúng thể thức Nghị định 30/2020/NĐ-CP.
     Export {
         /// Kế hoạch: tệp PLAN.json, một tệp .docx/.md/.txt, hoặc builtin:ID.
@@ -77,6 +101,37 @@ enum Command {
         /// Giãn dòng, từ 1.0 đến 1.5.
         #[arg(long, default_value_t = 1.15)]
         line_spacing: f64,
+    },
+}
+
+#[derive(Subcommand)]
+enum TrackCommand {
+    /// Liệt kê các nhiệm vụ với thời hạn và tình trạng (mặc định).
+    List {
+        #[arg(long)]
+        json: bool,
+        /// Ngày để tính việc đến hạn và quá hạn (năm-tháng-ngày); mặc định là hôm nay.
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+    },
+    /// Ghi tình trạng của một nhiệm vụ (theo số thứ tự, ví dụ 1.4).
+    Set {
+        task: String,
+        /// chua, dang, hoan-thanh hoặc khong (không thực hiện, cần --ly-do).
+        #[arg(long)]
+        status: String,
+        /// Kết quả thực hiện, một hai câu.
+        #[arg(long, default_value = "")]
+        result: String,
+        /// Minh chứng: số văn bản hoặc đường dẫn tệp; có thể ghi nhiều lần.
+        #[arg(long)]
+        evidence: Vec<String>,
+        /// Lý do (bắt buộc khi không thực hiện).
+        #[arg(long = "ly-do", default_value = "")]
+        reason: String,
+        /// Thời hạn khi kế hoạch ghi chưa rõ (ngày/tháng/năm).
+        #[arg(long)]
+        deadline: Option<String>,
     },
 }
 
@@ -279,6 +334,87 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Track { db, draft, command } => {
+            let mut st = store::Store::open(&db.unwrap_or_else(store::default_path))?;
+            let d = st.draft(draft)?;
+            match command.unwrap_or(TrackCommand::List {
+                json: false,
+                today: None,
+            }) {
+                TrackCommand::List { json, today } => {
+                    let record = app::record(&st, &d.state)?;
+                    let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+                    let overview = record.overview(today);
+                    if json {
+                        let both = serde_json::json!({"record": record, "overview": overview});
+                        println!("{}", serde_json::to_string_pretty(&both)?);
+                    } else {
+                        print!("{}", track_text(&record, &overview));
+                    }
+                }
+                TrackCommand::Set {
+                    task,
+                    status,
+                    result,
+                    evidence,
+                    reason,
+                    deadline,
+                } => {
+                    let status = model::Status::parse(&status).ok_or_else(|| {
+                        Failure(format!(
+                            "Tình trạng “{status}” không rõ: dùng chua, dang, hoan-thanh hoặc khong."
+                        ))
+                    })?;
+                    let mut state = d.state.clone();
+                    let update = model::TaskRecord {
+                        status,
+                        reason,
+                        result,
+                        evidence,
+                        deadline,
+                    };
+                    app::track_task(&st, &mut state, &task, update)?;
+                    st.save_on(
+                        draft,
+                        Some(d.revision),
+                        &state,
+                        &format!("Theo dõi nhiệm vụ {task}"),
+                    )?;
+                    eprintln!("Đã ghi: nhiệm vụ {task} — {}.", status.label());
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Report {
+            db,
+            draft,
+            period,
+            output,
+        } => {
+            let st = store::Store::open(&db.unwrap_or_else(store::default_path))?;
+            let d = st.draft(draft)?;
+            let period = kehoach::track::Period::parse(&period).ok_or_else(|| {
+                Failure(format!(
+                    "Kỳ báo cáo “{period}” không rõ: dùng q1, 6t, 9t hoặc nam."
+                ))
+            })?;
+            let report = app::report(&st, &d.state, period)?;
+            if output
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            {
+                std::fs::write(&output, serde_json::to_string_pretty(&report)?)?;
+            } else {
+                app::export(&report, d.state.layout, &output)?;
+            }
+            eprintln!(
+                "Đã lập {} {}: {}",
+                report.doc_type.to_lowercase(),
+                report.summary,
+                output.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Export {
             input,
             output,
@@ -305,4 +441,36 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The plan of record as a list: progress, then each area's tasks with deadline and status.
+fn track_text(record: &kehoach::track::Record, o: &kehoach::track::Overview) -> String {
+    let mut out = format!(
+        "Kế hoạch năm {}: hoàn thành {}/{} nhiệm vụ ({}%), đang thực hiện {}, chưa thực hiện {}, không thực hiện {}.\n",
+        record.year, o.plan.done, o.plan.total, o.plan.percent, o.plan.in_progress, o.plan.not_started, o.plan.dropped
+    );
+    out.push_str(&format!(
+        "Đến hạn trước ngày {} (kỳ báo cáo tới): {} nhiệm vụ; quá hạn: {}; thời hạn chưa rõ: {}.\n",
+        o.cutoff.format("%d/%m/%Y"),
+        o.due_by_cutoff.len(),
+        o.overdue.len(),
+        o.unknown_deadline.len()
+    ));
+    for (i, area) in record.areas.iter().enumerate() {
+        let p = o.areas[i];
+        out.push_str(&format!(
+            "\n{}. {} — {}%\n",
+            area.label, area.title, p.percent
+        ));
+        for t in record.tasks.iter().filter(|t| t.area == i) {
+            out.push_str(&format!(
+                "  {:<6} {:<15} {:<13} {}\n",
+                t.label,
+                t.record.status.label(),
+                t.deadline.label(),
+                t.text.chars().take(70).collect::<String>()
+            ));
+        }
+    }
+    out
 }

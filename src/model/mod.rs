@@ -10,11 +10,13 @@ pub mod decisions;
 pub mod numbering;
 pub mod profile;
 pub mod refs;
+pub mod tracking;
 
 pub use decisions::{AddedItem, Decisions, NodeDecision};
 pub use numbering::ItemKind;
 pub use profile::{ProfileError, UnitProfile};
 pub use refs::{Anchor, Container, Topic};
+pub use tracking::{Status, TaskRecord, Tracking};
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};

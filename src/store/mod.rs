@@ -43,6 +43,8 @@ pub struct DraftState {
     pub step: u32,
     /// A finished plan saved as it is (`kehoach drafts save PLAN.json`).
     pub plan: Option<Plan>,
+    /// Once the plan is issued: what the unit records about each task through the year.
+    pub tracking: crate::model::Tracking,
 }
 
 impl DraftState {

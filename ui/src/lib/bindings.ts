@@ -446,6 +446,72 @@ export type Area = "header" | "title" | "bases" | "intro" | "body" | "closing" |
 
 export type Severity = "warning" | "error";
 
+export type Tracking = { tasks: { [key in string]?: TaskRecord }, };
+
+export type TaskRecord = { status: Status, 
+/**
+ * Why it is not carried out (required for "Không thực hiện").
+ */
+reason: string, 
+/**
+ * The result in a sentence or two, as the report will say it.
+ */
+result: string, 
+/**
+ * What proves it: numbers of documents issued ("Quyết định số 12/QĐ-MNTH"), file paths.
+ */
+evidence: Array<string>, 
+/**
+ * The deadline the user gave when the plan's wording cannot be read as one ("31/03/2024").
+ */
+deadline: string | null, };
+
+export type Status = "chua-thuc-hien" | "dang-thuc-hien" | "hoan-thanh" | "khong-thuc-hien";
+
+export type PlanOfRecord = { year: number, areas: Array<ReformArea>, tasks: Array<Task>, };
+
+export type Task = { id: string, 
+/**
+ * "1.4".
+ */
+label: string, 
+/**
+ * The reform area it belongs to (its index in [`Record::areas`]).
+ */
+area: number, text: string, lead: string, partners: string, product: string, 
+/**
+ * The deadline as the plan writes it.
+ */
+deadline_text: string, 
+/**
+ * As read, or as the user answered.
+ */
+deadline: Deadline, record: TaskRecord, };
+
+export type ReformArea = { label: string, title: string, };
+
+export type Overview = { plan: Progress, 
+/**
+ * Per area, in the order of [`Record::areas`].
+ */
+areas: Array<Progress>, 
+/**
+ * The data cut-off of the next report.
+ */
+cutoff: string, due_by_cutoff: Array<string>, overdue: Array<string>, unknown_deadline: Array<string>, };
+
+export type Progress = { total: number, not_started: number, in_progress: number, done: number, dropped: number, 
+/**
+ * Done out of the tasks that are to be done (those not given up), in per cent.
+ */
+percent: number, };
+
+export type Period = "q1" | "h1" | "q3" | "year";
+
+export type Deadline = { "kind": "by", "due": string } | { "kind": "recurring" } | { "kind": "on-occasion" } | { "kind": "unknown" };
+
+export type Tracked = { record: PlanOfRecord, overview: Overview, };
+
 export type ParentRef = { "kind": "builtin", "id": string } | { "kind": "stored", "id": number };
 
 export type DraftState = { title: string, parent: ParentRef | null, profile: UnitProfile | null, 
@@ -460,7 +526,11 @@ step: number,
 /**
  * A finished plan saved as it is (`kehoach drafts save PLAN.json`).
  */
-plan: Plan | null, };
+plan: Plan | null, 
+/**
+ * Once the plan is issued: what the unit records about each task through the year.
+ */
+tracking: Tracking, };
 
 export type Draft = { id: number, revision: number, state: DraftState, can_undo: boolean, can_redo: boolean, updated_at: string, 
 /**

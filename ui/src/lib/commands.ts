@@ -2,7 +2,7 @@
 // src-tauri/tests/commands.rs. Do not edit: run
 // `UPDATE_BINDINGS=1 cargo test -p kehoach-app --test commands` after changing a command.
 import { invoke } from "@tauri-apps/api/core";
-import type { AppInfo, Draft, DraftState, DraftSummary, ImportedParent, ParentPlanSummary, ParentRef, ParentView, Rendered, UnitProfile, UnitSummary } from "./bindings";
+import type { AppInfo, Draft, DraftState, DraftSummary, ImportedParent, ParentPlanSummary, ParentRef, ParentView, Period, Rendered, TaskRecord, Tracked, UnitProfile, UnitSummary } from "./bindings";
 
 export const commands = {
   appInfo: () => invoke<AppInfo>("app_info"),
@@ -21,6 +21,9 @@ export const commands = {
   render: (draft: DraftState) => invoke<Rendered>("render", { draft }),
   exportDocx: (draft: DraftState) => invoke<string | null>("export_docx", { draft }),
   exportPdf: (draft: DraftState) => invoke<string | null>("export_pdf", { draft }),
+  track: (draft: DraftState) => invoke<Tracked>("track", { draft }),
+  trackTask: (draft: DraftState, task: string, update: TaskRecord) => invoke<DraftState>("track_task", { draft, task, update }),
+  exportReport: (draft: DraftState, period: Period, ext: string) => invoke<string | null>("export_report", { draft, period, ext }),
   showInFolder: (path: string) => invoke<null>("show_in_folder", { path }),
   print: (draft: DraftState) => invoke<string>("print", { draft }),
   firstPaint: () => invoke<null>("first_paint"),

@@ -37,6 +37,7 @@ export const newDraftState = (year: number): DraftState => ({
   layout: defaultLayout(),
   step: 1,
   plan: null,
+  tracking: { tasks: {} },
 });
 
 /** The fields of a profile a plan cannot do without, with their labels. */
