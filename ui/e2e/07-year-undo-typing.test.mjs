@@ -150,3 +150,28 @@ test("50 characters typed into a task's edit box at 10 a second: none dropped, n
   const refresh = await browser.execute(() => window.__previewAt - window.__lastInput);
   console.log(`# the preview showed the typed words ${refresh.toFixed(0)} ms after the last key (a pause of 150 ms, then the render)`);
 });
+
+test("the worklist answers the keys: B drops the focused task and moves on, G keeps it again", async () => {
+  await gotoStep(browser, 4);
+  const rows = await browser.$$('[data-testid^="work-row-"]');
+  assert.ok(rows.length > 3, "a worklist");
+  const first = rows[0];
+  const id = (await first.getAttribute("data-testid")).replace("work-row-", "");
+  await first.scrollIntoView({ block: "center" });
+  await browser.execute((el) => el.focus(), first);
+  await browser.keys(["b"]);
+  await browser.waitUntil(async () => /\bdropped\b/.test(await first.getAttribute("class")), {
+    timeoutMsg: "B drops the task",
+  });
+  const focused = await browser.execute(() => document.activeElement?.getAttribute("data-testid"));
+  assert.equal(focused, await rows[1].getAttribute("data-testid"), "the next task has the focus");
+  await browser.execute((el) => el.focus(), first);
+  await browser.keys(["g"]);
+  await browser.waitUntil(async () => !/\bdropped\b/.test(await first.getAttribute("class")), {
+    timeoutMsg: "G keeps it again",
+  });
+  // The group below shows the same decision.
+  const inGroup = await browser.$(`[data-testid="group-row-${id}"]`);
+  assert.ok(!/\bdropped\b/.test(await inGroup.getAttribute("class")));
+  await waitSaved(browser);
+});
