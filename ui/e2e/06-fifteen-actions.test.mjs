@@ -6,7 +6,7 @@ import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { startApp, shot, byTestId, clickText, gotoStep, waitSaved, docxParagraphs, press } from "./helpers.mjs";
+import { startApp, shot, byTestId, clickText, gotoStep, waitSaved, docxParagraphs, press, fillFields, TUOI_HONG } from "./helpers.mjs";
 
 let browser;
 before(async () => {
@@ -43,15 +43,7 @@ test("the kindergarten plan in at most 15 deliberate actions, exported without a
   await title.waitUntil(async () => (await title.getText()) === "Bước 2. Thông tin đơn vị");
   // The year comes from the parent plan (2024), not from the computer's clock.
   assert.equal(await (await byTestId(browser, "draft-title")).getText(), "Kế hoạch CCHC năm 2024");
-  for (const [id, value] of [
-    ["profile-name", "Trường mầm non Tuổi Hồng"],
-    ["profile-short", "MNTH"],
-    ["profile-parent", "Ủy ban nhân dân Quận 1"],
-    ["profile-place", "Quận 1"],
-    ["profile-signer", "Nguyễn Thị Hồng"],
-  ]) {
-    await act(async () => (await byTestId(browser, id)).setValue(value));
-  }
+  await fillFields(browser, TUOI_HONG, act);
   // The rewordings first, all as proposed (the text of the tasks is then the unit's).
   await act(() => gotoStep(browser, 5));
   await act(() => press(byTestId(browser, "use-defaults")));

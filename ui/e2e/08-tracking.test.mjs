@@ -5,7 +5,7 @@ import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { startApp, shot, byTestId, clickText, gotoStep, waitSaved, docxParagraphs, press } from "./helpers.mjs";
+import { startApp, shot, byTestId, clickText, gotoStep, waitSaved, docxParagraphs, press, fillFields, TUOI_HONG } from "./helpers.mjs";
 
 let browser;
 before(async () => {
@@ -18,15 +18,7 @@ after(async () => {
 test("a plan not yet issued is not tracked: the screen says what to do", async () => {
   await clickText(browser, "Tạo kế hoạch mới");
   await gotoStep(browser, 2);
-  for (const [id, value] of [
-    ["profile-name", "Trường mầm non Tuổi Hồng"],
-    ["profile-short", "MNTH"],
-    ["profile-parent", "Ủy ban nhân dân Quận 1"],
-    ["profile-place", "Quận 1"],
-    ["profile-signer", "Nguyễn Thị Hồng"],
-  ]) {
-    await (await byTestId(browser, id)).setValue(value);
-  }
+  await fillFields(browser, TUOI_HONG);
   await waitSaved(browser);
   await press(byTestId(browser, "open-tracking"));
   const problem = await byTestId(browser, "track-problem");

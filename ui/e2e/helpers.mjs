@@ -63,6 +63,20 @@ export async function clickText(browser, text) {
   await press(await browser.$(`button=${text}`));
 }
 
+/** The kindergarten's fields of step 2, as a principal types them. */
+export const TUOI_HONG = [
+  ["profile-name", "Trường mầm non Tuổi Hồng"],
+  ["profile-short", "MNTH"],
+  ["profile-parent", "Ủy ban nhân dân Quận 1"],
+  ["profile-place", "Quận 1"],
+  ["profile-signer", "Nguyễn Thị Hồng"],
+];
+
+/** Types each [test id, value] into its field; `each` wraps every field (to count actions). */
+export async function fillFields(browser, fields, each = (f) => f()) {
+  for (const [id, value] of fields) await each(async () => (await byTestId(browser, id)).setValue(value));
+}
+
 /** Goes to a step through the progress bar and waits for its title. */
 export async function gotoStep(browser, n) {
   const b = await byTestId(browser, `goto-step-${n}`);
