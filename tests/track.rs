@@ -195,6 +195,23 @@ fn a_years_tracking_and_its_reports() {
         .unwrap();
     assert_eq!(revisions, 13, "one revision per recorded task");
 
+    // The unit's own words for the quarter-I report.
+    ok(kehoach(&[
+        "track",
+        "--db",
+        s(&db),
+        &id,
+        "note",
+        "--period",
+        "q1",
+        "--causes",
+        "Đơn vị mới sáp nhập, thiếu nhân sự văn thư",
+        "--next",
+        "Tập huấn phần mềm quản lý văn bản cho viên chức",
+        "--proposals",
+        "Đề nghị Ủy ban nhân dân phường hướng dẫn mẫu báo cáo mới\nBổ sung kinh phí tập huấn",
+    ]));
+
     // The reports.
     for (period, name) in [("q1", "bao-cao-quy-1"), ("nam", "bao-cao-nam")] {
         let json = dir.path().join(format!("{name}.json"));
@@ -305,8 +322,37 @@ fn a_years_tracking_and_its_reports() {
     }
     let q1 = std::fs::read_to_string(dir.path().join("bao-cao-quy-1.json")).unwrap();
     assert!(q1.contains("quý I năm 2024") && q1.contains("14/03/2024"));
-    let year = std::fs::read_to_string(dir.path().join("bao-cao-nam.json")).unwrap();
-    assert!(year.contains("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025"));
+    let q1: Value = serde_json::from_str(&q1).unwrap();
+    let part = |i: usize| {
+        q1["parts"][i]["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|it| it["text"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        part(2).contains(&"Nguyên nhân: Đơn vị mới sáp nhập, thiếu nhân sự văn thư.".to_string())
+    );
+    assert!(part(3).contains(&"Tập huấn phần mềm quản lý văn bản cho viên chức.".to_string()));
+    assert_eq!(
+        part(4),
+        [
+            "Đề nghị Ủy ban nhân dân phường hướng dẫn mẫu báo cáo mới.",
+            "Bổ sung kinh phí tập huấn."
+        ]
+    );
+    // The annual report has its own words: none given, so none proposed.
+    let year: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("bao-cao-nam.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        year["parts"][4]["items"][0]["text"],
+        "Không có đề xuất, kiến nghị."
+    );
+    let year_text = std::fs::read_to_string(dir.path().join("bao-cao-nam.json")).unwrap();
+    assert!(year_text.contains("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025"));
 
     // Both reports pass the Open XML schemas.
     let only_reports = dir.path().join("reports");

@@ -52,6 +52,7 @@ pub fn typescript() -> String {
         lint::Severity,
         model::Tracking,
         model::TaskRecord,
+        model::ReportNotes,
         model::Status,
         track::Record,
         track::Task,

@@ -133,6 +133,18 @@ enum TrackCommand {
         #[arg(long)]
         deadline: Option<String>,
     },
+    /// Ghi lời của đơn vị cho báo cáo một kỳ: nguyên nhân (phần III), nhiệm vụ kỳ tới (IV), đề xuất (V).
+    Note {
+        /// Kỳ báo cáo: q1, 6t, 9t hoặc nam.
+        #[arg(long)]
+        period: String,
+        #[arg(long, default_value = "")]
+        causes: String,
+        #[arg(long, default_value = "")]
+        next: String,
+        #[arg(long, default_value = "")]
+        proposals: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -381,6 +393,36 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                         &format!("Theo dõi nhiệm vụ {task}"),
                     )?;
                     eprintln!("Đã ghi: nhiệm vụ {task} — {}.", status.label());
+                }
+                TrackCommand::Note {
+                    period,
+                    causes,
+                    next,
+                    proposals,
+                } => {
+                    let period = kehoach::track::Period::parse(&period).ok_or_else(|| {
+                        Failure(format!(
+                            "Kỳ báo cáo “{period}” không rõ: dùng q1, 6t, 9t hoặc nam."
+                        ))
+                    })?;
+                    let year = app::record(&st, &d.state)?.year;
+                    let mut state = d.state.clone();
+                    let notes = model::ReportNotes {
+                        causes,
+                        next,
+                        proposals,
+                    };
+                    kehoach::track::set_notes(&mut state.tracking, period, notes);
+                    st.save_on(
+                        draft,
+                        Some(d.revision),
+                        &state,
+                        "Lời của đơn vị cho báo cáo",
+                    )?;
+                    eprintln!(
+                        "Đã ghi lời cho báo cáo {}.",
+                        period.phrase(state.profile.as_ref().map_or(0, |p| p.year))
+                    );
                 }
             }
             Ok(ExitCode::SUCCESS)

@@ -16,7 +16,7 @@ pub use decisions::{AddedItem, Decisions, NodeDecision};
 pub use numbering::ItemKind;
 pub use profile::{ProfileError, UnitProfile};
 pub use refs::{Anchor, Container, Topic};
-pub use tracking::{Status, TaskRecord, Tracking};
+pub use tracking::{ReportNotes, Status, TaskRecord, Tracking};
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};

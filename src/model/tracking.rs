@@ -66,10 +66,25 @@ pub struct TaskRecord {
     pub deadline: Option<String>,
 }
 
-/// The year's record of a plan: its tasks by id.
+/// What the unit writes itself into a period's report, beside what is made from the tasks.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReportNotes {
+    /// The causes of what is late or not done (part III), one paragraph per line.
+    pub causes: String,
+    /// More tasks for the next period (part IV), one per line.
+    pub next: String,
+    /// Proposals to the parent (part V), one per line.
+    pub proposals: String,
+}
+
+/// The year's record of a plan: its tasks by id, and the unit's own words for each period's
+/// report (by period: "q1", "h1", "q3", "year").
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Tracking {
     pub tasks: BTreeMap<String, TaskRecord>,
+    pub reports: BTreeMap<String, ReportNotes>,
 }

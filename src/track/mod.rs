@@ -46,6 +46,8 @@ pub struct Area {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     pub year: i32,
+    /// The unit's own words for each period's report.
+    pub notes: std::collections::BTreeMap<String, crate::model::ReportNotes>,
     pub areas: Vec<Area>,
     pub tasks: Vec<Task>,
 }
@@ -143,7 +145,12 @@ impl Record {
         if tasks.is_empty() {
             return Err(TrackError::NoTasks);
         }
-        Ok(Record { year, areas, tasks })
+        Ok(Record {
+            year,
+            notes: tracking.reports.clone(),
+            areas,
+            tasks,
+        })
     }
 
     /// Where the plan stands on `today`.
@@ -211,6 +218,15 @@ pub fn set(
     }
     tracking.tasks.insert(t.id.clone(), update);
     Ok(())
+}
+
+/// Keeps the unit's own words for a period's report (empty notes are dropped).
+pub fn set_notes(tracking: &mut Tracking, period: Period, notes: crate::model::ReportNotes) {
+    if notes == crate::model::ReportNotes::default() {
+        tracking.reports.remove(period.key());
+    } else {
+        tracking.reports.insert(period.key().to_string(), notes);
+    }
 }
 
 /// How many tasks stand where.
@@ -307,6 +323,16 @@ impl Period {
             Period::H1 => format!("6 tháng đầu năm {year}"),
             Period::Q3 => format!("9 tháng đầu năm {year}"),
             Period::Year => format!("năm {year}"),
+        }
+    }
+
+    /// The key of the period's notes in [`crate::model::Tracking::reports`] (its serde name).
+    pub fn key(self) -> &'static str {
+        match self {
+            Period::Q1 => "q1",
+            Period::H1 => "h1",
+            Period::Q3 => "q3",
+            Period::Year => "year",
         }
     }
 

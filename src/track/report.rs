@@ -20,17 +20,42 @@ pub fn report(plan: &Plan, record: &Record, period: Period) -> Plan {
     header.date = None;
     header.symbol = report_symbol(&plan.header.symbol);
     let phrase = period.phrase(year);
-    let parts = vec![
+    let notes = record.notes.get(period.key()).cloned().unwrap_or_default();
+    let mut parts = vec![
         direction(record, &plan_ref, cutoff),
         results(record),
         shortcomings(record, cutoff),
         next_period(record, period, &plan_ref),
-        Part::new(
-            "V",
-            "ĐỀ XUẤT, KIẾN NGHỊ",
-            vec![Item::new("r.V.1", "", "Không có đề xuất, kiến nghị.")],
-        ),
     ];
+    // The unit's own words: the causes after what is late, more tasks for the next period, the
+    // proposals (or none).
+    let causes = lines(&notes.causes);
+    if !causes.is_empty() {
+        parts[2].items.push(Item::new(
+            "r.III.causes",
+            "",
+            format!("Nguyên nhân: {}", causes.join(" ")),
+        ));
+    }
+    for (i, l) in lines(&notes.next).into_iter().enumerate() {
+        parts[3]
+            .items
+            .push(Item::new(format!("r.IV.own.{i}"), "-", l));
+    }
+    let proposals: Vec<Item> = lines(&notes.proposals)
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| Item::new(format!("r.V.{}", i + 1), "-", l))
+        .collect();
+    parts.push(Part::new(
+        "V",
+        "ĐỀ XUẤT, KIẾN NGHỊ",
+        if proposals.is_empty() {
+            vec![Item::new("r.V.1", "", "Không có đề xuất, kiến nghị.")]
+        } else {
+            proposals
+        },
+    ));
     Plan {
         header,
         year: Some(year),
@@ -53,6 +78,21 @@ pub fn report(plan: &Plan, record: &Record, period: Period) -> Plan {
         appendix: Some(annex(record, &phrase)),
         ..Plan::default()
     }
+}
+
+/// The non-empty lines of what the user wrote, each ending as a sentence.
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| l.trim().trim_start_matches(['-', '+', '•']).trim())
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            if crate::text::ends_sentence(l) {
+                l.to_string()
+            } else {
+                format!("{l}.")
+            }
+        })
+        .collect()
 }
 
 /// "Kế hoạch số 14/KH-MNTH ngày 05/01/2024".

@@ -58,6 +58,11 @@ test("a dozen tasks tracked and the quarter-I and annual reports exported", asyn
   await summary.scrollIntoView();
   await shot(browser, "18-theo-doi-thuc-hien");
 
+  // The principal's own words for the quarter-I report.
+  await (await byTestId(browser, "report-period")).selectByAttribute("value", "q1");
+  await (await byTestId(browser, "note-proposals")).setValue("Đề nghị phường hướng dẫn mẫu báo cáo mới");
+  await waitSaved(browser);
+
   for (const [period, title] of [
     ["q1", "quý I năm 2024"],
     ["year", "năm 2024"],
@@ -77,6 +82,15 @@ test("a dozen tasks tracked and the quarter-I and annual reports exported", asyn
     assert.ok(text.includes(`Kết quả thực hiện công tác cải cách hành chính ${title}`), title);
     assert.ok(text.includes("/BC-MNTH"), "its symbol");
     assert.ok(text.includes("& báo cáo <đúng hạn>"), "the typed result");
+    if (process.env.E2E_DEBUG) {
+      const i = paras.findIndex((p) => p.startsWith("V. "));
+      console.log("# V:", JSON.stringify(paras.slice(i, i + 3)), JSON.stringify(await (await byTestId(browser, "note-proposals")).getValue()));
+    }
+    assert.equal(
+      text.includes("Đề nghị phường hướng dẫn mẫu báo cáo mới"),
+      period === "q1",
+      "the proposal is in the quarter-I report only",
+    );
     const findings = JSON.parse(execFileSync(process.env.KEHOACH_CLI, ["check", "--json", file], { encoding: "utf8" }));
     assert.deepEqual(findings.filter((f) => f.severity === "error").map((f) => f.message), []);
   }

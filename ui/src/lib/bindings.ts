@@ -446,7 +446,7 @@ export type Area = "header" | "title" | "bases" | "intro" | "body" | "closing" |
 
 export type Severity = "warning" | "error";
 
-export type Tracking = { tasks: { [key in string]?: TaskRecord }, };
+export type Tracking = { tasks: { [key in string]?: TaskRecord }, reports: { [key in string]?: ReportNotes }, };
 
 export type TaskRecord = { status: Status, 
 /**
@@ -466,9 +466,27 @@ evidence: Array<string>,
  */
 deadline: string | null, };
 
+export type ReportNotes = { 
+/**
+ * The causes of what is late or not done (part III), one paragraph per line.
+ */
+causes: string, 
+/**
+ * More tasks for the next period (part IV), one per line.
+ */
+next: string, 
+/**
+ * Proposals to the parent (part V), one per line.
+ */
+proposals: string, };
+
 export type Status = "chua-thuc-hien" | "dang-thuc-hien" | "hoan-thanh" | "khong-thuc-hien";
 
-export type PlanOfRecord = { year: number, areas: Array<ReformArea>, tasks: Array<Task>, };
+export type PlanOfRecord = { year: number, 
+/**
+ * The unit's own words for each period's report.
+ */
+notes: { [key in string]?: ReportNotes }, areas: Array<ReformArea>, tasks: Array<Task>, };
 
 export type Task = { id: string, 
 /**

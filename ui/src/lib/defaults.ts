@@ -37,7 +37,7 @@ export const newDraftState = (year: number): DraftState => ({
   layout: defaultLayout(),
   step: 1,
   plan: null,
-  tracking: { tasks: {} },
+  tracking: { tasks: {}, reports: {} },
 });
 
 /** The fields of a profile a plan cannot do without, with their labels. */
