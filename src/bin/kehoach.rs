@@ -419,10 +419,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                         &state,
                         "Lời của đơn vị cho báo cáo",
                     )?;
-                    eprintln!(
-                        "Đã ghi lời cho báo cáo {}.",
-                        period.phrase(state.profile.as_ref().map_or(0, |p| p.year))
-                    );
+                    eprintln!("Đã ghi lời cho báo cáo {}.", period.phrase(year));
                 }
             }
             Ok(ExitCode::SUCCESS)
