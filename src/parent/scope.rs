@@ -227,6 +227,14 @@ pub fn trim_ranges(text: &str, phrases: &[String]) -> Vec<(usize, usize)> {
     out
 }
 
+/// The heads of a subdivision's organs, as they stand before "10 phường" or "các xã".
+const ORGANS: &[&str] = &[
+    "Chủ tịch Ủy ban nhân dân ",
+    "Chủ tịch UBND ",
+    "Ủy ban nhân dân ",
+    "UBND ",
+];
+
 /// A smaller cut when removing whole clauses would leave nothing: each phrase with the connector
 /// that joins it to its neighbour ("10 phường, " in "của 10 phường, cấp quận và Thành phố"; " và
 /// 10 phường" in "Quận 1 và 10 phường").
@@ -236,6 +244,12 @@ pub fn phrase_ranges(text: &str, phrases: &[String]) -> Vec<(usize, usize)> {
         // The preposition that leads to the phrase goes with it ("đang công tác tại 10 phường
         // tham gia" → "đang công tác tham gia", not "… tại tham gia").
         // (Not when the phrase heads a list: "của 10 phường, cấp quận" keeps "của".)
+        // The organ whose subdivisions the phrase names goes with it ("và Chủ tịch UBND 10
+        // phường" → nothing of it is left acting: not "… và Chủ tịch UBND").
+        let s = ORGANS
+            .iter()
+            .find(|o| text[..s].ends_with(*o))
+            .map_or(s, |o| s - o.len());
         let lower = text[..s].to_lowercase();
         let listed = [", ", " và "].iter().any(|c| text[e..].starts_with(c));
         let s = [
@@ -409,6 +423,12 @@ mod tests {
         assert_eq!(
             remove_ranges(t, &phrase_ranges(t, &p)),
             "Cử viên chức đang công tác tham gia các lớp bồi dưỡng."
+        );
+        // The subdivisions' organ goes with them: no "Chủ tịch UBND" left acting.
+        let t = "Thủ trưởng các cơ quan, đơn vị và Chủ tịch UBND 10 phường";
+        assert_eq!(
+            remove_ranges(t, &phrase_ranges(t, &p)),
+            "Thủ trưởng các cơ quan, đơn vị"
         );
     }
 }

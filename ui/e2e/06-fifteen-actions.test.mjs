@@ -93,6 +93,11 @@ test("the kindergarten plan in at most 15 deliberate actions, exported without a
   assert.ok(start > 0 && end > start, "part III is there");
   const leftovers = paras.slice(start, end).map(actorsIn).filter(Boolean);
   assert.deepEqual(leftovers, [], "no district actor left in part III");
+  // Nor among those who carry the plan out (part V, up to the closing sentence).
+  const v = paras.findIndex((p, i) => i > end && /^V\. /.test(p));
+  const close = paras.findIndex((p, i) => i > v && /^Trên đây|^Nơi nhận/.test(p));
+  assert.ok(v > end && close > v, "part V is there");
+  assert.deepEqual(paras.slice(v, close).map(actorsIn).filter(Boolean), [], "no district actor in part V");
   assert.ok(paras.includes("TRƯỜNG MẦM NON TUỔI HỒNG"), "the unit's header");
 });
 
