@@ -2,7 +2,9 @@
 //! and deadline of the parent's matching row (its own scope cut out) and owners from the preset.
 use super::context::Context;
 use super::{AdaptError, Preset};
-use crate::model::{Appendix, AppendixGroup, AppendixRow, Decisions, ItemKind, Plan, Topic};
+use crate::model::{
+    Appendix, AppendixGroup, AppendixRow, Column, Decisions, ItemKind, Plan, Topic,
+};
 use crate::parent::scope;
 use crate::text::word_set;
 use std::collections::HashMap;
@@ -58,30 +60,29 @@ pub fn appendix(
             )
         })
         .collect();
-    let columns = parent
-        .appendix
-        .as_ref()
-        .map(|a| a.columns.clone())
-        .filter(|c| c.len() == 6)
-        .unwrap_or_else(Appendix::default_columns);
-    // The parent's product and deadline cells, found by their headings (a row's cells start
-    // after STT); the lead and cooperating bodies are the parent's and are never copied.
-    let parent_columns = parent
-        .appendix
-        .as_ref()
-        .map(|a| a.columns.clone())
-        .unwrap_or_default();
-    let cell_of = |words: &[&str], fallback: usize| -> usize {
-        parent_columns
-            .iter()
-            .position(|c| {
-                let f = crate::text::fold(c);
-                words.iter().any(|w| f.contains(w))
-            })
-            .map_or(fallback, |i| i.saturating_sub(1))
+    // The unit's cells are always task, product, lead, partners, deadline; the headings keep
+    // the parent's wording where the parent has that column ("Đơn vị chủ trì"), in that order.
+    let defaults = Appendix::default_columns();
+    let columns: Vec<String> = std::iter::once(defaults[0].clone())
+        .chain(Column::ALL.iter().enumerate().map(|(i, &what)| {
+            parent
+                .appendix
+                .as_ref()
+                .and_then(|a| a.cell_of(what).map(|c| a.columns[c + 1].clone()))
+                .unwrap_or_else(|| defaults[i + 1].clone())
+        }))
+        .collect();
+    // The parent's product and deadline cells; the lead and cooperating bodies are the
+    // parent's and are never copied.
+    let cell_of = |what: Column, fallback: usize| -> usize {
+        parent
+            .appendix
+            .as_ref()
+            .and_then(|a| a.cell_of(what))
+            .unwrap_or(fallback)
     };
-    let product_cell = cell_of(&["san pham", "ket qua"], 3);
-    let deadline_cell = cell_of(&["thoi gian", "thoi han", "tien do"], 4);
+    let product_cell = cell_of(Column::Product, 3);
+    let deadline_cell = cell_of(Column::Deadline, 4);
     let mut groups = Vec::new();
     let areas = plan
         .part(Topic::NhiemVu)
@@ -89,7 +90,7 @@ pub fn appendix(
         .unwrap_or(&[]);
     for area in areas.iter().filter(|a| a.kind == ItemKind::Numbered) {
         let mut rows = Vec::new();
-        for task in area.items.iter().filter(|t| t.kind == ItemKind::Numbered) {
+        for task in area.items.iter().filter(|t| t.kind.is_point()) {
             let matched = best_row(vocabulary.read(&task.text), &parent_rows);
             let clean = |cell: Option<&String>, default: &str| -> String {
                 let lines: Vec<&str> = cell

@@ -264,7 +264,50 @@ pub struct AppendixRow {
     pub source: Option<String>,
 }
 
+/// What a column of a task table holds, after its STT.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Task,
+    Product,
+    Lead,
+    Partners,
+    Deadline,
+}
+
+impl Column {
+    /// In the order of a unit plan's cells.
+    pub const ALL: [Column; 5] = [
+        Column::Task,
+        Column::Product,
+        Column::Lead,
+        Column::Partners,
+        Column::Deadline,
+    ];
+
+    /// Words of its heading, folded ("Cơ quan chủ trì/Lãnh đạo chủ trì" → "chu tri").
+    fn words(self) -> &'static [&'static str] {
+        match self {
+            Column::Task => &["nhiem vu", "noi dung", "cong viec"],
+            Column::Product => &["san pham", "ket qua"],
+            Column::Lead => &["chu tri"],
+            Column::Partners => &["phoi hop"],
+            Column::Deadline => &["thoi gian", "thoi han", "tien do"],
+        }
+    }
+}
+
 impl Appendix {
+    /// The cell (after STT) of the column that holds `what`, found by its heading.
+    pub fn cell_of(&self, what: Column) -> Option<usize> {
+        self.columns
+            .iter()
+            .position(|c| {
+                let f = crate::text::fold(c);
+                what.words().iter().any(|w| f.contains(w))
+            })
+            .and_then(|i| i.checked_sub(1))
+    }
+
     /// The columns of a task table when the parent plan has none of its own.
     pub fn default_columns() -> Vec<String> {
         [

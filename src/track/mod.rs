@@ -7,7 +7,7 @@ pub mod report;
 
 pub use deadline::Deadline;
 
-use crate::model::{Item, Plan, Status, TaskRecord, Topic, Tracking};
+use crate::model::{Column, Item, Plan, Status, TaskRecord, Topic, Tracking};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -366,14 +366,6 @@ impl Period {
     }
 }
 
-/// Which appendix columns hold what, read from their headings.
-struct Columns {
-    product: Option<usize>,
-    lead: Option<usize>,
-    partners: Option<usize>,
-    deadline: Option<usize>,
-}
-
 /// An appendix row's cells for one task.
 #[derive(Default)]
 struct Row {
@@ -383,25 +375,22 @@ struct Row {
     deadline: String,
 }
 
+/// Which appendix cells hold what, read from the headings ([`Appendix::cell_of`]).
+struct Columns {
+    product: Option<usize>,
+    lead: Option<usize>,
+    partners: Option<usize>,
+    deadline: Option<usize>,
+}
+
 impl Columns {
     fn of(plan: &Plan) -> Columns {
-        let columns: Vec<String> = plan
-            .appendix
-            .as_ref()
-            .map(|a| a.columns.iter().map(|c| crate::text::fold(c)).collect())
-            .unwrap_or_default();
-        // Cells leave out the STT column.
-        let find = |words: &[&str]| {
-            columns
-                .iter()
-                .position(|c| words.iter().any(|w| c.contains(w)))
-                .and_then(|i| i.checked_sub(1))
-        };
+        let find = |what| plan.appendix.as_ref().and_then(|a| a.cell_of(what));
         Columns {
-            product: find(&["san pham", "ket qua"]),
-            lead: find(&["chu tri"]),
-            partners: find(&["phoi hop"]),
-            deadline: find(&["thoi gian", "thoi han", "tien do"]),
+            product: find(Column::Product),
+            lead: find(Column::Lead),
+            partners: find(Column::Partners),
+            deadline: find(Column::Deadline),
         }
     }
 
