@@ -7,6 +7,8 @@ export function autosize(el: HTMLTextAreaElement, _text?: string) {
   const line = () => parseFloat(getComputedStyle(el).lineHeight) || 20;
   const fit = () => {
     el.style.height = "auto";
+    // Not laid out yet (in a closed group): the rows attribute holds until it is shown.
+    if (el.scrollHeight === 0) return;
     el.style.height = `${el.scrollHeight + line() + 2}px`;
   };
   const grow = () => {
@@ -14,11 +16,15 @@ export function autosize(el: HTMLTextAreaElement, _text?: string) {
   };
   fit();
   el.addEventListener("input", grow);
+  el.addEventListener("focus", grow);
   return {
     update: () => {
       // Typing changes the parameter too: a text set from outside is one the box is not focused for.
       if (document.activeElement !== el) fit();
     },
-    destroy: () => el.removeEventListener("input", grow),
+    destroy: () => {
+      el.removeEventListener("input", grow);
+      el.removeEventListener("focus", grow);
+    },
   };
 }
