@@ -7,7 +7,7 @@ CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
 APP := $(CARGO_TARGET_DIR)/debug/ke-hoach-cchc
 
-.PHONY: run test e2e bench deps ui rust-checks ui-checks goldens fuzz fuzz-build package
+.PHONY: run test e2e e2e-build bench deps ui rust-checks ui-checks goldens fuzz package
 
 ## run: install what is missing, build the UI and the app, open the window
 run: deps ui
@@ -18,7 +18,7 @@ run: deps ui
 	else "$(APP)"; fi
 
 ## test: install what is missing and run every test (Rust, UI unit tests, end-to-end)
-test: deps ui rust-checks fuzz-build ui-checks e2e
+test: deps ui rust-checks ui-checks e2e
 
 deps:
 	@.ci/install-deps
@@ -26,6 +26,7 @@ deps:
 ui: deps
 	cd ui && npm run build
 
+## rust-checks: format, lints (the fuzz targets included), every crate's tests
 rust-checks: ui
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
@@ -36,9 +37,11 @@ ui-checks: deps
 	cd ui && node scripts/lint-workflows.mjs ../.github/workflows/*.yml
 
 ## e2e: the real app under Xvfb, driven through tauri-driver + WebKitWebDriver
-e2e: deps ui
-	cargo build -p kehoach-app
-	cargo build --bin kehoach
+## The app and the command line are built by the same command as the tests, so that both share
+## one build of every crate (a plain `cargo build` resolves other features and builds them again).
+e2e-build: ui
+	cargo test --workspace --no-run --quiet
+e2e: deps ui e2e-build
 	.ci/e2e "$(APP)"
 
 ## package: the Linux installers in target/release/bundle/ (Tauri's bundler, release build).
@@ -51,11 +54,7 @@ package: deps ui
 ## bench: criterion benchmarks and the comparison with python-docx and pandoc
 bench: deps ui
 	cargo bench -p kehoach
-	@if [ -x benches/compare.sh ]; then benches/compare.sh; fi
-
-## fuzz-build: the fuzz targets compile (stable toolchain, no sanitizer)
-fuzz-build:
-	cargo build --quiet --manifest-path fuzz/Cargo.toml --bins
+	@if [ -x crates/kehoach/benches/compare.sh ]; then crates/kehoach/benches/compare.sh; fi
 
 ## fuzz: run each fuzz target for 10 minutes on its corpus (cargo-fuzz; nightly flags on stable).
 ## A run over 10 s counts as a hang and fails, as does one over 1 GB of memory (ASan included).
@@ -66,10 +65,10 @@ fuzz: deps
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	cd fuzz && for t in $(FUZZ_TARGETS); do \
 	  mkdir -p corpus/$$t; \
-	  KEHOACH_SOFFICE=none RUSTC_BOOTSTRAP=1 cargo fuzz run -O $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) \
+	  KEHOACH_SOFFICE=none RUSTC_BOOTSTRAP=1 cargo fuzz run -O --features libfuzzer $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) \
 	    -max_len=262144 -timeout=10 -rss_limit_mb=1024 -malloc_limit_mb=600 || exit 1; \
 	done
 
 ## goldens: regenerate the golden files of the .docx writer (review the diff like code)
 goldens: ui
-	UPDATE_GOLDENS=1 cargo test -p kehoach --test export_golden
+	UPDATE_GOLDENS=1 cargo test -p kehoach-export --test it export_golden

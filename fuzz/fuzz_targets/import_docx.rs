@@ -3,6 +3,6 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = kehoach::import::read_bytes("fuzz.docx", data);
-    let _ = kehoach::lint::check_docx("fuzz.docx", data);
+    let _ = kehoach_import::read_bytes("fuzz.docx", data);
+    let _ = kehoach_lint::check_docx("fuzz.docx", data);
 });

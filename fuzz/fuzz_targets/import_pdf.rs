@@ -3,5 +3,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = kehoach::import::read_bytes("fuzz.pdf", data);
+    let _ = kehoach_import::read_bytes("fuzz.pdf", data);
 });

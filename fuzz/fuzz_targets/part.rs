@@ -36,6 +36,6 @@ pub fn docx_with(part: &str, data: &[u8]) -> Vec<u8> {
 /// Imports and checks the file: a plan or an error, never a panic or a hang.
 pub fn run(part: &str, data: &[u8]) {
     let docx = docx_with(part, data);
-    let _ = kehoach::import::read_bytes("fuzz.docx", &docx);
-    let _ = kehoach::lint::check_docx("fuzz.docx", &docx);
+    let _ = kehoach_import::read_bytes("fuzz.docx", &docx);
+    let _ = kehoach_lint::check_docx("fuzz.docx", &docx);
 }

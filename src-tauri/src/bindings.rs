@@ -71,7 +71,7 @@ pub fn typescript() -> String {
         store::UnitSummary,
     ];
     let mut out = String::from(
-        "// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:\n// run `UPDATE_BINDINGS=1 cargo test -p kehoach-app --test bindings` after changing a type.\n\n",
+        "// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:\n// run `UPDATE_BINDINGS=1 cargo test -p kehoach-app --test it bindings` after changing a type.\n\n",
     );
     for d in decls {
         out.push_str("export ");

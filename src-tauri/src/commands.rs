@@ -5,7 +5,6 @@ use crate::error::AppError;
 use crate::state::AppState;
 use kehoach::adapt::{self, Preset};
 use kehoach::app::{self as core, ParentView, Rendered};
-use kehoach::export;
 use kehoach::import::{self, BuiltinPlan};
 use kehoach::model::{Plan, TaskRecord, UnitProfile};
 use kehoach::store::{Draft, DraftState, DraftSummary, ParentPlanSummary, ParentRef, UnitSummary};
@@ -68,7 +67,7 @@ pub fn app_info(state: State<'_, AppState>) -> Res<AppInfo> {
         version: kehoach::VERSION.to_string(),
         builtins: import::builtin_list(),
         presets,
-        pdf: export::pdf::has_fonts(),
+        pdf: kehoach::pdf::has_fonts(),
         data_path: state.data_path(),
         recovered_from: state.recovered_from(),
         rescued: state.rescued(),

@@ -1,5 +1,5 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:
-// run `UPDATE_BINDINGS=1 cargo test -p kehoach-app --test bindings` after changing a type.
+// run `UPDATE_BINDINGS=1 cargo test -p kehoach-app --test it bindings` after changing a type.
 
 export type AppInfo = { version: string, builtins: Array<BuiltinPlan>, presets: Array<PresetInfo>, 
 /**

@@ -1,6 +1,6 @@
 // Generated from the #[tauri::command] signatures in src-tauri/src by
-// src-tauri/tests/commands.rs. Do not edit: run
-// `UPDATE_BINDINGS=1 cargo test -p kehoach-app --test commands` after changing a command.
+// src-tauri/tests/it/commands.rs. Do not edit: run
+// `UPDATE_BINDINGS=1 cargo test -p kehoach-app --test it commands` after changing a command.
 import { invoke } from "@tauri-apps/api/core";
 import type { AppInfo, Draft, DraftState, DraftSummary, ImportedParent, ParentPlanSummary, ParentRef, ParentView, Period, Rendered, TaskRecord, Tracked, UnitProfile, UnitSummary } from "./bindings";
 

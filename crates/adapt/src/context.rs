@@ -1,0 +1,134 @@
+//! The values templates and preset rules can use ({{unit.name}}, {{parent.body}}, …), computed
+//! once per adaptation.
+use super::Preset;
+use kehoach_model::{Plan, UnitProfile};
+use kehoach_nd30::{self as nd30, names};
+use kehoach_text::{decapitalise, is_caps};
+
+pub struct Context {
+    /// The body over the unit in its header (cơ quan chủ quản): the parent body, or for a
+    /// division's plan the People's Committee over the division.
+    pub governing_body: String,
+    /// The unit's ký hiệu: "KH-MNTH".
+    pub symbol: String,
+    json: serde_json::Value,
+}
+
+impl Context {
+    pub fn new(parent: &Plan, profile: &UnitProfile, preset: &Preset) -> Context {
+        let parent_body = if profile.parent_body.trim().is_empty() {
+            names::normal_case(&parent.header.issuer)
+        } else {
+            profile.parent_body.trim().to_string()
+        };
+        let governing_body = match parent.header.parent_body.as_deref() {
+            Some(above)
+                if profile.parent_body.trim().is_empty()
+                    && kehoach_parent::ParentProfile::of(parent).level
+                        == kehoach_parent::Level::Division =>
+            {
+                names::normal_case(above)
+            }
+            _ => parent_body.clone(),
+        };
+        let symbol = profile.symbol(nd30::type_code("Kế hoạch").unwrap_or("KH"));
+        let place = if parent.header.place.trim().is_empty() {
+            profile.place.clone()
+        } else {
+            parent.header.place.clone()
+        };
+        let blank = nd30::BLANK;
+        let doc_type = if parent.doc_type.is_empty() {
+            "Kế hoạch"
+        } else {
+            &parent.doc_type
+        };
+        let issued_with = parent.issued_with.as_ref().map(|d| {
+            serde_json::json!({
+                "doc_type": if d.doc_type.is_empty() { "Quyết định" } else { &d.doc_type },
+                "number": d.number.clone().unwrap_or_else(|| blank.to_string()),
+                "symbol": d.symbol,
+                "date_text": d.date.map(nd30::date_text).unwrap_or_default(),
+                "issuer": names::normal_case(&d.issuer),
+            })
+        });
+        let json = serde_json::json!({
+            "unit": {
+                "name": profile.name.trim(),
+                "short_name": profile.short_name.trim(),
+                "year": profile.year,
+                "previous_year": profile.year - 1,
+                "place": profile.place,
+                "number": profile.number.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| blank.to_string()),
+                "symbol": symbol,
+                "date_text": profile.date.map(nd30::date_text)
+                    .unwrap_or_else(|| format!("ngày{blank}tháng{blank}năm {}", profile.year)),
+            },
+            "parent": {
+                "body": parent_body,
+                "place": place,
+                "doc_type": doc_type,
+                "number": parent.header.number.clone().unwrap_or_else(|| blank.to_string()),
+                "numbered": parent.header.number.as_deref().is_some_and(|n| !n.trim().is_empty()),
+                "symbol": parent.header.symbol,
+                "date_text": parent.header.date.map(nd30::date_text).unwrap_or_default(),
+                "summary": cited_summary(&parent.summary),
+                "issued_with": issued_with,
+            },
+            "preset": {
+                "name": preset.name,
+                "unit_noun": preset.unit_noun,
+                "audience": preset.audience,
+                "service_users": preset.service_users,
+                "head": preset.head,
+            },
+        });
+        Context {
+            governing_body,
+            symbol,
+            json,
+        }
+    }
+
+    pub fn data(&self) -> &serde_json::Value {
+        &self.json
+    }
+
+    /// Renders the `{{…}}` placeholders of preset text.
+    pub fn fill(&self, template: &str) -> String {
+        if !template.contains("{{") {
+            return template.to_string();
+        }
+        let mut hb = handlebars::Handlebars::new();
+        hb.register_escape_fn(handlebars::no_escape);
+        hb.render_template(template, &self.json)
+            .unwrap_or_else(|_| template.to_string())
+    }
+}
+
+/// A trích yếu as cited after "về": its first letter in lower case ("về thực hiện công tác …"),
+/// unless it starts with an abbreviation ("về CCHC …" stays).
+pub fn cited_summary(summary: &str) -> String {
+    let s = summary.trim();
+    let first = s.split_whitespace().next().unwrap_or("");
+    let keeps_capital = is_caps(first) || first.chars().skip(1).any(char::is_uppercase);
+    if keeps_capital {
+        s.to_string()
+    } else {
+        decapitalise(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cited_summary_starts_in_lower_case() {
+        assert_eq!(
+            cited_summary("Thực hiện công tác cải cách hành chính năm 2024"),
+            "thực hiện công tác cải cách hành chính năm 2024"
+        );
+        assert_eq!(cited_summary("CCHC năm 2027"), "CCHC năm 2027");
+    }
+}

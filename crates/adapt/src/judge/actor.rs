@@ -1,0 +1,338 @@
+//! Who acts in an item: the unit or units like it, units of another type, or one of the
+//! parent's organs; and the item put in the unit's own words where the parent gives it the work.
+use super::{Hit, Judge};
+use kehoach_text::{fold, Haystack};
+
+/// Who an item gives the work to.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Actor {
+    /// The unit, or units like it ("các cơ quan, đơn vị", "các trường học").
+    Own(String),
+    /// Units of another type ("Trạm Y tế" in a school's plan).
+    Other(String),
+    /// One of the parent's organs ("Phòng Văn hóa - Xã hội").
+    Organ(String),
+}
+
+impl Actor {
+    pub(super) fn hit(&self) -> Hit {
+        match self {
+            Actor::Own(who) => Hit {
+                own: true,
+                weight: 4,
+                why: format!("giao cho {who}"),
+            },
+            Actor::Other(who) => Hit {
+                own: false,
+                weight: 4,
+                why: format!("giao cho {who}"),
+            },
+            Actor::Organ(who) => Hit {
+                own: false,
+                weight: 3,
+                why: format!("giao cho {who}"),
+            },
+        }
+    }
+}
+
+/// Words that may come before the units an item opens with (folded).
+const TITLES: &[&str] = &[
+    "",
+    "thu truong",
+    "nguoi dung dau",
+    "chu tich",
+    "lanh dao",
+    "100%",
+    "100% cac",
+    "cac",
+];
+
+impl Judge {
+    /// The item in the unit's own words where the parent gives the work to units like it: the
+    /// parent directing them ("Chủ tịch Ủy ban nhân dân xã chỉ đạo các phòng chuyên môn, các
+    /// trường học, Trạm Y tế xã xây dựng kế hoạch …", "Phòng Giáo dục và Đào tạo: chỉ đạo các
+    /// trường mầm non … xây dựng kế hoạch …") gives the task ("Xây dựng kế hoạch …"); the units
+    /// named as who acts ("Các phòng chuyên môn, đơn vị sự nghiệp công lập xây dựng …",
+    /// "Thủ trưởng các cơ quan, đơn vị trực thuộc: …") give way to the unit (`subject`, or
+    /// `head` after a title). `None` when the item does not read so.
+    pub fn own_wording(&self, text: &str, subject: &str, head: &str) -> Option<String> {
+        let clause_end = text.find(';').unwrap_or(text.len());
+        let clause = &text[..clause_end];
+        let hay = Haystack::new(clause);
+        // a. Directed: [who][:] verb [units, units và units] task.
+        let mut verbs: Vec<(usize, usize)> = self
+            .direct
+            .iter()
+            .chain(&self.guide)
+            .flat_map(|v| hay.find_all(v))
+            .filter(|&(s, _)| s <= 120)
+            .collect();
+        verbs.sort();
+        for (vs, ve) in verbs {
+            let who = clause[..vs].trim().trim_end_matches(':').trim();
+            if !who.is_empty() && self.actor(who).is_none() && !clause[..vs].contains(':') {
+                continue;
+            }
+            let (end, own) = self.unit_list(text, ve);
+            if !own {
+                continue;
+            }
+            let rest = text[end..].trim_start_matches([',', ' ']);
+            if rest.split_whitespace().count() >= 3 {
+                return Some(kehoach_text::capitalise(rest));
+            }
+        }
+        // b. Units like this one (after a title, in a list) as who acts — not a target's
+        // "100% đơn vị …", and only where the work follows the list.
+        if fold(text).starts_with("100%") {
+            return None;
+        }
+        let (end, own) = self.unit_list(text, 0);
+        let next = text[end..].trim_start();
+        let acts = next.starts_with(':')
+            || next.chars().next().is_some_and(char::is_lowercase)
+            || next.starts_with("Trạm")
+            || next.is_empty();
+        if own && end > 0 && acts {
+            let before = fold(&text[..end]);
+            let titled = [
+                "thu truong",
+                "nguoi dung dau",
+                "chu tich",
+                "lanh dao",
+                "hieu truong",
+            ]
+            .iter()
+            .any(|t| before.starts_with(t));
+            let mut rest = text[end..].trim_start();
+            // "… trực thuộc", "… trên địa bàn xã": what qualified the units goes with them.
+            for q in [
+                "giáo dục",
+                "y tế",
+                "công lập",
+                "trực thuộc",
+                "thuộc",
+                "trên địa bàn",
+                "tại",
+            ] {
+                if let Some(r) = rest.strip_prefix(q) {
+                    rest = kehoach_parent::after_place(r).trim_start();
+                }
+            }
+            let who = if titled { head } else { subject };
+            let gap = if rest.is_empty() || rest.starts_with(':') {
+                ""
+            } else {
+                " "
+            };
+            return Some(format!("{who}{gap}{rest}"));
+        }
+        None
+    }
+
+    /// Where a list of units that starts at `from` ends ("các phòng chuyên môn, các trường học
+    /// và Trạm Y tế xã"), and whether it names units like this one.
+    fn unit_list(&self, text: &str, from: usize) -> (usize, bool) {
+        let names: Vec<&String> = self
+            .any_units
+            .iter()
+            .chain(&self.own_units)
+            .chain(&self.other_units)
+            .chain(
+                self.groups
+                    .iter()
+                    .filter(|g| g.subject)
+                    .flat_map(|g| g.phrases.iter()),
+            )
+            .collect();
+        let titles = [
+            "thủ trưởng",
+            "người đứng đầu",
+            "chủ tịch",
+            "lãnh đạo",
+            "100%",
+            "hiệu trưởng",
+            "trưởng trạm",
+            "giám đốc",
+        ];
+        // Words a list of units goes on with: "các trường mầm non, tiểu học, trung học cơ sở",
+        // "Ủy ban nhân dân các xã, phường, đặc khu", "cơ quan, địa phương".
+        const MORE: &[&str] = &[
+            "tiểu học",
+            "trung học cơ sở",
+            "trung học phổ thông",
+            "mầm non",
+            "phường",
+            "xã",
+            "đặc khu",
+            "thị trấn",
+            "địa phương",
+            "đơn vị",
+            "cơ quan",
+            "trường học",
+        ];
+        let mut at = from;
+        let mut end = from;
+        let mut own = false;
+        loop {
+            let rest = &text[at..];
+            let trimmed = rest.trim_start_matches([' ', ',']);
+            let trimmed = trimmed.strip_prefix("và ").unwrap_or(trimmed);
+            let skip = rest.len() - trimmed.len();
+            let hay = Haystack::new(trimmed);
+            let title = titles.iter().find_map(|t| hay.prefix(t)).unwrap_or(0);
+            let after_title = &trimmed[title..];
+            let lead = after_title.len() - after_title.trim_start().len();
+            let h2 = Haystack::new(&after_title[lead..]);
+            let best = names
+                .iter()
+                .map(|n| n.as_str())
+                .chain(if at > from { MORE } else { &[] }.iter().copied())
+                .filter_map(|n| h2.prefix(n))
+                .max()
+                .map(|e| lead + e);
+            let Some(e) = best else { break };
+            let matched = Haystack::new(&after_title[..e]);
+            own |= self
+                .own_units
+                .iter()
+                .any(|u| !matched.find_all(u).is_empty());
+            let mut stop = at + skip + title + e;
+            // A place after the name: "Trạm Y tế xã", "Ủy ban nhân dân 21 xã, thị trấn".
+            for w in [
+                "xã",
+                "phường",
+                "thị trấn",
+                "đặc khu",
+                "huyện",
+                "quận",
+                "tỉnh",
+            ] {
+                let r = &text[stop..];
+                if let Some(x) = r.strip_prefix(' ').and_then(|r| r.strip_prefix(w)) {
+                    if x.is_empty() || x.starts_with([' ', ',', ':', ';', '.']) {
+                        stop += 1 + w.len();
+                        break;
+                    }
+                }
+            }
+            end = stop;
+            at = stop;
+        }
+        (end, own)
+    }
+
+    /// Who the item gives the work to, when it opens by naming someone: the unit or units like
+    /// it (own), units of another type, or one of the parent's organs. A list that names units
+    /// like this one among others ("Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các
+    /// xã …") gives it to them too.
+    pub(super) fn actor(&self, text: &str) -> Option<Actor> {
+        // "Đối với Trạm Y tế phường", "Nhiệm vụ của Phòng Văn hóa - Xã hội": who follows.
+        let folded = fold(text);
+        let skip = [
+            "doi voi cac ",
+            "doi voi ",
+            "nhiem vu cua ",
+            "trach nhiem cua ",
+        ]
+        .iter()
+        .find(|p| folded.starts_with(*p))
+        .map_or(0, |p| {
+            kehoach_text::prefix_of_folded(text, &folded, p.len()).len()
+        });
+        let text = text[skip..].trim_start();
+        // The opening words: up to a colon close to the start, or the first words.
+        let colon = text.find(':').filter(|&c| c <= 120);
+        let region_end = colon.unwrap_or_else(|| nth_word_end(text, 10));
+        let list_end = colon.unwrap_or_else(|| nth_word_end(text, 15));
+        let name = || {
+            let end = colon.unwrap_or_else(|| nth_word_end(text, 6));
+            text[..end].trim().to_string()
+        };
+        if !self.unit_name.is_empty() && fold(&text[..region_end]).contains(&self.unit_name) {
+            return Some(Actor::Own("chính đơn vị".into()));
+        }
+        // Units after a title at the very start: "Thủ trưởng các cơ quan, đơn vị …", "100% đơn
+        // vị …".
+        let found = self.phrases.find(text);
+        let ids = &self.ids;
+        let opens_with = |phrases: &[usize]| {
+            phrases.iter().find_map(|&p| {
+                found
+                    .at(p)
+                    .iter()
+                    .find(|(s, e)| *e <= region_end && TITLES.contains(&fold(&text[..*s]).trim()))
+                    .map(|(s, e)| kehoach_text::decapitalise(&text[*s..*e]))
+            })
+        };
+        // Units like this one further on in a list of addressees.
+        let first_action = ids
+            .actions
+            .iter()
+            .filter_map(|&v| found.at(v).first().map(|&(_, e)| e))
+            .min()
+            .unwrap_or(usize::MAX);
+        let listed = || {
+            ids.own_units.iter().find_map(|&p| {
+                found
+                    .at(p)
+                    .iter()
+                    .find(|(s, e)| {
+                        *e <= list_end && first_action > *s && {
+                            let before = text[..*s].trim_end();
+                            let before = before
+                                .strip_suffix(|c: char| c == ',' || c == ';')
+                                .map(str::trim_end)
+                                .unwrap_or(before);
+                            let f = fold(before);
+                            text[..*s].trim_end().ends_with(',')
+                                || f.ends_with(" va")
+                                || TITLES.iter().any(|t| !t.is_empty() && f.ends_with(t))
+                        }
+                    })
+                    .map(|(s, e)| kehoach_text::decapitalise(&text[*s..*e]))
+            })
+        };
+        if let Some(units) = opens_with(&ids.own_units) {
+            return Some(Actor::Own(units));
+        }
+        if let Some(units) = opens_with(&ids.other_units) {
+            return Some(listed().map_or(Actor::Other(units), Actor::Own));
+        }
+        // "Phòng Văn hóa - Xã hội: …", "Sở Nội vụ công bố …": a head noun and a capitalised name.
+        let head = ids
+            .organ_heads
+            .iter()
+            .find_map(|&h| found.at(h).iter().find(|(s, _)| *s == 0).map(|&(_, e)| e))?;
+        if let Some(units) = listed() {
+            return Some(Actor::Own(units));
+        }
+        let named = text[head..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        named.then(|| Actor::Organ(name()))
+    }
+}
+
+/// The byte offset after the `n`th word.
+fn nth_word_end(text: &str, n: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == n {
+                    return i;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    text.len()
+}

@@ -1,0 +1,467 @@
+//! Whether a parent item is the unit's work. Every item is weighed against the lexicon
+//! (`templates/lexicon.toml`): the parent's own organs, territory, law-making, land, economy,
+//! citizen services and indices on one side; the work every public unit does for itself — its
+//! plan and reports, internal rules, staff, electronic office, finances, users — on the other;
+//! the unit type's own words and other types' words (chosen by its preset); and the parent's own
+//! place and scope learned from the parent plan.
+//!
+//! Beyond words, three readings of the sentence: who acts (an item that opens with one of the
+//! parent's organs — "Phòng Văn hóa - Xã hội: …", "Sở Nội vụ công bố …" — is that organ's
+//! duty, one that opens with the units — "Các đơn vị sự nghiệp công lập …" — is theirs); what the
+//! parent does to its units (directing them to do something makes it their work; guiding,
+//! checking or reorganising them is the parent's); and where a report goes ("gửi về Ủy ban nhân
+//! dân phường (qua Văn phòng …)" names the parent only as the addressee). An item of several
+//! clauses is kept when one clause is clearly the unit's (the others are then reworded or cut).
+//! The verdict comes with the reason the user sees.
+mod actor;
+mod lexicon;
+mod reading;
+
+pub use lexicon::{group_ids, Group};
+
+use super::preset::Preset;
+use actor::Actor;
+use kehoach_parent::scope::without_references as mask;
+use kehoach_parent::ParentProfile;
+use kehoach_text::fold;
+use lexicon::LEXICON_FILE;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// What the judge says of one item.
+#[derive(ts_rs::TS, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// The unit's own work: keep (reworded where needed).
+    Keep,
+    /// The parent's own duty: leave out.
+    Drop,
+    /// Unclear: the part's default applies and the user should look.
+    Look,
+}
+
+/// A verdict and its reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judgement {
+    pub verdict: Verdict,
+    pub reason: String,
+    /// The item opens by naming who does it (one of the parent's organs, or the units): what is
+    /// under it goes with it.
+    pub by_actor: bool,
+    /// … and that is one of the parent's organs.
+    pub by_organ: bool,
+}
+
+/// The groups and readings that apply for one unit type under one parent.
+pub struct Judge {
+    groups: Vec<Group>,
+    /// How the parent names units like this one: every unit ("các cơ quan, đơn vị") and this
+    /// type's ("các trường học").
+    own_units: Vec<String>,
+    /// … units of other types …
+    other_units: Vec<String>,
+    /// … and any of its subordinate units.
+    any_units: Vec<String>,
+    direct: Vec<String>,
+    guide: Vec<String>,
+    supervise: Vec<String>,
+    /// Verbs: what comes after them is no longer the list of who acts.
+    actions: Vec<String>,
+    organ_heads: Vec<String>,
+    /// The unit's own name, folded: an item that opens with it is its own.
+    unit_name: String,
+    /// Every phrase above, to find them all in one pass over a clause.
+    phrases: kehoach_text::PhraseSet,
+    /// The numbers in `phrases` of the lists read clause by clause.
+    ids: Ids,
+}
+
+/// Phrase numbers in the judge's [`kehoach_text::PhraseSet`]: looked up once, not per clause.
+#[derive(Default)]
+struct Ids {
+    own_units: Vec<usize>,
+    other_units: Vec<usize>,
+    any_units: Vec<usize>,
+    actions: Vec<usize>,
+    organ_heads: Vec<usize>,
+    direct: Vec<usize>,
+    guide: Vec<usize>,
+    supervise: Vec<usize>,
+    /// Each group's phrases, in the order of `groups`.
+    groups: Vec<Vec<usize>>,
+}
+
+/// One counted reason: a group or a reading, its side and weight.
+#[derive(Debug, Clone)]
+struct Hit {
+    own: bool,
+    weight: i32,
+    why: String,
+}
+
+/// Clause boundaries: a semicolon, or a full stop before a capital.
+static CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r";|\.\s+\p{Lu}").unwrap());
+
+/// What stands above an item.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Above {
+    /// Nothing that says who does the work.
+    #[default]
+    Nothing,
+    /// A heading that gives the work to one of the parent's organs or to other units
+    /// ("Phòng Văn hóa - Xã hội:", "Đối với Trạm Y tế phường").
+    Others,
+    /// A heading that gives it to units like this one ("Hiệu trưởng các trường …:").
+    Units,
+}
+
+impl Judge {
+    pub fn new(preset: &Preset, parent: &ParentProfile, unit_name: &str) -> Judge {
+        let lexicon = &*LEXICON_FILE;
+        let mut groups = Vec::new();
+        let mut own_units = lexicon.addressees.phrases.clone();
+        let mut other_units = Vec::new();
+        let mut any_units = lexicon.addressees.phrases.clone();
+        for g in lexicon.group.iter().chain(&preset.groups) {
+            if preset.ignore.contains(&g.id) {
+                continue;
+            }
+            let mut g = g.clone();
+            if g.side == "class" {
+                any_units.extend(g.units.iter().cloned());
+                if preset.own.contains(&g.id) {
+                    own_units.extend(g.units.iter().cloned());
+                    g.side = "own".into();
+                } else if preset.other.contains(&g.id) {
+                    other_units.extend(g.units.iter().cloned());
+                    g.side = "parent".into();
+                } else {
+                    continue;
+                }
+            }
+            groups.push(g);
+        }
+        if !preset.ignore.iter().any(|i| i == "pham-vi") {
+            let why = format!("nói về phạm vi của {}", parent.body);
+            let (budget, strong): (Vec<String>, Vec<String>) = parent
+                .strong_scope
+                .iter()
+                .cloned()
+                .partition(|p| p.starts_with("ngân sách"));
+            for (id, weight, phrases, why) in [
+                (
+                    "ngan-sach-cap-tren",
+                    4,
+                    budget,
+                    format!("ngân sách của {}", parent.body),
+                ),
+                (
+                    "pham-vi",
+                    preset.scope_weight.unwrap_or(2),
+                    strong,
+                    why.clone(),
+                ),
+                (
+                    "pham-vi-nhe",
+                    preset.scope_weight.unwrap_or(1),
+                    parent.scope.clone(),
+                    why,
+                ),
+            ] {
+                groups.push(Group {
+                    id: id.into(),
+                    side: "parent".into(),
+                    weight,
+                    why,
+                    phrases,
+                    ..Default::default()
+                });
+            }
+        }
+        let mut judge = Judge {
+            groups,
+            own_units,
+            other_units,
+            any_units,
+            direct: lexicon.verbs.direct.clone(),
+            guide: lexicon.verbs.guide.clone(),
+            supervise: lexicon.verbs.supervise.clone(),
+            actions: lexicon
+                .verbs
+                .direct
+                .iter()
+                .chain(&lexicon.verbs.guide)
+                .chain(&lexicon.verbs.supervise)
+                .chain(&lexicon.verbs.action)
+                .cloned()
+                .collect(),
+            organ_heads: lexicon.organs.heads.clone(),
+            unit_name: fold(unit_name.trim()),
+            phrases: kehoach_text::PhraseSet::new([]),
+            ids: Ids::default(),
+        };
+        judge.phrases = kehoach_text::PhraseSet::new(
+            judge
+                .groups
+                .iter()
+                .flat_map(|g| g.phrases.iter().chain(&g.units))
+                .chain(&judge.own_units)
+                .chain(&judge.other_units)
+                .chain(&judge.any_units)
+                .chain(&judge.actions)
+                .chain(&judge.organ_heads)
+                .map(String::as_str),
+        );
+        let set = &judge.phrases;
+        judge.ids = Ids {
+            own_units: set.ids(&judge.own_units),
+            other_units: set.ids(&judge.other_units),
+            any_units: set.ids(&judge.any_units),
+            actions: set.ids(&judge.actions),
+            organ_heads: set.ids(&judge.organ_heads),
+            direct: set.ids(&judge.direct),
+            guide: set.ids(&judge.guide),
+            supervise: set.ids(&judge.supervise),
+            groups: judge.groups.iter().map(|g| set.ids(&g.phrases)).collect(),
+        };
+        judge
+    }
+
+    /// Weighs one item's own text, knowing what stands above it.
+    pub fn judge(&self, text: &str, above: Above) -> Judgement {
+        let masked = mask(text);
+        let masked = masked.trim();
+        // Who acts, for the whole item.
+        let actor = self.actor(masked);
+        let by_organ = matches!(actor, Some(Actor::Organ(_)));
+        let organ_acts = by_organ || above == Above::Others;
+        let own_actor = matches!(actor, Some(Actor::Own(_)));
+        let mut parent_acts = !own_actor
+            && (matches!(actor, Some(Actor::Organ(_) | Actor::Other(_))) || above == Above::Others);
+        let clauses = clauses(masked);
+        let mut counted: BTreeMap<String, Hit> = BTreeMap::new();
+        let mut best_clause = i32::MIN;
+        let mut directs = false;
+        for (i, clause) in clauses.iter().enumerate() {
+            let reading = self.read_clause(clause, organ_acts, parent_acts);
+            if i == 0 && (reading.subject || reading.supervises) && !own_actor {
+                parent_acts = true;
+            }
+            directs |= reading.directs;
+            // A clause is the unit's by what it has the unit do, not by naming units of its
+            // type ("kết nối dữ liệu từ … cấp xã").
+            let diff: i32 = reading
+                .hits
+                .iter()
+                .filter(|(id, h)| !(h.own && self.is_class(id)))
+                .map(|(_, h)| if h.own { h.weight } else { -h.weight })
+                .sum();
+            best_clause = best_clause.max(diff);
+            for (id, h) in reading.hits {
+                counted.entry(id).or_insert(h);
+            }
+        }
+        // Whoever directs the units to do the work, or is named before them, only says who
+        // gives the order.
+        if directs || own_actor {
+            counted.retain(|id, _| !self.subject_ids().any(|s| s == id));
+        }
+        match &actor {
+            Some(Actor::Organ(_)) if directs => {}
+            Some(a) => {
+                counted.insert("actor".into(), a.hit());
+            }
+            None => {}
+        }
+        if above == Above::Units {
+            counted.insert(
+                "above".into(),
+                Hit {
+                    own: true,
+                    weight: 3,
+                    why: "mục trên giao cho các đơn vị như đơn vị mình".into(),
+                },
+            );
+        }
+        let (mut own, mut parent) = (0, 0);
+        let (mut own_why, mut parent_why): (Option<&Hit>, Option<&Hit>) = (None, None);
+        for h in counted.values() {
+            let (sum, best) = if h.own {
+                (&mut own, &mut own_why)
+            } else {
+                (&mut parent, &mut parent_why)
+            };
+            *sum += h.weight;
+            if best.is_none_or(|b| h.weight > b.weight) {
+                *best = Some(h);
+            }
+        }
+        let diff = own - parent;
+        let reason = |h: Option<&Hit>| h.map(|h| h.why.clone()).unwrap_or_default();
+        let by_actor = actor.is_some();
+        let judgement = |verdict, reason| Judgement {
+            verdict,
+            reason,
+            by_actor,
+            by_organ: by_organ || matches!(actor, Some(Actor::Other(_))),
+        };
+        // A clause clearly the unit's keeps the item (its other clauses are reworded or cut).
+        if diff >= 1 || (clauses.len() > 1 && best_clause >= 2 && diff > -3) {
+            judgement(
+                Verdict::Keep,
+                format!("Việc đơn vị tự làm: {}.", reason(own_why)),
+            )
+        } else if diff <= -2 || (diff == -1 && parent >= 3) {
+            // (weak hints alone — a place name, "doanh nghiệp" — do not drop an item)
+            judgement(
+                Verdict::Drop,
+                format!("Việc riêng của cấp trên: {}.", reason(parent_why)),
+            )
+        } else {
+            let why = match (own_why, parent_why) {
+                (Some(o), Some(p)) => format!("vừa {}, vừa {}", o.why, p.why),
+                (Some(o), None) => o.why.clone(),
+                (None, Some(p)) => p.why.clone(),
+                (None, None) => "không rõ là việc đơn vị tự làm hay việc riêng của cấp trên".into(),
+            };
+            Judgement {
+                by_actor: false,
+                ..judgement(Verdict::Look, format!("Cần xem lại: {why}."))
+            }
+        }
+    }
+
+    /// What the judge counted for a text, one line per clause (for tuning the lexicon).
+    #[doc(hidden)]
+    pub fn explain(&self, text: &str) -> String {
+        let masked = mask(text);
+        let actor = self.actor(masked.trim());
+        let mut out = format!("masked: {masked}\nactor: {actor:?}\n");
+        for clause in clauses(masked.trim()) {
+            let r = self.read_clause(clause, false, false);
+            let hits: Vec<String> = r
+                .hits
+                .iter()
+                .map(|(id, h)| format!("{id}{}{}", if h.own { "+" } else { "-" }, h.weight))
+                .collect();
+            out += &format!(
+                "  [{}] subject={} directs={}: {clause}\n",
+                hits.join(" "),
+                r.subject,
+                r.directs
+            );
+        }
+        out
+    }
+
+    /// Whether a group is a unit type's words.
+    fn is_class(&self, id: &str) -> bool {
+        self.groups
+            .iter()
+            .any(|g| g.id == id && !g.units.is_empty())
+    }
+
+    /// The ids of the groups that name the parent as who acts.
+    fn subject_ids(&self) -> impl Iterator<Item = &str> {
+        self.groups
+            .iter()
+            .filter(|g| g.subject)
+            .map(|g| g.id.as_str())
+    }
+}
+
+/// What one clause shows.
+struct Reading {
+    hits: Vec<(String, Hit)>,
+    /// It opens with the parent acting.
+    subject: bool,
+    /// The parent directs units like this one to do something.
+    directs: bool,
+    /// The parent guides, checks or reorganises its units.
+    supervises: bool,
+}
+
+/// The clauses of a text.
+fn clauses(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in CLAUSE.find_iter(text) {
+        // A full stop before a capital: the capital starts the next clause.
+        let end = m.start();
+        let next = if m.as_str().starts_with(';') {
+            m.end()
+        } else {
+            m.end() - m.as_str().chars().last().map_or(0, char::len_utf8)
+        };
+        if !text[start..end].trim().is_empty() {
+            out.push(text[start..end].trim());
+        }
+        start = next;
+    }
+    if !text[start..].trim().is_empty() {
+        out.push(text[start..].trim());
+    }
+    if out.is_empty() {
+        out.push(text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kehoach_model::Plan;
+
+    fn judge(preset: &str, issuer: &str) -> Judge {
+        let mut plan = Plan::default();
+        plan.header.issuer = issuer.into();
+        Judge::new(
+            &Preset::builtin(preset).unwrap(),
+            &ParentProfile::of(&plan),
+            "",
+        )
+    }
+
+    #[test]
+    fn reports_to_the_parent_are_the_units_own() {
+        let j = judge("mam-non", "ỦY BAN NHÂN DÂN PHƯỜNG TÂN ĐỊNH");
+        let v = j.judge("Báo cáo kết quả thực hiện CCHC định kỳ về Ủy ban nhân dân phường (qua Văn phòng HĐND và UBND phường) trước ngày 15 của tháng cuối kỳ.", Above::Nothing);
+        assert_eq!(v.verdict, Verdict::Keep, "{}", v.reason);
+    }
+
+    #[test]
+    fn the_parents_organs_and_territory_are_its_own() {
+        let j = judge("mam-non", "ỦY BAN NHÂN DÂN XÃ HƯNG THỊNH");
+        for text in [
+            "Phòng Văn hóa - Xã hội: chủ trì tham mưu công tác thông tin, tuyên truyền cải cách hành chính.",
+            "Kiện toàn tổ chức, hoạt động của các ấp trên địa bàn xã.",
+            "Phối hợp với Công an xã triển khai Đề án 06.",
+        ] {
+            assert_eq!(j.judge(text, Above::Nothing).verdict, Verdict::Drop, "{text}");
+        }
+    }
+
+    #[test]
+    fn guidance_is_the_units_work_unless_an_organ_gives_it() {
+        let j = judge("mam-non", "ỦY BAN NHÂN DÂN XÃ HƯNG THỊNH");
+        let text = "Hướng dẫn, kiểm tra các trường học thực hiện tự chủ tài chính.";
+        assert_eq!(j.judge(text, Above::Nothing).verdict, Verdict::Keep);
+        assert_eq!(j.judge(text, Above::Others).verdict, Verdict::Drop);
+        let organ = "Phòng Văn hóa - Xã hội hướng dẫn các trường học thực hiện tự chủ tài chính.";
+        assert_eq!(j.judge(organ, Above::Nothing).verdict, Verdict::Drop);
+    }
+
+    #[test]
+    fn work_given_to_the_units_is_theirs() {
+        let j = judge("mam-non", "ỦY BAN NHÂN DÂN XÃ HƯNG THỊNH");
+        for text in [
+            "Chủ tịch Ủy ban nhân dân xã chỉ đạo các phòng chuyên môn, các trường học, Trạm Y tế xã xây dựng và ban hành kế hoạch.",
+            "Các đơn vị sự nghiệp công lập chủ động bố trí kinh phí từ nguồn được giao tự chủ.",
+            "100% văn bản đi của Ủy ban nhân dân xã và các đơn vị được ký số.",
+        ] {
+            assert_eq!(j.judge(text, Above::Nothing).verdict, Verdict::Keep, "{text}");
+        }
+    }
+}

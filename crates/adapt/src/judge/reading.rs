@@ -1,0 +1,146 @@
+//! What one clause of an item shows: the lexicon's groups it has, whether the parent directs
+//! units like this one or guides, checks and reorganises its units, who acts at its start.
+use super::{Hit, Judge, Reading};
+use kehoach_text::fold;
+
+impl Judge {
+    /// What one clause shows. `organ_acts`: one of the parent's organs is who acts;
+    /// `parent_acts`: the parent is.
+    pub(super) fn read_clause(&self, clause: &str, organ_acts: bool, parent_acts: bool) -> Reading {
+        let found = self.phrases.find(clause);
+        let lead_at = clause.len() - clause.trim_start().len();
+        let ids = &self.ids;
+        let spans = |phrases: &[usize]| -> Vec<(usize, usize)> {
+            phrases
+                .iter()
+                .flat_map(|&p| found.at(p).iter().copied())
+                .collect()
+        };
+        // What the parent does to units: directs them (their work) or guides, checks,
+        // reorganises them (its own). Guidance with no organ named is the units' work too
+        // ("Hướng dẫn các trường học xây dựng kế hoạch" in a plan of the schools' division).
+        // Gives the span from the verb to the units.
+        let after = |verbs: &[usize], units: &[usize]| -> Option<(usize, usize)> {
+            verbs.iter().find_map(|&v| {
+                found.at(v).iter().find_map(|&(vs, e)| {
+                    let mut end = clause.len().min(e + 90);
+                    while !clause.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    let window = &clause[e..end];
+                    let end = e + window.find([';', '.']).unwrap_or(window.len());
+                    units
+                        .iter()
+                        .filter_map(|&u| {
+                            found
+                                .at(u)
+                                .iter()
+                                .find(|&&(s, ue)| s >= e && ue <= end)
+                                .copied()
+                                .filter(|&(s, _)| {
+                                    // "kiện toàn tổ chức bên trong của các đơn vị": their own
+                                    // structure.
+                                    let before = fold(&clause[e..s]);
+                                    !before.contains("ben trong") && !before.contains("noi bo")
+                                })
+                        })
+                        .map(|(_, ue)| (vs, ue))
+                        .max_by_key(|&(_, ue)| ue)
+                })
+            })
+        };
+        let directed = after(&ids.direct, &ids.own_units).or_else(|| {
+            (!organ_acts)
+                .then(|| after(&ids.guide, &ids.own_units))
+                .flatten()
+        });
+        let directs = directed.is_some();
+        let supervises = !directs && after(&ids.supervise, &ids.any_units).is_some();
+        // Words inside the list of units directed are not evidence of whose work it is.
+        let outside = |n: usize, ignore: &[(usize, usize)]| {
+            let g = &self.groups[n];
+            ids.groups[n].iter().any(|&p| {
+                found.at(p).iter().any(|&(s, e)| {
+                    (!g.lead || s == lead_at)
+                        && !directed.is_some_and(|(a, b)| s < b && a < e)
+                        && !ignore.iter().any(|&(a, b)| s < b && a < e)
+                })
+            })
+        };
+        let subject = self
+            .groups
+            .iter()
+            .enumerate()
+            .any(|(n, g)| g.subject && g.side == "parent" && outside(n, &[]));
+        // A clause that opens with units like this one is theirs whatever came before.
+        let own_lead = self
+            .groups
+            .iter()
+            .enumerate()
+            .any(|(n, g)| g.lead && g.side == "own" && outside(n, &[]));
+        let parent_acts = !own_lead && (parent_acts || supervises || subject);
+        // Spans of the unit type's own words: another type's words inside them do not count
+        // ("dịch vụ giáo dục, y tế" is a school's as much as a health station's); where units
+        // like this one are named, other types' words do not count at all ("đối với cấp tỉnh
+        // và cấp xã").
+        let own_spans: Vec<(usize, usize)> = self
+            .groups
+            .iter()
+            .zip(&ids.groups)
+            .filter(|(g, _)| g.side == "own" && !g.units.is_empty())
+            .flat_map(|(_, p)| spans(p))
+            .collect();
+        let names_units = !spans(&ids.own_units).is_empty();
+        let mut hits = Vec::new();
+        let mut hit = |id: &str, own: bool, weight: i32, why: &str| {
+            hits.push((
+                id.to_string(),
+                Hit {
+                    own,
+                    weight,
+                    why: why.to_string(),
+                },
+            ))
+        };
+        if directs {
+            hit(
+                "directs",
+                true,
+                4,
+                "cấp trên giao việc cho các đơn vị, trong đó có đơn vị mình",
+            );
+        }
+        if supervises {
+            hit(
+                "supervises",
+                false,
+                3,
+                "cấp trên hướng dẫn, kiểm tra, sắp xếp các đơn vị cấp dưới",
+            );
+        }
+        for (n, g) in self.groups.iter().enumerate() {
+            let own = g.side == "own";
+            if parent_acts && own && !g.lead && !directs {
+                continue;
+            }
+            let other_type = !own && !g.units.is_empty();
+            if other_type && names_units {
+                continue;
+            }
+            let found = if own {
+                outside(n, &[])
+            } else {
+                outside(n, &own_spans)
+            };
+            if found {
+                hit(&g.id, own, g.weight, &g.why);
+            }
+        }
+        Reading {
+            hits,
+            subject,
+            directs,
+            supervises,
+        }
+    }
+}

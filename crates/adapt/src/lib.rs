@@ -1,0 +1,325 @@
+//! Adaptation (xây dựng kế hoạch của đơn vị): the parent plan, a unit profile, a unit-type
+//! preset and the user's decisions give the unit's own plan. The pipeline, in [`adapt_with`]:
+//!
+//! 1. select ([`select`]): every parent item is kept (parent wording), edited (own wording) or
+//!    dropped; the preset decides what the user has not;
+//! 2. edit ([`edits`]): items added and moved within their container, own wording applied;
+//! 3. reword ([`reword`]): rewordings are proposals, one per occurrence, accepted or rejected on
+//!    their own or with all of their rule; the parent's own scope ([`kehoach_parent`]) is flagged
+//!    and its clause proposed for removal;
+//! 4. derive ([`derived`], [`appendix`]): header, title, bases, intro, funding, closing,
+//!    recipients, signer and appendix. Labels are derived from the tree, so numbering never has
+//!    gaps; every unit item records its source (the parent item's id) or none.
+mod appendix;
+pub mod boilerplate;
+mod context;
+mod derived;
+mod edits;
+pub mod judge;
+pub mod preset;
+mod reword;
+mod select;
+
+pub use preset::{Preset, PresetError};
+pub use reword::{Proposal, ProposalStatus};
+
+use crate::boilerplate::{Boilerplate, TemplateError};
+use kehoach_model::numbering::renumber;
+use kehoach_model::{
+    Decisions, Item, ItemKind, NodeDecision, Part, Plan, ProfileError, Topic, UnitProfile,
+};
+use preset::PartMode;
+use serde::{Deserialize, Serialize};
+
+/// How to adapt.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AdaptOptions {
+    /// Accept every undecided proposal whose rule is on by default (the CLI); the app leaves
+    /// them for the user to review.
+    pub apply_defaults: bool,
+}
+
+/// One parent item and what became of it (for the item review screen).
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NodeState {
+    pub id: String,
+    /// The topic of the part it is in.
+    pub topic: Option<Topic>,
+    pub label: String,
+    pub text: String,
+    pub depth: usize,
+    pub kept: bool,
+    /// "user" when the user decided, "preset" otherwise.
+    pub decided_by: String,
+    /// The user's own wording, if any.
+    pub edited: Option<String>,
+    /// What the judge made of the item's text, and why (shown to the user).
+    pub verdict: judge::Verdict,
+    pub reason: String,
+}
+
+/// A unit item that still carries the parent's scope.
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Flag {
+    /// The unit item id.
+    pub node: String,
+    pub phrase: String,
+    pub excerpt: String,
+}
+
+/// A part of the parent plan as its heading reads.
+#[derive(ts_rs::TS, Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartHeading {
+    pub label: String,
+    pub title: String,
+    pub topic: Option<Topic>,
+}
+
+/// The result: the unit's plan and what the user should review.
+#[derive(ts_rs::TS, Debug, Clone, Serialize, Deserialize)]
+pub struct Adaptation {
+    pub plan: Plan,
+    /// The parent plan's parts (the review screens group items under them).
+    pub parent_parts: Vec<PartHeading>,
+    pub proposals: Vec<Proposal>,
+    pub flags: Vec<Flag>,
+    pub nodes: Vec<NodeState>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AdaptError {
+    #[error(transparent)]
+    Profile(#[from] ProfileError),
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+    #[error("Kế hoạch cấp trên không có mục nào để xây dựng kế hoạch.")]
+    EmptyParent,
+}
+
+/// Builds the unit's plan.
+pub fn adapt(
+    parent: &Plan,
+    profile: &UnitProfile,
+    preset: &Preset,
+    decisions: &Decisions,
+    opts: AdaptOptions,
+) -> Result<Adaptation, AdaptError> {
+    adapt_with(
+        parent,
+        profile,
+        preset,
+        decisions,
+        opts,
+        &Boilerplate::builtin(),
+    )
+}
+
+/// [`adapt`] with the boilerplate templates given (the app passes the user's copies).
+pub fn adapt_with(
+    parent: &Plan,
+    profile: &UnitProfile,
+    preset: &Preset,
+    decisions: &Decisions,
+    opts: AdaptOptions,
+    boilerplate: &Boilerplate,
+) -> Result<Adaptation, AdaptError> {
+    profile.validate()?;
+    if parent.parts.iter().all(|p| p.items.is_empty()) {
+        return Err(AdaptError::EmptyParent);
+    }
+    let ctx = context::Context::new(parent, profile, preset);
+    let render = |name: &str| -> Result<String, AdaptError> {
+        match decisions.texts.get(name) {
+            Some(own) if !own.trim().is_empty() => Ok(own.trim().to_string()),
+            _ => Ok(boilerplate.render(name, ctx.data())?),
+        }
+    };
+    let fill = |t: &str| ctx.fill(t);
+
+    // 1. The body, part by part.
+    let parent_profile = kehoach_parent::ParentProfile::of(parent);
+    let judge = judge::Judge::new(preset, &parent_profile, &profile.name);
+    let mut nodes = Vec::new();
+    let mut parts = Vec::new();
+    for part in &parent.parts {
+        let topic = part.topic();
+        let mode = topic.map_or(PartMode::Keep, |t| preset.part_mode(t));
+        let sel = select::Selector::new(&judge, decisions, topic);
+        let key = topic.map_or("P", Topic::key);
+        let items = match mode {
+            PartMode::Keep | PartMode::Drop => {
+                let mut items = Vec::new();
+                for (i, item) in part.items.iter().enumerate() {
+                    // The parent's pointer to its appendix: the unit's own follows its own
+                    // appendix (step 4).
+                    if select::points_to_appendix(&item.text) {
+                        select::record(item, topic, 0, false, select::POINTER, &mut nodes);
+                        continue;
+                    }
+                    // The sentence in which the parent sets its units to the tasks: the
+                    // unit's own sentence.
+                    // (Kept or reworded by the user, it is theirs.)
+                    let user = decisions.nodes.get(&item.id);
+                    if select::leads_tasks(part, i)
+                        && topic == Some(Topic::NhiemVu)
+                        && matches!(user, None | Some(NodeDecision::Drop))
+                    {
+                        select::record(item, topic, 0, false, select::LEAD, &mut nodes);
+                        if user.is_none() {
+                            items.push(Item::new(format!("{key}.lead"), "", render("tasks_lead")?));
+                        }
+                        continue;
+                    }
+                    items.extend(sel.select(item, mode, 0, &mut nodes));
+                }
+                items
+            }
+            PartMode::Template => {
+                // The parent's funding sentences the unit has a counterpart of are covered by
+                // its own sentence.
+                let kept: Vec<Item> = part
+                    .items
+                    .iter()
+                    .filter_map(|item| sel.select(item, PartMode::Keep, 0, &mut nodes))
+                    .collect();
+                let mut item = Item::new(format!("{key}.1"), "1.", render("funding")?);
+                item.kind = ItemKind::Numbered;
+                item.source = kept.first().or(part.items.first()).map(|i| i.id.clone());
+                vec![item]
+            }
+            PartMode::Own => {
+                // The parent's items addressed to units like this one, then the unit's own.
+                let mut items: Vec<Item> = part
+                    .items
+                    .iter()
+                    .filter_map(|item| sel.select(item, PartMode::Drop, 0, &mut nodes))
+                    .collect();
+                let mut own = select::own_items(&preset.own_items, &format!("{key}.own"), &fill);
+                own.retain(|i| decisions.nodes.get(&i.id) != Some(&NodeDecision::Drop));
+                // (Not what a kept parent item, or a point under it, already says.)
+                let kept: Vec<&str> = items
+                    .iter()
+                    .flat_map(|i| std::iter::once(i).chain(i.items.iter()))
+                    .map(|i| i.text.as_str())
+                    .collect();
+                own.retain(|o| !kept.iter().any(|k| select::alike(k, &o.text)));
+                items.extend(own);
+                items
+            }
+        };
+        parts.push(Part {
+            items,
+            ..part.clone()
+        });
+    }
+
+    // 2. Added and moved items, own wording.
+    for added in &decisions.added {
+        edits::insert_added(&mut parts, added);
+    }
+    for (container, order) in &decisions.order {
+        if let Some(children) = edits::container_mut(&mut parts, container) {
+            edits::reorder(children, order);
+        }
+    }
+    let edited = edits::edited(&decisions.nodes);
+    for part in &mut parts {
+        edits::apply_edits(&mut part.items, &edited);
+    }
+    parts.retain(|p| !p.items.is_empty());
+
+    // 3. Rewordings and the parent's scope.
+    // The parent's scope to cut (its wards counted, its quarters, its budget, staff and
+    // government), and what is only pointed out ("của xã", "trên địa bàn").
+    let mut scope_phrases = kehoach_parent::learn(parent, &preset.scope_phrases);
+    if !preset.ignore.iter().any(|i| i == "pham-vi") {
+        for p in &parent_profile.strong_scope {
+            if !scope_phrases.iter().any(|q| q.eq_ignore_ascii_case(p)) {
+                scope_phrases.push(p.clone());
+            }
+        }
+    }
+    let edited_ids: Vec<&str> = edited.keys().copied().collect();
+    let subject = preset.subject(&fill);
+    let head = fill(&preset.head);
+    let own_wording = |t: &str| judge.own_wording(t, &subject, &head);
+    let (proposals, flags) = reword::review(
+        &mut parts,
+        preset,
+        &scope_phrases,
+        &parent_profile.flag_phrases(),
+        &own_wording,
+        &edited_ids,
+        decisions,
+        opts,
+        &fill,
+    );
+
+    // 4. Derived parts.
+    let mut plan = Plan {
+        header: derived::header(profile, &ctx),
+        year: Some(profile.year),
+        issued_with: None,
+        doc_type: "Kế hoạch".into(),
+        summary: render("summary")?,
+        bases: derived::bases(parent, render("parent_basis")?),
+        intro: render("intro")?,
+        parts,
+        closing: render("closing")?,
+        recipients: derived::recipients(profile, preset, &ctx),
+        signer: derived::signer(profile, preset),
+        footnotes: Vec::new(),
+        emphasis: Vec::new(),
+        appendix: None,
+        // What was converted when the parent was read concerns the parent, not this plan.
+        notices: Vec::new(),
+    };
+    plan.footnotes = derived::kept_footnotes(&parent.footnotes, &plan);
+    plan.emphasis = derived::kept_emphasis(&parent.emphasis, &plan);
+    renumber(&mut plan);
+    plan.appendix = Some(appendix::appendix(
+        &plan,
+        parent,
+        preset,
+        decisions,
+        &scope_phrases,
+        &render,
+        &ctx,
+    )?);
+    // The pointer to the appendix, where the unit has one.
+    let has_rows = plan
+        .appendix
+        .as_ref()
+        .is_some_and(|a| a.groups.iter().any(|g| !g.rows.is_empty()));
+    if has_rows {
+        if let Some(part) = plan
+            .parts
+            .iter_mut()
+            .find(|p| p.topic() == Some(Topic::NhiemVu))
+        {
+            let key = Topic::NhiemVu.key();
+            part.items.push(Item::new(
+                format!("{key}.phu-luc"),
+                "",
+                render("appendix_pointer")?,
+            ));
+        }
+    }
+    plan.normalize();
+    let parent_parts = parent
+        .parts
+        .iter()
+        .map(|p| PartHeading {
+            label: p.label.clone(),
+            title: p.title.clone(),
+            topic: p.topic(),
+        })
+        .collect();
+    Ok(Adaptation {
+        plan,
+        parent_parts,
+        proposals,
+        flags,
+        nodes,
+    })
+}

@@ -1,0 +1,210 @@
+//! Which parent items the unit keeps: the user's decision first, then the judge's verdict on the
+//! item's text ([`super::judge`]), then the part's default; a heading stands or falls with its
+//! numbered points. Records what became of every parent item, and why, for the review screen.
+use super::judge::{Above, Judge, Verdict};
+use super::preset::{OwnItem, PartMode};
+use super::NodeState;
+use kehoach_model::{Decisions, Item, ItemKind, NodeDecision, Topic};
+
+pub struct Selector<'a> {
+    decisions: &'a Decisions,
+    topic: Option<Topic>,
+    judge: &'a Judge,
+}
+
+impl<'a> Selector<'a> {
+    pub fn new(judge: &'a Judge, decisions: &'a Decisions, topic: Option<Topic>) -> Self {
+        Selector {
+            decisions,
+            topic,
+            judge,
+        }
+    }
+
+    /// The kept copy of `item` (with its kept children), or `None` when it is dropped.
+    pub fn select(
+        &self,
+        item: &Item,
+        mode: PartMode,
+        depth: usize,
+        nodes: &mut Vec<NodeState>,
+    ) -> Option<Item> {
+        self.select_with(item, mode == PartMode::Keep, Above::Nothing, depth, nodes)
+    }
+
+    /// `inherited` is what applies when neither the user nor a rule decides; `above`: who the
+    /// headings above give the work to.
+    fn select_with(
+        &self,
+        item: &Item,
+        inherited: bool,
+        above: Above,
+        depth: usize,
+        nodes: &mut Vec<NodeState>,
+    ) -> Option<Item> {
+        let user = self.decisions.nodes.get(&item.id);
+        let judged = self.judge.judge(&item.text, above);
+        let judged_by_actor = judged.by_actor;
+        let below = match (judged.by_actor, judged.by_organ) {
+            (true, true) => Above::Others,
+            (true, false) => Above::Units,
+            _ => above,
+        };
+        let own = match user {
+            Some(NodeDecision::Drop) => Some(false),
+            Some(_) => Some(true),
+            None => match judged.verdict {
+                Verdict::Keep => Some(true),
+                Verdict::Drop => Some(false),
+                Verdict::Look => None,
+            },
+        };
+        let state_index = nodes.len();
+        nodes.push(NodeState {
+            id: item.id.clone(),
+            topic: self.topic,
+            label: item.label.clone(),
+            text: item.text.clone(),
+            depth,
+            kept: false,
+            decided_by: if user.is_some() { "user" } else { "preset" }.into(),
+            edited: match user {
+                Some(NodeDecision::Edit { text }) => Some(text.clone()),
+                _ => None,
+            },
+            verdict: judged.verdict,
+            reason: judged.reason,
+        });
+        // A dropped item without points under it goes; one with points is decided by them (a
+        // heading's own words say little), each point judged on its own.
+        if own == Some(false) && item.items.is_empty() {
+            return None;
+        }
+        let numbered_children = item.items.iter().any(|c| c.kind.is_point());
+        // What the user decided, or who the item gives the work to, goes for the items under it;
+        // a heading's own words say little, so its points otherwise take the part's default.
+        let child_default = match user {
+            Some(_) => own.unwrap_or(inherited),
+            None if judged_by_actor => own.unwrap_or(inherited),
+            None => inherited,
+        };
+        let children: Vec<Item> = item
+            .items
+            .iter()
+            .filter_map(|child| self.select_with(child, child_default, below, depth + 1, nodes))
+            .collect();
+        let kept = if user.is_some() {
+            own.unwrap_or(inherited)
+        } else if numbered_children {
+            // A heading stands or falls with its numbered points.
+            children.iter().any(|c| c.kind.is_point())
+        } else if !item.items.is_empty() && own != Some(true) {
+            // A lead-in over bullets stands with them.
+            !children.is_empty()
+        } else {
+            own.unwrap_or(inherited)
+        };
+        if !kept {
+            // Children kept by a rule under a dropped item go with it.
+            for n in nodes.iter_mut().skip(state_index + 1) {
+                n.kept = false;
+            }
+            return None;
+        }
+        nodes[state_index].kept = true;
+        Some(Item {
+            source: Some(item.id.clone()),
+            items: children,
+            ..item.clone()
+        })
+    }
+}
+
+/// Why the parent's pointer to its appendix is not kept.
+pub const POINTER: &str =
+    "Câu dẫn tới phụ lục của cấp trên; kế hoạch của đơn vị có câu này khi có phụ lục của mình.";
+/// Why the parent's sentence setting its units to the tasks is replaced.
+pub const LEAD: &str =
+    "Câu cấp trên giao nhiệm vụ cho các đơn vị: thay bằng câu của đơn vị (sửa được).";
+
+/// "(Nội dung chi tiết theo Phụ lục đính kèm)", "(Nhiệm vụ cụ thể tại Phụ lục kèm theo)".
+pub fn points_to_appendix(text: &str) -> bool {
+    let f = kehoach_text::fold(text);
+    let f = f.trim().trim_end_matches('.');
+    f.starts_with('(')
+        && f.ends_with(')')
+        && f.contains("phu luc")
+        && f.split_whitespace().count() <= 14
+}
+
+/// The unlabelled paragraph that opens a part and sets the units to the tasks after it ("Bên
+/// cạnh …, Chủ tịch Ủy ban nhân dân xã yêu cầu Thủ trưởng các cơ quan, đơn vị tập trung thực
+/// hiện các nhiệm vụ sau:").
+pub fn leads_tasks(part: &kehoach_model::Part, index: usize) -> bool {
+    let item = &part.items[index];
+    let before_points = part.items[..index].iter().all(|i| !i.kind.is_point());
+    let f = kehoach_text::fold(&item.text);
+    let f = f.trim();
+    item.kind == ItemKind::Paragraph
+        && item.items.is_empty()
+        && before_points
+        && (f.ends_with(':')
+            || f.ends_with("sau")
+            || f.ends_with("sau day")
+            || f.ends_with("nhu sau"))
+}
+
+/// Records one item (and those under it) as a rule decided it.
+pub fn record(
+    item: &Item,
+    topic: Option<Topic>,
+    depth: usize,
+    kept: bool,
+    reason: &str,
+    nodes: &mut Vec<NodeState>,
+) {
+    nodes.push(NodeState {
+        id: item.id.clone(),
+        topic,
+        label: item.label.clone(),
+        text: item.text.clone(),
+        depth,
+        kept,
+        decided_by: "preset".into(),
+        edited: None,
+        verdict: if kept { Verdict::Keep } else { Verdict::Drop },
+        reason: reason.into(),
+    });
+    for i in &item.items {
+        record(i, topic, depth + 1, kept, reason, nodes);
+    }
+}
+
+/// The preset's own items (its "Tổ chức thực hiện"), numbered points with ids under `prefix`.
+pub fn own_items(items: &[OwnItem], prefix: &str, fill: &impl Fn(&str) -> String) -> Vec<Item> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let id = format!("{prefix}{}", i + 1);
+            Item {
+                id: id.clone(),
+                kind: ItemKind::Numbered,
+                label: "1.".into(),
+                text: fill(&o.text),
+                // The unit's own sentence: no parent item (the preset's note of which of
+                // District 1's items it grew from is not this parent's).
+                source: None,
+                items: own_items(&o.items, &format!("{id}."), fill),
+            }
+        })
+        .collect()
+}
+
+/// Two texts that say much the same (half their words shared): an own item that repeats a kept
+/// parent item is left out.
+pub fn alike(a: &str, b: &str) -> bool {
+    let (a, b) = (kehoach_text::word_set(a), kehoach_text::word_set(b));
+    let common = a.intersection(&b).count();
+    common * 2 >= a.len().min(b.len()).max(1)
+}

@@ -1,0 +1,101 @@
+//! Every corpus parent (and the built-in District 1 plan) adapted with every preset, defaults
+//! accepted: no sentence a substitution broke, no parent organ left giving the orders.
+use kehoach_adapt::{self as adapt, preset::BUILTIN, AdaptOptions, Adaptation, Preset};
+use kehoach_import as import;
+use kehoach_lint::sentences::{broken, parent_actor_except};
+use kehoach_model::{Decisions, Plan};
+use kehoach_parent::{Level, ParentProfile};
+use kehoach_testkit::corpus::{plans, unit_profile};
+
+fn parents() -> Vec<(String, Plan)> {
+    let mut out: Vec<(String, Plan)> = plans()
+        .into_iter()
+        .map(|d| {
+            let name = d.file_name().unwrap().to_string_lossy().into_owned();
+            (name, import::read_path(&d.join("doc.docx")).unwrap())
+        })
+        .collect();
+    out.push(("quan1-2024".into(), import::builtin("quan1-2024").unwrap()));
+    out
+}
+
+fn adapt_with(parent: &Plan, preset: &str) -> Adaptation {
+    adapt::adapt(
+        parent,
+        &unit_profile(preset, parent),
+        &Preset::builtin(preset).unwrap(),
+        &Decisions::default(),
+        AdaptOptions {
+            apply_defaults: true,
+        },
+    )
+    .unwrap()
+}
+
+/// Every sentence of a unit plan with where it is.
+fn sentences(plan: &Plan) -> Vec<(String, String)> {
+    let mut out = vec![
+        ("trích yếu".to_string(), plan.summary.clone()),
+        ("mở đầu".into(), plan.intro.clone()),
+        ("kết thúc".into(), plan.closing.clone()),
+    ];
+    out.extend(
+        plan.bases
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (format!("căn cứ {}", i + 1), b.clone())),
+    );
+    out.extend(
+        plan.items()
+            .into_iter()
+            .map(|(_, i)| (i.id.clone(), i.text.clone())),
+    );
+    if let Some(a) = &plan.appendix {
+        for g in &a.groups {
+            for r in &g.rows {
+                for c in &r.cells {
+                    out.push((format!("phụ lục {}", r.id), c.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_adapted_plan_has_a_broken_sentence_or_a_parent_organ_giving_orders() {
+    let mut problems = Vec::new();
+    for (name, parent) in parents() {
+        let level = ParentProfile::of(&parent).level;
+        for (preset, _) in BUILTIN {
+            // A commune's own plan is made from a province's or a former district's, not from
+            // a commune's.
+            if *preset == "phuong" && matches!(level, Level::Commune | Level::Division) {
+                continue;
+            }
+            let result = adapt_with(&parent, preset);
+            let unit = result.plan.header.issuer.clone();
+            let place = result.plan.header.parent_body.clone().unwrap_or_default();
+            // What the review screen shows of each proposal: no template text.
+            for p in &result.proposals {
+                if p.label.contains("{{") || p.after.contains("{{") {
+                    problems.push(format!("{name} / {preset}: đề xuất “{}”", p.label));
+                }
+            }
+            for (at, text) in sentences(&result.plan) {
+                if let Some(q) = broken(&text) {
+                    problems.push(format!("{name} / {preset} / {at}: câu lỗi “{q}”: {text}"));
+                }
+                if let Some(q) = parent_actor_except(&text, &place, &unit) {
+                    problems.push(format!("{name} / {preset} / {at}: còn “{q}”: {text}"));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}

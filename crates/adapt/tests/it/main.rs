@@ -1,0 +1,5 @@
+//! Integration tests of the adaptation: properties over any decisions, the corpus against its answer keys, the unit's sentences.
+//! One test binary per crate (see docs/architecture.md).
+mod adapt;
+mod adapt_corpus;
+mod adapt_sentences;

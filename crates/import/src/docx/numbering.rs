@@ -1,0 +1,125 @@
+//! Word's automatic numbering (numbering.xml) turned into the label Word shows ("1.", "1.1.",
+//! "a)", "-"), so a numbered list reads the same as typed numbers.
+use super::arr;
+use kehoach_model::numbering::{letter, roman};
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// Word's list counters, per numbering instance and level.
+pub(super) struct Numbering {
+    /// numId → (abstract levels, start overrides by level)
+    nums: HashMap<i64, (Vec<Value>, HashMap<i64, i64>)>,
+    counters: HashMap<i64, Vec<i64>>,
+}
+
+impl Numbering {
+    pub(super) fn new(n: &Value) -> Self {
+        let abstracts: HashMap<i64, Vec<Value>> = arr(&n["abstractNums"])
+            .iter()
+            .filter_map(|a| Some((a["id"].as_i64()?, arr(&a["levels"]).to_vec())))
+            .collect();
+        let nums = arr(&n["numberings"])
+            .iter()
+            .filter_map(|num| {
+                let levels = abstracts.get(&num["abstractNumId"].as_i64()?)?.clone();
+                let overrides = arr(&num["levelOverrides"])
+                    .iter()
+                    .filter_map(|o| Some((o["level"].as_i64()?, o["overrideStart"].as_i64()?)))
+                    .collect();
+                Some((num["id"].as_i64()?, (levels, overrides)))
+            })
+            .collect();
+        Numbering {
+            nums,
+            counters: HashMap::new(),
+        }
+    }
+
+    /// Advances the counter of (num, level) and returns the label Word prints.
+    pub(super) fn label(&mut self, num: i64, level: i64) -> Option<String> {
+        let (levels, overrides) = self.nums.get(&num)?;
+        let level = level.clamp(0, 8) as usize;
+        let start_of = |l: usize| -> i64 {
+            overrides
+                .get(&(l as i64))
+                .copied()
+                .or_else(|| levels.get(l).and_then(|v| v["start"].as_i64()))
+                .unwrap_or(1)
+        };
+        let counters = self.counters.entry(num).or_insert_with(|| vec![0; 9]);
+        for (l, c) in counters.iter_mut().enumerate().take(level) {
+            if *c == 0 {
+                *c = start_of(l);
+            }
+        }
+        counters[level] = if counters[level] == 0 {
+            start_of(level)
+        } else {
+            counters[level] + 1
+        };
+        for c in counters.iter_mut().skip(level + 1) {
+            *c = 0;
+        }
+        let def = levels.get(level)?;
+        let format = def["format"].as_str().unwrap_or("decimal");
+        if format == "bullet" {
+            return Some("-".into());
+        }
+        if format == "none" {
+            return Some(String::new());
+        }
+        let text = def["text"].as_str().unwrap_or("%1.");
+        let mut label = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '%' {
+                if let Some(d) = chars.peek().and_then(|d| d.to_digit(10)) {
+                    chars.next();
+                    let l = (d as usize).saturating_sub(1).min(8);
+                    let f = levels
+                        .get(l)
+                        .and_then(|v| v["format"].as_str())
+                        .unwrap_or("decimal");
+                    label.push_str(&format_number(counters[l].max(1), f));
+                    continue;
+                }
+            }
+            label.push(c);
+        }
+        Some(label.trim().to_string())
+    }
+}
+
+fn format_number(n: i64, format: &str) -> String {
+    match format {
+        "lowerLetter" => letter(n.max(1) as usize),
+        "upperLetter" => letter(n.max(1) as usize).to_uppercase(),
+        "lowerRoman" => roman(n.max(1) as usize).to_lowercase(),
+        "upperRoman" => roman(n.max(1) as usize),
+        "decimalZero" => format!("{n:02}"),
+        _ => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multi_level_labels_follow_numbering_xml() {
+        let n = serde_json::json!({
+            "abstractNums": [{"id": 1, "levels": [
+                {"format": "decimal", "start": 1, "text": "%1."},
+                {"format": "decimal", "start": 1, "text": "%1.%2."},
+                {"format": "bullet", "start": 1, "text": "-"}
+            ]}],
+            "numberings": [{"abstractNumId": 1, "id": 7, "levelOverrides": []}]
+        });
+        let mut num = Numbering::new(&n);
+        let labels: Vec<String> = [(0, 0), (1, 0), (1, 1), (1, 1), (2, 2), (0, 0), (1, 1)]
+            .iter()
+            .map(|&(_, l)| num.label(7, l).unwrap())
+            .collect();
+        assert_eq!(labels, ["1.", "2.", "2.1.", "2.2.", "-", "3.", "3.1."]);
+    }
+}

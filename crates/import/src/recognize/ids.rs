@@ -1,0 +1,88 @@
+//! Item ids, given once the tree is known: a numbered item is its part's label and its own
+//! ("III.2.3"; "P1.2" in a part without a label); a lettered point its parent's id and letter
+//! ("II.1.a"); bullets and plain paragraphs their parent's id and ".b1", ".p1"… counted apart.
+//! A label printed twice gets "~2". Ids survive renumbering: the unit plan keeps them.
+use kehoach_model::{Anchor, Item, ItemKind, Plan};
+use std::collections::{HashMap, HashSet};
+
+/// Gives every item its id and moves footnote and emphasis anchors along.
+pub fn assign(plan: &mut Plan) {
+    let mut renamed = HashMap::new();
+    let mut used = Used::default();
+    for (n, part) in plan.parts.iter_mut().enumerate() {
+        let key = if part.label.is_empty() {
+            format!("P{}", n + 1)
+        } else {
+            part.label.clone()
+        };
+        walk(&mut part.items, &key, &key, &mut used, &mut renamed);
+    }
+    let anchors = plan
+        .footnotes
+        .iter_mut()
+        .map(|f| &mut f.anchor)
+        .chain(plan.emphasis.iter_mut().map(|e| &mut e.anchor));
+    for anchor in anchors {
+        if let Anchor::Item(id) = anchor {
+            if let Some(new) = renamed.get(id) {
+                *anchor = Anchor::Item(new.clone());
+            }
+        }
+    }
+}
+
+/// The ids given so far, and for each id printed more than once the last "~n" given (so that a
+/// label printed thousands of times does not search from "~2" each time).
+#[derive(Default)]
+struct Used {
+    ids: HashSet<String>,
+    last: HashMap<String, u32>,
+}
+
+impl Used {
+    /// `base`, or `base~2`, `base~3` … the first not given yet.
+    fn take(&mut self, base: String) -> String {
+        if !self.ids.contains(&base) {
+            self.ids.insert(base.clone());
+            return base;
+        }
+        let n = self.last.entry(base.clone()).or_insert(1);
+        loop {
+            *n += 1;
+            let id = format!("{base}~{n}");
+            if self.ids.insert(id.clone()) {
+                return id;
+            }
+        }
+    }
+}
+
+fn walk(
+    items: &mut [Item],
+    part_key: &str,
+    parent_id: &str,
+    used: &mut Used,
+    renamed: &mut HashMap<String, String>,
+) {
+    let (mut bullets, mut paras) = (0, 0);
+    for item in items {
+        let base = match item.kind {
+            ItemKind::Numbered => format!("{part_key}.{}", item.label.trim().trim_end_matches('.')),
+            ItemKind::Lettered => format!(
+                "{parent_id}.{}",
+                item.label.trim().trim_end_matches([')', '.'])
+            ),
+            ItemKind::Bullet => {
+                bullets += 1;
+                format!("{parent_id}.b{bullets}")
+            }
+            ItemKind::Paragraph => {
+                paras += 1;
+                format!("{parent_id}.p{paras}")
+            }
+        };
+        let id = used.take(base);
+        renamed.insert(std::mem::replace(&mut item.id, id.clone()), id.clone());
+        walk(&mut item.items, part_key, &id, used, renamed);
+    }
+}

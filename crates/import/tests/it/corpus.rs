@@ -1,0 +1,55 @@
+//! The corpus of parent plans (tests/fixtures/parents/, see its README): every plan, in every
+//! form a unit receives it (Word file in its own shape, LibreOffice round trip, pandoc, converter
+//! markdown, e-office PDF with a watermark line), imports to the facts written by hand in
+//! plan.yaml — header fields, the decision it is issued with, title, number of bases, parts with
+//! their item counts per level, recipients, signer, appendix, footnotes.
+use kehoach_import as import;
+use kehoach_testkit::corpus::{compare, facts, plans, FORMS};
+use serde_json::Value;
+use std::path::Path;
+
+/// Imports one form and lists what differs from the ground truth.
+pub fn differences(plan_dir: &Path, form: &str) -> Vec<String> {
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(plan_dir.join("expected.json")).unwrap())
+            .unwrap();
+    match import::read_path(&plan_dir.join(form)) {
+        Ok(plan) => compare(&expected, &facts(&plan)),
+        Err(e) => vec![format!("not imported: {e}")],
+    }
+}
+
+#[test]
+fn every_corpus_plan_imports_to_its_facts_in_every_form() {
+    let mut failures = Vec::new();
+    let mut fields = 0;
+    for dir in plans() {
+        for form in FORMS {
+            let diffs = differences(&dir, form);
+            fields += 1;
+            if !diffs.is_empty() {
+                let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+                failures.push(format!("{name}/{form}:\n  {}", diffs.join("\n  ")));
+            }
+        }
+    }
+    assert!(
+        fields >= 12 * FORMS.len(),
+        "the corpus has at least 12 plans"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {fields} imports differ from the corpus facts:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn the_outline_of_every_corpus_plan() {
+    for dir in plans() {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let plan = import::read_path(&dir.join("doc.docx")).unwrap();
+        insta::assert_snapshot!(name, kehoach_model::outline::outline(&plan));
+    }
+}

@@ -1,0 +1,67 @@
+//! Through the year: a draft's plan of record, what the unit records on its tasks, the reports.
+use super::{draft_plan, Result};
+use kehoach_model::Plan;
+use kehoach_store::{DraftState, Store};
+use serde::{Deserialize, Serialize};
+
+/// A draft's plan of record and where it stands on a day (the "Theo dõi" screen).
+#[derive(ts_rs::TS, Debug, Clone, Serialize, Deserialize)]
+pub struct Tracked {
+    pub record: kehoach_track::Record,
+    pub overview: kehoach_track::Overview,
+}
+
+/// The plan of record of `plan` (the draft's unit plan) with what `draft` recorded, on `today`.
+/// Refused until the plan is issued (its number and date filled).
+pub fn tracked(plan: &Plan, draft: &DraftState, today: chrono::NaiveDate) -> Result<Tracked> {
+    let record = kehoach_track::Record::of(plan, &draft.tracking)?;
+    let overview = record.overview(today);
+    Ok(Tracked { record, overview })
+}
+
+/// Records what the unit did on one task of `plan` into the draft (checked against the plan).
+pub fn record_task(
+    plan: &Plan,
+    draft: &mut DraftState,
+    task: &str,
+    update: kehoach_model::TaskRecord,
+) -> Result<()> {
+    let record = kehoach_track::Record::of(plan, &draft.tracking)?;
+    kehoach_track::set(&record, &mut draft.tracking, task, update)?;
+    Ok(())
+}
+
+/// The periodic report of `plan` for `period` ("Báo cáo kết quả thực hiện công tác CCHC quý I…").
+pub fn report_of(plan: &Plan, draft: &DraftState, period: kehoach_track::Period) -> Result<Plan> {
+    let record = kehoach_track::Record::of(plan, &draft.tracking)?;
+    Ok(kehoach_track::report::report(plan, &record, period))
+}
+
+/// A report's file name without the extension: "Bao-cao-CCHC-quy-I-2024".
+pub fn report_file_stem(report: &Plan, period: kehoach_track::Period) -> String {
+    let year = report.year().map(|y| y.to_string()).unwrap_or_default();
+    format!("Bao-cao-CCHC-{}-{year}", period.file_part())
+}
+
+/// The plan of record of a stored draft (the command line).
+pub fn record(store: &Store, state: &DraftState) -> Result<kehoach_track::Record> {
+    let plan = draft_plan(store, state)?;
+    Ok(kehoach_track::Record::of(&plan, &state.tracking)?)
+}
+
+/// Records what the unit did on one task of a stored draft's plan (the command line).
+pub fn track_task(
+    store: &Store,
+    state: &mut DraftState,
+    task: &str,
+    update: kehoach_model::TaskRecord,
+) -> Result<()> {
+    let plan = draft_plan(store, state)?;
+    record_task(&plan, state, task, update)
+}
+
+/// The periodic report of a stored draft's plan (the command line).
+pub fn report(store: &Store, state: &DraftState, period: kehoach_track::Period) -> Result<Plan> {
+    let plan = draft_plan(store, state)?;
+    report_of(&plan, state, period)
+}

@@ -1,0 +1,515 @@
+//! `kehoach`: the command line of Kế hoạch CCHC. Thin: each subcommand parses its arguments,
+//! calls the core and prints; errors are one Vietnamese line on stderr.
+use clap::{Parser, Subcommand};
+use kehoach::app::{self, load_plan};
+use kehoach::{adapt, lint, model, store};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "kehoach",
+    version,
+    about = "Lập kế hoạch CCHC theo Nghị định 30/2020/NĐ-CP"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Nhập một kế hoạch (.docx, .md, .txt hoặc builtin:ID) và in dàn ý hoặc JSON.
+    Import {
+        /// Tệp kế hoạch, hoặc builtin:quan1-2024.
+        file: PathBuf,
+        /// In toàn bộ kế hoạch dạng JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Xây dựng kế hoạch của đơn vị từ kế hoạch cấp trên, theo thông tin đơn vị và mẫu loại hình.
+    Adapt {
+        /// Kế hoạch cấp trên: tệp .docx/.md/.txt/.json hoặc builtin:ID.
+        #[arg(long)]
+        from: PathBuf,
+        /// Tệp thông tin đơn vị (.toml).
+        #[arg(long)]
+        unit: PathBuf,
+        /// Mẫu loại hình (mam-non, tieu-hoc, thcs, thpt, y-te, phuong, phong-ban) hoặc tệp .toml; mặc định theo "type" của đơn vị.
+        #[arg(long)]
+        preset: Option<String>,
+        /// Tệp quyết định đã lưu (.json): giữ/bỏ/sửa, thêm, sắp xếp, đề xuất từ ngữ.
+        #[arg(long)]
+        decisions: Option<PathBuf>,
+        /// Tệp kế hoạch của đơn vị sẽ ghi ra: .json (để sửa tiếp), .docx hoặc .pdf.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Kiểm tra thể thức (Nghị định 30/2020/NĐ-CP) và nội dung còn của cấp trên.
+    Check {
+        /// Kế hoạch: tệp PLAN.json, .docx, .md hoặc .txt.
+        file: PathBuf,
+        /// In kết quả dạng JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bản nháp trong tệp dữ liệu (cho người giữ bản sao lưu).
+    Drafts {
+        /// Tệp dữ liệu; mặc định là tệp của ứng dụng trong thư mục dữ liệu của người dùng.
+        #[arg(long, global = true)]
+        db: Option<PathBuf>,
+        #[command(subcommand)]
+        command: DraftsCommand,
+    },
+    /// Theo dõi thực hiện kế hoạch đã ban hành: tình trạng, kết quả, minh chứng của từng nhiệm vụ.
+    Track {
+        /// Tệp dữ liệu; mặc định là tệp của ứng dụng trong thư mục dữ liệu của người dùng.
+        #[arg(long, global = true)]
+        db: Option<PathBuf>,
+        /// Số của bản nháp (xem `kehoach drafts list`).
+        draft: i64,
+        #[command(subcommand)]
+        command: Option<TrackCommand>,
+    },
+    /// Báo cáo kết quả thực hiện công tác CCHC quý I, 6 tháng, 9 tháng hoặc năm, lập từ kế hoạch đã ban hành.
+    Report {
+        /// Tệp dữ liệu; mặc định là tệp của ứng dụng.
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Số của bản nháp.
+        draft: i64,
+        /// Kỳ báo cáo: q1, 6t, 9t hoặc nam.
+        #[arg(long)]
+        period: String,
+        /// Tệp sẽ ghi ra: .docx, .pdf hoặc .json.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Xuất kế hoạch ra tệp .docx hoặc .pdf (theo đuôi tên tệp) đúng thể thức Nghị định 30/2020/NĐ-CP.
+    Export {
+        /// Kế hoạch: tệp PLAN.json, một tệp .docx/.md/.txt, hoặc builtin:ID.
+        input: PathBuf,
+        /// Tệp sẽ ghi ra: .docx (Word) hoặc .pdf.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Xuất thêm tệp PDF cùng tên bên cạnh tệp .docx.
+        #[arg(long)]
+        pdf: bool,
+        /// Cỡ chữ nội dung: 13 hoặc 14.
+        #[arg(long, default_value_t = 14)]
+        font_size: u32,
+        /// Giãn dòng, từ 1.0 đến 1.5.
+        #[arg(long, default_value_t = 1.15)]
+        line_spacing: f64,
+    },
+}
+
+#[derive(Subcommand)]
+enum TrackCommand {
+    /// Liệt kê các nhiệm vụ với thời hạn và tình trạng (mặc định).
+    List {
+        #[arg(long)]
+        json: bool,
+        /// Ngày để tính việc đến hạn và quá hạn (năm-tháng-ngày); mặc định là hôm nay.
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+    },
+    /// Ghi tình trạng của một nhiệm vụ (theo số thứ tự, ví dụ 1.4).
+    Set {
+        task: String,
+        /// chua, dang, hoan-thanh hoặc khong (không thực hiện, cần --ly-do).
+        #[arg(long)]
+        status: String,
+        /// Kết quả thực hiện, một hai câu.
+        #[arg(long, default_value = "")]
+        result: String,
+        /// Minh chứng: số văn bản hoặc đường dẫn tệp; có thể ghi nhiều lần.
+        #[arg(long)]
+        evidence: Vec<String>,
+        /// Lý do (bắt buộc khi không thực hiện).
+        #[arg(long = "ly-do", default_value = "")]
+        reason: String,
+        /// Thời hạn khi kế hoạch ghi chưa rõ (ngày/tháng/năm).
+        #[arg(long)]
+        deadline: Option<String>,
+    },
+    /// Ghi lời của đơn vị cho báo cáo một kỳ: nguyên nhân (phần III), nhiệm vụ kỳ tới (IV), đề xuất (V).
+    Note {
+        /// Kỳ báo cáo: q1, 6t, 9t hoặc nam.
+        #[arg(long)]
+        period: String,
+        #[arg(long, default_value = "")]
+        causes: String,
+        #[arg(long, default_value = "")]
+        next: String,
+        #[arg(long, default_value = "")]
+        proposals: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum DraftsCommand {
+    /// Lưu một kế hoạch (PLAN.json) thành bản nháp mới; in số của bản nháp.
+    Save { plan: PathBuf },
+    /// Liệt kê các bản nháp.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// In nội dung hiện tại của một bản nháp (JSON).
+    Show { id: i64 },
+    /// Xuất một bản nháp ra tệp .docx.
+    Export {
+        id: i64,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Sao lưu toàn bộ tệp dữ liệu (khi ứng dụng đang mở cũng được).
+    Backup {
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Khôi phục tệp dữ liệu từ một bản sao lưu (thay toàn bộ dữ liệu hiện có bằng bản đó).
+    Restore { input: PathBuf },
+}
+
+/// An error to print: one Vietnamese line.
+struct Failure(String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure(e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(Failure(message)) => {
+            eprintln!("Lỗi: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    match cli.command {
+        Command::Import { file, json } => {
+            let plan = load_plan(&file)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&plan)?);
+            } else {
+                print!("{}", kehoach::model::outline::outline(&plan));
+            }
+            // What the reader did to the text (an old encoding converted) is said on stderr.
+            for notice in &plan.notices {
+                eprintln!("Lưu ý: {notice}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Adapt {
+            from,
+            unit,
+            preset,
+            decisions,
+            output,
+        } => {
+            let parent = load_plan(&from)?;
+            let profile = model::UnitProfile::from_toml(&app::read_text(&unit)?)?;
+            let preset = app::load_preset(&preset.unwrap_or_else(|| profile.unit_type.clone()))?;
+            let decisions = match decisions {
+                Some(path) => serde_json::from_str(&app::read_text(&path)?).map_err(|e| {
+                    format!(
+                        "Tệp quyết định {} không hợp lệ (dòng {}, cột {}).",
+                        path.display(),
+                        e.line(),
+                        e.column()
+                    )
+                })?,
+                None => model::Decisions::default(),
+            };
+            let result = adapt::adapt(
+                &parent,
+                &profile,
+                &preset,
+                &decisions,
+                adapt::AdaptOptions {
+                    apply_defaults: true,
+                },
+            )?;
+            let is_json = output
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+            if is_json {
+                let json = serde_json::to_string_pretty(&result.plan)?;
+                std::fs::write(&output, json)
+                    .map_err(|e| format!("Không ghi được tệp {}: {e}", output.display()))?;
+            } else {
+                app::export(&result.plan, Default::default(), &output)?;
+            }
+            eprintln!(
+                "Đã ghi {} ({} mục; {} đề xuất từ ngữ, {} chỗ cần xem lại)",
+                output.display(),
+                result.plan.items().len(),
+                result.proposals.len(),
+                result.flags.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { file, json } => {
+            let findings = app::check_file(&file)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&findings)?);
+            } else if findings.is_empty() {
+                println!("Không phát hiện lỗi nào.");
+            } else {
+                for f in &findings {
+                    let level = match f.severity {
+                        lint::Severity::Error => "Lỗi",
+                        lint::Severity::Warning => "Lưu ý",
+                    };
+                    println!("{level} [{}] {}: {}", f.rule, f.location.label, f.message);
+                    if !f.location.text.is_empty() {
+                        println!("    «{}»", f.location.text);
+                    }
+                }
+            }
+            Ok(if lint::has_errors(&findings) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Drafts { db, command } => {
+            let path = db.unwrap_or_else(store::default_path);
+            let reads_only = matches!(
+                command,
+                DraftsCommand::List { .. }
+                    | DraftsCommand::Show { .. }
+                    | DraftsCommand::Export { .. }
+            );
+            // On a full disk or a read-only folder, what is stored can still be listed, shown
+            // and exported.
+            let mut st = match store::Store::open(&path) {
+                Err(store::StoreError::Unavailable(_)) if reads_only => {
+                    store::Store::open_read_only(&path)?
+                }
+                other => other?,
+            };
+            match command {
+                DraftsCommand::Save { plan } => {
+                    let plan = load_plan(&plan)?;
+                    let state = store::DraftState {
+                        title: format!("{} {}", plan.doc_type, plan.summary)
+                            .trim()
+                            .to_string(),
+                        plan: Some(plan),
+                        ..Default::default()
+                    };
+                    let id = st.create_draft(&state)?;
+                    println!("{id}");
+                }
+                DraftsCommand::List { json } => {
+                    let drafts = st.drafts()?;
+                    if json {
+                        println!("{}", serde_json::to_string_pretty(&drafts)?);
+                    } else if drafts.is_empty() {
+                        println!("Chưa có bản nháp nào.");
+                    } else {
+                        for d in drafts {
+                            println!(
+                                "{:>4}  {}  {}  ({} phiên bản)  {}",
+                                d.id, d.updated_at, d.unit, d.revisions, d.title
+                            );
+                        }
+                    }
+                }
+                DraftsCommand::Show { id } => {
+                    let d = st.draft(id)?;
+                    println!("{}", serde_json::to_string_pretty(&d)?);
+                }
+                DraftsCommand::Export { id, output } => {
+                    let d = st.draft(id)?;
+                    let plan = app::draft_plan(&st, &d.state)?;
+                    app::export(&plan, d.state.layout, &output)?;
+                    eprintln!("Đã xuất {}", output.display());
+                }
+                DraftsCommand::Backup { output } => {
+                    st.backup(&output)?;
+                    eprintln!("Đã sao lưu vào {}", output.display());
+                }
+                DraftsCommand::Restore { input } => {
+                    st.restore(&input)?;
+                    eprintln!("Đã khôi phục dữ liệu từ {}", input.display());
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Track { db, draft, command } => {
+            let mut st = store::Store::open(&db.unwrap_or_else(store::default_path))?;
+            let d = st.draft(draft)?;
+            match command.unwrap_or(TrackCommand::List {
+                json: false,
+                today: None,
+            }) {
+                TrackCommand::List { json, today } => {
+                    let record = app::record(&st, &d.state)?;
+                    let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+                    let overview = record.overview(today);
+                    if json {
+                        let both = serde_json::json!({"record": record, "overview": overview});
+                        println!("{}", serde_json::to_string_pretty(&both)?);
+                    } else {
+                        print!("{}", track_text(&record, &overview));
+                    }
+                }
+                TrackCommand::Set {
+                    task,
+                    status,
+                    result,
+                    evidence,
+                    reason,
+                    deadline,
+                } => {
+                    let status = model::Status::parse(&status).ok_or_else(|| {
+                        Failure(format!(
+                            "Tình trạng “{status}” không rõ: dùng chua, dang, hoan-thanh hoặc khong."
+                        ))
+                    })?;
+                    let mut state = d.state.clone();
+                    let update = model::TaskRecord {
+                        status,
+                        reason,
+                        result,
+                        evidence,
+                        deadline,
+                    };
+                    app::track_task(&st, &mut state, &task, update)?;
+                    st.save_on(
+                        draft,
+                        Some(d.revision),
+                        &state,
+                        &format!("Theo dõi nhiệm vụ {task}"),
+                    )?;
+                    eprintln!("Đã ghi: nhiệm vụ {task} — {}.", status.label());
+                }
+                TrackCommand::Note {
+                    period,
+                    causes,
+                    next,
+                    proposals,
+                } => {
+                    let period = kehoach::track::Period::parse(&period).ok_or_else(|| {
+                        Failure(format!(
+                            "Kỳ báo cáo “{period}” không rõ: dùng q1, 6t, 9t hoặc nam."
+                        ))
+                    })?;
+                    let year = app::record(&st, &d.state)?.year;
+                    let mut state = d.state.clone();
+                    let notes = model::ReportNotes {
+                        causes,
+                        next,
+                        proposals,
+                    };
+                    kehoach::track::set_notes(&mut state.tracking, period, notes);
+                    st.save_on(
+                        draft,
+                        Some(d.revision),
+                        &state,
+                        "Lời của đơn vị cho báo cáo",
+                    )?;
+                    eprintln!("Đã ghi lời cho báo cáo {}.", period.phrase(year));
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Report {
+            db,
+            draft,
+            period,
+            output,
+        } => {
+            let st = store::Store::open(&db.unwrap_or_else(store::default_path))?;
+            let d = st.draft(draft)?;
+            let period = kehoach::track::Period::parse(&period).ok_or_else(|| {
+                Failure(format!(
+                    "Kỳ báo cáo “{period}” không rõ: dùng q1, 6t, 9t hoặc nam."
+                ))
+            })?;
+            let report = app::report(&st, &d.state, period)?;
+            if output
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            {
+                std::fs::write(&output, serde_json::to_string_pretty(&report)?)?;
+            } else {
+                app::export(&report, d.state.layout, &output)?;
+            }
+            eprintln!(
+                "Đã lập {} {}: {}",
+                report.doc_type.to_lowercase(),
+                report.summary,
+                output.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export {
+            input,
+            output,
+            pdf,
+            font_size,
+            line_spacing,
+        } => {
+            let plan = load_plan(&input)?;
+            let layout = kehoach::nd30::Layout {
+                body_pt: font_size,
+                line_spacing,
+                ..Default::default()
+            };
+            if pdf && app::OutputFormat::of(&output)? == app::OutputFormat::Docx {
+                // --pdf: the .docx and a PDF beside it.
+                app::export(&plan, layout, &output)?;
+                let pdf_path = output.with_extension("pdf");
+                app::export(&plan, layout, &pdf_path)?;
+                eprintln!("Đã xuất {} và {}", output.display(), pdf_path.display());
+            } else {
+                app::export(&plan, layout, &output)?;
+                eprintln!("Đã xuất {}", output.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The plan of record as a list: progress, then each area's tasks with deadline and status.
+fn track_text(record: &kehoach::track::Record, o: &kehoach::track::Overview) -> String {
+    let mut out = format!(
+        "Kế hoạch năm {}: hoàn thành {}/{} nhiệm vụ ({}%), đang thực hiện {}, chưa thực hiện {}, không thực hiện {}.\n",
+        record.year, o.plan.done, o.plan.total, o.plan.percent, o.plan.in_progress, o.plan.not_started, o.plan.dropped
+    );
+    out.push_str(&format!(
+        "Đến hạn trước ngày {} (kỳ báo cáo tới): {} nhiệm vụ; quá hạn: {}; thời hạn chưa rõ: {}.\n",
+        o.cutoff.format("%d/%m/%Y"),
+        o.due_by_cutoff.len(),
+        o.overdue.len(),
+        o.unknown_deadline.len()
+    ));
+    for (i, area) in record.areas.iter().enumerate() {
+        let p = o.areas[i];
+        out.push_str(&format!(
+            "\n{}. {} — {}%\n",
+            area.label, area.title, p.percent
+        ));
+        for t in record.tasks.iter().filter(|t| t.area == i) {
+            out.push_str(&format!(
+                "  {:<6} {:<15} {:<13} {}\n",
+                t.label,
+                t.record.status.label(),
+                t.deadline.label(),
+                t.text.chars().take(70).collect::<String>()
+            ));
+        }
+    }
+    out
+}

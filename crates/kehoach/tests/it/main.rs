@@ -1,0 +1,10 @@
+//! Integration tests of the facade and the command line: whole journeys, the PDF, paths, the workspace's layers.
+//! One test binary per crate (see docs/architecture.md).
+mod architecture;
+mod check_cli;
+mod drafts;
+mod files;
+mod import_forms;
+mod paths;
+mod pdf;
+mod track;

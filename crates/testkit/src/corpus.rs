@@ -1,0 +1,246 @@
+//! The corpus of parent plans (tests/fixtures/parents/): the facts an import gives, compared with
+//! the facts written by hand in each plan.yaml (rendered into expected.json).
+use super::root;
+use kehoach_model::{Item, Plan, UnitProfile};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+
+/// The forms each plan comes in.
+pub const FORMS: &[&str] = &[
+    "doc.docx",
+    "lo.docx",
+    "pandoc.docx",
+    "doc.md",
+    "eoffice.pdf",
+];
+
+pub fn plans() -> Vec<PathBuf> {
+    let dir = root().join("tests/fixtures/parents");
+    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("expected.json").exists())
+        .collect();
+    out.sort();
+    out
+}
+
+fn counts(items: &[Item]) -> Vec<usize> {
+    fn walk(items: &[Item], depth: usize, out: &mut Vec<usize>) {
+        if items.is_empty() {
+            return;
+        }
+        if out.len() <= depth {
+            out.resize(depth + 1, 0);
+        }
+        out[depth] += items.len();
+        for i in items {
+            walk(&i.items, depth + 1, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(items, 0, &mut out);
+    out
+}
+
+/// The facts of an imported plan, in the shape of expected.json.
+pub fn facts(plan: &Plan) -> Value {
+    let h = &plan.header;
+    json!({
+        "header": {
+            "parent_body": h.parent_body,
+            "issuer": h.issuer,
+            "number": h.number,
+            "symbol": (!h.symbol.is_empty()).then_some(&h.symbol),
+            "place": (!h.place.is_empty()).then_some(&h.place),
+            "date": h.date.map(|d| d.to_string()),
+        },
+        "issued_with": plan.issued_with.as_ref().map(|d| json!({
+            "doc_type": d.doc_type, "number": d.number, "symbol": d.symbol,
+            "date": d.date.map(|d| d.to_string()), "issuer": d.issuer,
+        })),
+        "doc_type": plan.doc_type,
+        "summary": plan.summary,
+        "bases": plan.bases.len(),
+        "parts": plan.parts.iter().map(|p| json!({
+            "label": p.label, "title": p.title, "counts": counts(&p.items),
+        })).collect::<Vec<_>>(),
+        "recipients": {
+            "count": plan.recipients.len(),
+            "last": plan.recipients.last(),
+        },
+        "signer": {
+            "authority": plan.signer.authority,
+            "title": plan.signer.title,
+            "name": plan.signer.name,
+        },
+        "appendix": plan.appendix.as_ref().map(|a| json!({
+            "groups": a.groups.len(),
+            "rows": a.groups.iter().map(|g| g.rows.len()).sum::<usize>(),
+        })),
+        "footnotes": plan.footnotes.len(),
+    })
+}
+
+fn norm(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => kehoach_text::squash(s),
+        other => other.to_string(),
+    }
+}
+
+/// The differences between expected and imported facts, one line each.
+pub fn compare(expected: &Value, got: &Value) -> Vec<String> {
+    let out = std::cell::RefCell::new(Vec::new());
+    let field = |name: &str, e: &Value, g: &Value, fold_case: bool| {
+        let (a, b) = (norm(e), norm(g));
+        let same = if fold_case {
+            a.to_lowercase() == b.to_lowercase()
+        } else {
+            a == b
+        };
+        if !same {
+            out.borrow_mut()
+                .push(format!("{name}: expected {a:?}, got {b:?}"));
+        }
+    };
+    for k in ["parent_body", "issuer", "number", "symbol", "place", "date"] {
+        field(
+            &format!("header.{k}"),
+            &expected["header"][k],
+            &got["header"][k],
+            false,
+        );
+    }
+    match (&expected["issued_with"], &got["issued_with"]) {
+        (Value::Null, Value::Null) => {}
+        (e, g) => {
+            for k in ["doc_type", "number", "symbol", "date", "issuer"] {
+                field(&format!("issued_with.{k}"), &e[k], &g[k], true);
+            }
+        }
+    }
+    field("doc_type", &expected["doc_type"], &got["doc_type"], false);
+    field("summary", &expected["summary"], &got["summary"], true);
+    field("bases", &expected["bases"], &got["bases"], false);
+    let (ep, gp) = (
+        expected["parts"].as_array().unwrap(),
+        got["parts"].as_array().unwrap(),
+    );
+    if ep.len() != gp.len() {
+        let titles = |v: &[Value]| -> Vec<String> {
+            v.iter()
+                .map(|p| format!("{} {}", norm(&p["label"]), norm(&p["title"])))
+                .collect()
+        };
+        out.borrow_mut().push(format!(
+            "parts: expected {:?}, got {:?}",
+            titles(ep),
+            titles(gp)
+        ));
+    } else {
+        for (i, (e, g)) in ep.iter().zip(gp).enumerate() {
+            field(
+                &format!("parts[{i}].label"),
+                &e["label"],
+                &g["label"],
+                false,
+            );
+            field(&format!("parts[{i}].title"), &e["title"], &g["title"], true);
+            let trim = |v: &Value| -> Vec<u64> {
+                let mut c: Vec<u64> = v
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|n| n.as_u64().unwrap())
+                    .collect();
+                while c.last() == Some(&0) {
+                    c.pop();
+                }
+                c
+            };
+            let (ec, gc) = (trim(&e["counts"]), trim(&g["counts"]));
+            if ec != gc {
+                out.borrow_mut()
+                    .push(format!("parts[{i}].counts: expected {ec:?}, got {gc:?}"));
+            }
+        }
+    }
+    field(
+        "recipients.count",
+        &expected["recipients"]["count"],
+        &got["recipients"]["count"],
+        false,
+    );
+    field(
+        "recipients.last",
+        &expected["recipients"]["last"],
+        &got["recipients"]["last"],
+        false,
+    );
+    for k in ["authority", "title", "name"] {
+        field(
+            &format!("signer.{k}"),
+            &expected["signer"][k],
+            &got["signer"][k],
+            false,
+        );
+    }
+    match (&expected["appendix"], &got["appendix"]) {
+        (Value::Null, Value::Null) => {}
+        (Value::Null, g) => out
+            .borrow_mut()
+            .push(format!("appendix: expected none, got {g}")),
+        (e, Value::Null) => out
+            .borrow_mut()
+            .push(format!("appendix: expected {e}, got none")),
+        (e, g) => {
+            field("appendix.groups", &e["groups"], &g["groups"], false);
+            field("appendix.rows", &e["rows"], &g["rows"], false);
+        }
+    }
+    field(
+        "footnotes",
+        &expected["footnotes"],
+        &got["footnotes"],
+        false,
+    );
+    out.into_inner()
+}
+
+/// The preset for an answer key's unit.
+pub fn preset_id(unit: &str) -> &str {
+    match unit {
+        "xa" => "phuong",
+        "phong" => "phong-ban",
+        other => other,
+    }
+}
+
+/// A profile of a unit of that type under the corpus plan's issuer.
+pub fn unit_profile(unit: &str, parent: &Plan) -> UnitProfile {
+    let (name, short) = match unit {
+        "mam-non" => ("Trường mầm non Hoa Sen", "MNHS"),
+        "tieu-hoc" => ("Trường tiểu học Lê Lợi", "THLL"),
+        "thcs" => ("Trường trung học cơ sở Nguyễn Du", "THCSND"),
+        "thpt" => ("Trường trung học phổ thông Trần Phú", "THPTTP"),
+        "y-te" => ("Trạm Y tế Hòa Bình", "TYT"),
+        "xa" | "phuong" => ("Ủy ban nhân dân xã Phước Hòa", "UBND"),
+        _ => ("Phòng Kinh tế", "PKT"),
+    };
+    UnitProfile {
+        name: name.into(),
+        short_name: short.into(),
+        unit_type: preset_id(unit).into(),
+        place: if parent.header.place.is_empty() {
+            "Phước Hòa".into()
+        } else {
+            parent.header.place.clone()
+        },
+        year: parent.year().unwrap_or(2027),
+        signer_title: String::new(),
+        signer_name: "Nguyễn Văn An".into(),
+        ..Default::default()
+    }
+}

@@ -1,0 +1,3 @@
+//! Integration tests of tracking on the corpus.
+//! One test binary per crate (see docs/architecture.md).
+mod track_corpus;

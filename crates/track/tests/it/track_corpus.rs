@@ -1,0 +1,89 @@
+//! The plan of record and its reports on every corpus parent (communes, wards, a province, a
+//! department, a division; .docx and Word numbering), not only the district sample: each adapted
+//! and issued unit plan gives one task per appendix row, with the appendix headings standing
+//! over the cells they head, its deadlines read, and a quarter-I report the checker finds no
+//! error in.
+use chrono::NaiveDate;
+use kehoach_adapt::{self as adapt, AdaptOptions, Preset};
+use kehoach_import as import;
+use kehoach_lint as lint;
+use kehoach_model::{Column, Decisions, Tracking};
+use kehoach_testkit::corpus::{plans, preset_id, unit_profile};
+use kehoach_track::{report::report, Deadline, Period, Record};
+
+#[test]
+fn every_corpus_plan_is_tracked_and_reported() {
+    let mut problems = Vec::new();
+    for dir in plans() {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let parent = import::read_path(&dir.join("doc.docx")).unwrap();
+        let answer: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("answer.json")).unwrap())
+                .unwrap();
+        let unit = answer["unit"].as_str().unwrap();
+        let mut profile = unit_profile(unit, &parent);
+        profile.number = Some("07".into());
+        profile.date = NaiveDate::from_ymd_opt(profile.year, 1, 12);
+        let preset = Preset::builtin(preset_id(unit)).unwrap();
+        let plan = adapt::adapt(
+            &parent,
+            &profile,
+            &preset,
+            &Decisions::default(),
+            AdaptOptions {
+                apply_defaults: true,
+            },
+        )
+        .unwrap()
+        .plan;
+        let Some(appendix) = &plan.appendix else {
+            continue;
+        };
+        // Each heading stands over its cells, whatever order the parent's table had.
+        let cells: Vec<Option<usize>> = [
+            Column::Task,
+            Column::Product,
+            Column::Lead,
+            Column::Partners,
+            Column::Deadline,
+        ]
+        .map(|c| appendix.cell_of(c))
+        .to_vec();
+        if cells != [Some(0), Some(1), Some(2), Some(3), Some(4)] {
+            problems.push(format!("{name}: headings {:?}", appendix.columns));
+        }
+        let record = match Record::of(&plan, &Tracking::default()) {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(format!("{name}: {e}"));
+                continue;
+            }
+        };
+        let rows: Vec<&str> = appendix
+            .groups
+            .iter()
+            .flat_map(|g| &g.rows)
+            .map(|r| r.id.as_str())
+            .collect();
+        let tasks: Vec<&str> = record.tasks.iter().map(|t| t.id.as_str()).collect();
+        if tasks != rows {
+            problems.push(format!("{name}: tasks {tasks:?} ≠ appendix rows {rows:?}"));
+        }
+        for t in &record.tasks {
+            if t.deadline == Deadline::Unknown && !t.deadline_text.trim().is_empty() {
+                problems.push(format!(
+                    "{name} {}: deadline {:?} unread",
+                    t.label, t.deadline_text
+                ));
+            }
+        }
+        let q1 = report(&plan, &record, Period::Q1);
+        for f in lint::check(&q1)
+            .iter()
+            .filter(|f| f.severity == lint::Severity::Error)
+        {
+            problems.push(format!("{name}: report {}: {}", f.rule, f.message));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
