@@ -3,215 +3,21 @@
 //! drafts and their revisions — every saved state, so that undo and redo survive a restart and
 //! any earlier version can be opened. Each save is one transaction.
 mod drafts;
+mod error;
 mod library;
 pub mod migrations;
+mod state;
 
-use kehoach_model::Plan;
-use kehoach_model::{Decisions, UnitProfile};
-use kehoach_nd30::Layout;
 use rusqlite::{Connection, OpenFlags};
-use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use error::opening;
+pub use error::StoreError;
 pub use migrations::SCHEMA_VERSION;
-
-/// Where a draft's parent plan comes from.
-#[derive(ts_rs::TS, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "id", rename_all = "lowercase")]
-pub enum ParentRef {
-    /// A plan that ships with the app ("quan1-2024").
-    Builtin(String),
-    /// A plan the user imported (a row of `parent_plans`).
-    Stored(#[ts(type = "number")] i64),
-}
-
-/// What a draft holds: everything needed to rebuild the unit's plan, or a finished plan.
-#[derive(ts_rs::TS, Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct DraftState {
-    pub title: String,
-    pub parent: Option<ParentRef>,
-    pub profile: Option<UnitProfile>,
-    /// The unit-type preset id.
-    pub preset: Option<String>,
-    pub decisions: Decisions,
-    pub layout: Layout,
-    /// The wizard step the user was on.
-    pub step: u32,
-    /// A finished plan saved as it is (`kehoach drafts save PLAN.json`).
-    pub plan: Option<Plan>,
-    /// Once the plan is issued: what the unit records about each task through the year.
-    pub tracking: kehoach_model::Tracking,
-}
-
-impl DraftState {
-    /// How the draft is named in the list and above the wizard: "Kế hoạch CCHC năm 2024", the
-    /// year of the unit's plan as it stands (a finished plan keeps the title it was saved with).
-    pub fn shown_title(&self) -> String {
-        match (&self.plan, &self.profile) {
-            (None, Some(p)) if (1900..=2100).contains(&p.year) => {
-                format!("Kế hoạch CCHC năm {}", p.year)
-            }
-            _ => self.title.clone(),
-        }
-    }
-
-    /// What undo and redo change: everything but the wizard's step and the title made from it.
-    fn content(&self) -> DraftState {
-        DraftState {
-            step: 0,
-            title: String::new(),
-            ..self.clone()
-        }
-    }
-}
-
-/// A draft as listed.
-#[derive(ts_rs::TS, Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DraftSummary {
-    #[ts(type = "number")]
-    pub id: i64,
-    pub title: String,
-    pub unit: String,
-    pub created_at: String,
-    pub updated_at: String,
-    #[ts(type = "number")]
-    pub revisions: i64,
-}
-
-/// A draft opened: its current state and where it stands in its history.
-#[derive(ts_rs::TS, Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Draft {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[ts(type = "number")]
-    pub revision: i64,
-    pub state: DraftState,
-    pub can_undo: bool,
-    pub can_redo: bool,
-    pub updated_at: String,
-    /// After an undo or redo: the change it took back or made again ("Sửa nhiệm vụ III.1.2").
-    #[serde(default)]
-    pub change: Option<String>,
-}
-
-/// One saved state, labelled with its time.
-#[derive(ts_rs::TS, Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Revision {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[ts(type = "number")]
-    pub seq: i64,
-    pub created_at: String,
-    pub note: String,
-}
-
-/// A stored parent plan as listed.
-#[derive(ts_rs::TS, Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ParentPlanSummary {
-    #[ts(type = "number")]
-    pub id: i64,
-    pub title: String,
-    pub file_name: Option<String>,
-    pub created_at: String,
-}
-
-/// A stored unit as listed.
-#[derive(ts_rs::TS, Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct UnitSummary {
-    #[ts(type = "number")]
-    pub id: i64,
-    pub name: String,
-    pub unit_type: String,
-    pub updated_at: String,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("Tệp dữ liệu {path} bị hỏng hoặc không phải cơ sở dữ liệu của Kế hoạch CCHC.")]
-    Corrupt { path: String },
-    #[error("Tệp dữ liệu {path} được tạo bởi phiên bản mới hơn của Kế hoạch CCHC (lược đồ {found}, phiên bản này đọc đến {supported}). Hãy cập nhật ứng dụng.")]
-    Newer {
-        path: String,
-        found: i64,
-        supported: i64,
-    },
-    #[error(
-        "Tệp dữ liệu đang được một cửa sổ Kế hoạch CCHC khác dùng; hãy đóng cửa sổ đó rồi thử lại."
-    )]
-    Busy,
-    #[error("Bản nháp này vừa được sửa ở một cửa sổ khác (lúc {at}); những gì bạn vừa sửa chưa được lưu đè lên đó. Hãy chọn giữ bản của bạn hoặc mở bản mới nhất.")]
-    Conflict { draft: i64, at: String },
-    #[error(
-        "Không mở hoặc không ghi được tệp dữ liệu: {0}. Những gì đã lưu trước đó vẫn còn nguyên."
-    )]
-    Unavailable(String),
-    #[error("Tệp dữ liệu đang mở ở chế độ chỉ đọc ({0}): chưa lưu được thay đổi. Những gì đã lưu trước đó vẫn còn nguyên.")]
-    ReadOnly(String),
-    #[error("Không có bản nháp số {0}.")]
-    NoDraft(i64),
-    #[error("Không có kế hoạch cấp trên số {0}.")]
-    NoParentPlan(i64),
-    #[error("Không có đơn vị số {0}.")]
-    NoUnit(i64),
-    #[error("Không mở được tệp dữ liệu {path}: {reason}")]
-    Io { path: String, reason: String },
-    #[error("Lỗi cơ sở dữ liệu: {0}")]
-    Sql(String),
-}
-
-impl From<rusqlite::Error> for StoreError {
-    fn from(e: rusqlite::Error) -> Self {
-        use rusqlite::ErrorCode as C;
-        match e.sqlite_error_code() {
-            Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => StoreError::Busy,
-            Some(code) => match cannot_reason(code) {
-                Some(reason) => StoreError::Unavailable(reason.into()),
-                None => StoreError::Sql(sql_reason(code).into()),
-            },
-            None => StoreError::Sql("thao tác dữ liệu không thực hiện được".into()),
-        }
-    }
-}
-
-/// Why SQLite could not open or write a file, when the file itself is not at fault.
-fn cannot_reason(code: rusqlite::ErrorCode) -> Option<&'static str> {
-    use rusqlite::ErrorCode as C;
-    Some(match code {
-        C::DiskFull => "ổ đĩa đã đầy; hãy xóa bớt tệp cho có chỗ trống rồi mở lại ứng dụng",
-        C::ReadOnly => "thư mục hoặc tệp chỉ cho đọc, không ghi được",
-        C::PermissionDenied => "không có quyền truy cập",
-        C::CannotOpen => "không mở được tệp (thư mục không có, không có quyền hoặc ổ đĩa đã đầy)",
-        C::SystemIoFailure => {
-            "hệ điều hành báo lỗi khi đọc hoặc ghi (ổ đĩa đầy, bị rút ra hoặc hỏng)"
-        }
-        C::FileLockingProtocolFailed => "không khóa được tệp (ổ đĩa mạng?)",
-        C::OutOfMemory => "máy không đủ bộ nhớ",
-        _ => return None,
-    })
-}
-
-/// SQLite's other failures, in words.
-fn sql_reason(code: rusqlite::ErrorCode) -> &'static str {
-    use rusqlite::ErrorCode as C;
-    match code {
-        C::DatabaseCorrupt | C::NotADatabase => "tệp dữ liệu bị hỏng",
-        C::ConstraintViolation => "dữ liệu không hợp lệ (trùng hoặc thiếu liên kết)",
-        C::TooBig => "dữ liệu quá lớn",
-        _ => "thao tác dữ liệu không thực hiện được",
-    }
-}
-
-impl From<serde_json::Error> for StoreError {
-    fn from(e: serde_json::Error) -> Self {
-        StoreError::Sql(format!(
-            "dữ liệu đã lưu không đọc được (dòng {}, cột {})",
-            e.line(),
-            e.column()
-        ))
-    }
-}
+pub use state::{
+    Draft, DraftState, DraftSummary, ParentPlanSummary, ParentRef, Revision, UnitSummary,
+};
 
 /// The database.
 pub struct Store {
@@ -227,26 +33,6 @@ pub enum Opened {
     Recovered { aside: PathBuf, rescued: usize },
     /// The file cannot be written (`reason`): it is open for reading only.
     ReadOnly { reason: String },
-}
-
-/// An open failure in words: a damaged file is [`StoreError::Corrupt`], one that cannot be
-/// opened or written [`StoreError::Unavailable`].
-fn opening(path: &Path, e: rusqlite::Error) -> StoreError {
-    use rusqlite::ErrorCode as C;
-    match e.sqlite_error_code() {
-        Some(C::DatabaseCorrupt) | Some(C::NotADatabase) => StoreError::Corrupt {
-            path: path.display().to_string(),
-        },
-        _ => match StoreError::from(e) {
-            StoreError::Unavailable(reason) => {
-                StoreError::Unavailable(format!("{reason} ({})", path.display()))
-            }
-            StoreError::Sql(reason) => {
-                StoreError::Unavailable(format!("{reason} ({})", path.display()))
-            }
-            other => other,
-        },
-    }
 }
 
 /// A path as the path of a `file:` URI (percent-encoding what a URI reserves).

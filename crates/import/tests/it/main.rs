@@ -3,3 +3,4 @@
 mod corpus;
 mod import;
 mod limits;
+mod word_shows;
