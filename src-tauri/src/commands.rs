@@ -3,9 +3,8 @@
 use crate::dialogs;
 use crate::error::AppError;
 use crate::state::AppState;
-use kehoach::adapt::{self, Preset};
-use kehoach::app::{self as core, ParentView, Rendered};
-use kehoach::import::{self, BuiltinPlan};
+use kehoach::app::{self as core, ParentView, PresetInfo, Rendered};
+use kehoach::import::BuiltinPlan;
 use kehoach::model::{Plan, TaskRecord, UnitProfile};
 use kehoach::store::{Draft, DraftState, DraftSummary, ParentPlanSummary, ParentRef, UnitSummary};
 use kehoach::track::Period;
@@ -14,14 +13,6 @@ use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
 type Res<T> = Result<T, AppError>;
-
-/// A unit-type preset, as offered in the profile form.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
-pub struct PresetInfo {
-    pub id: String,
-    pub name: String,
-    pub signer_title: String,
-}
 
 /// What the start screen shows.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -54,20 +45,11 @@ pub struct ImportedParent {
 
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> Res<AppInfo> {
-    let presets = adapt::preset::BUILTIN
-        .iter()
-        .filter_map(|(id, _)| Preset::builtin(id).ok())
-        .map(|p| PresetInfo {
-            id: p.id,
-            name: p.name,
-            signer_title: p.signer_title,
-        })
-        .collect();
     Ok(AppInfo {
         version: kehoach::VERSION.to_string(),
-        builtins: import::builtin_list(),
-        presets,
-        pdf: kehoach::pdf::has_fonts(),
+        builtins: core::builtins(),
+        presets: core::presets(),
+        pdf: core::pdf_available(),
         data_path: state.data_path(),
         recovered_from: state.recovered_from(),
         rescued: state.rescued(),

@@ -18,7 +18,7 @@ impl AppError {
     }
 
     pub fn io(path: &std::path::Path, e: std::io::Error) -> Self {
-        let reason = kehoach::import::io_reason(&e);
+        let reason = kehoach::app::io_reason(&e);
         AppError::new(
             "io",
             format!("Không đọc hoặc ghi được tệp {}: {reason}", path.display()),
@@ -32,34 +32,25 @@ impl std::fmt::Display for AppError {
     }
 }
 
+/// Every error of the core becomes the facade's, whose code the UI reads (one mapping, in
+/// `kehoach::app::Error::code`).
 macro_rules! from_core {
-    ($($code:literal => $t:ty),* $(,)?) => {$(
+    ($($t:ty),* $(,)?) => {$(
         impl From<$t> for AppError {
             fn from(e: $t) -> Self {
-                AppError::new($code, e.to_string())
+                kehoach::app::Error::from(e).into()
             }
         }
     )*};
 }
 
 from_core! {
-    "import" => kehoach::import::ImportError,
-    "export" => kehoach::export::ExportError,
-    "adapt" => kehoach::adapt::AdaptError,
-    "preset" => kehoach::adapt::PresetError,
-    "profile" => kehoach::model::ProfileError,
-}
-
-impl From<kehoach::store::StoreError> for AppError {
-    fn from(e: kehoach::store::StoreError) -> Self {
-        use kehoach::store::StoreError as S;
-        let code = match e {
-            S::Conflict { .. } => "conflict",
-            S::ReadOnly(_) => "read-only",
-            _ => "store",
-        };
-        AppError::new(code, e.to_string())
-    }
+    kehoach::import::ImportError,
+    kehoach::export::ExportError,
+    kehoach::adapt::AdaptError,
+    kehoach::adapt::PresetError,
+    kehoach::model::ProfileError,
+    kehoach::store::StoreError,
 }
 
 impl From<kehoach::app::Error> for AppError {

@@ -4,6 +4,7 @@ pub mod bindings;
 pub mod commands;
 mod dialogs;
 pub mod error;
+pub mod facts;
 pub mod state;
 
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -45,7 +45,8 @@ impl AppState {
         let opened = std::fs::create_dir_all(&data_dir)
             .map_err(|e| AppError::io(&data_dir, e))
             .and_then(|()| {
-                Store::open_or_recover(&data_dir.join("kehoach.db")).map_err(AppError::from)
+                kehoach::app::open_store_or_recover(&data_dir.join("kehoach.db"))
+                    .map_err(AppError::from)
             });
         let (store, opened, problem) = match opened {
             Ok((store, opened)) => (Some(store), opened, None),

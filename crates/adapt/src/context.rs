@@ -38,14 +38,10 @@ impl Context {
             parent.header.place.clone()
         };
         let blank = nd30::BLANK;
-        let doc_type = if parent.doc_type.is_empty() {
-            "Kế hoạch"
-        } else {
-            &parent.doc_type
-        };
+        let doc_type = parent.type_name();
         let issued_with = parent.issued_with.as_ref().map(|d| {
             serde_json::json!({
-                "doc_type": if d.doc_type.is_empty() { "Quyết định" } else { &d.doc_type },
+                "doc_type": d.type_name(),
                 "number": d.number.clone().unwrap_or_else(|| blank.to_string()),
                 "symbol": d.symbol,
                 "date_text": d.date.map(nd30::date_text).unwrap_or_default(),

@@ -120,9 +120,18 @@ pub struct Preset {
     pub own_items: Vec<OwnItem>,
 }
 
+/// The ids of the built-in presets, as a message lists them: "mam-non, tieu-hoc, …".
+fn builtin_ids() -> String {
+    BUILTIN
+        .iter()
+        .map(|(id, _)| *id)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum PresetError {
-    #[error("Không có mẫu loại hình đơn vị \"{0}\". Các mẫu có sẵn: mam-non, tieu-hoc, thcs, thpt, phuong, phong-ban, y-te.")]
+    #[error("Không có mẫu loại hình đơn vị \"{0}\". Các mẫu có sẵn: {ids}.", ids = builtin_ids())]
     Unknown(String),
     #[error("Mẫu loại hình đơn vị \"{id}\" không đúng định dạng: {reason}")]
     Parse { id: String, reason: String },

@@ -4,10 +4,11 @@
 //! shows it), the PDF, and the checker. `make bench` runs these and
 //! benches/compare.sh (whole processes against python-docx and pandoc).
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use kehoach::adapt::{adapt, AdaptOptions, Preset};
-use kehoach::export::{html, to_docx, ExportOptions};
 use kehoach::model::{Decisions, UnitProfile};
-use kehoach::{import, lint};
+use kehoach_adapt::{adapt, AdaptOptions, Preset};
+use kehoach_export::{html, to_docx, ExportOptions};
+use kehoach_import as import;
+use kehoach_lint as lint;
 
 const SEED: &str = include_str!("../../import/builtin/ke-hoach-04-KH-UBND-quan1-2024.md");
 const DOCX: &[u8] = include_bytes!("../../../tests/fixtures/quan1-2024.wordlike.docx");
@@ -49,7 +50,7 @@ fn pipeline(c: &mut Criterion) {
         |b| b.iter(|| kehoach::app::preview(black_box(&unit), Default::default())),
     );
     c.bench_function("export/pdf (kindergarten plan)", |b| {
-        b.iter(|| kehoach::pdf::to_pdf(black_box(&unit), &opts.layout, &opts.author).unwrap())
+        b.iter(|| kehoach_pdf::to_pdf(black_box(&unit), &opts.layout, &opts.author).unwrap())
     });
     c.bench_function("check (district plan)", |b| {
         b.iter(|| lint::check(black_box(&district)))

@@ -118,11 +118,7 @@ pub fn title(plan: &Plan, doc_type: &str, layout: &Layout) -> TitleBlock {
         let issuer = names::normal_case(&d.issuer);
         let text = format!(
             "(Ban hành kèm theo {} số {number}/{} {date} của {issuer})",
-            if d.doc_type.is_empty() {
-                "Quyết định"
-            } else {
-                &d.doc_type
-            },
+            d.type_name(),
             d.symbol
         );
         Line::new(kehoach_text::squash(&text), size::TITLE, false, true)

@@ -196,11 +196,7 @@ pub fn lay_out(plan: &Plan, layout: &Layout) -> Document {
     let year = plan
         .year()
         .unwrap_or_else(|| chrono::Datelike::year(&chrono::Local::now().date_naive()));
-    let doc_type = if plan.doc_type.trim().is_empty() {
-        "Kế hoạch".to_string()
-    } else {
-        plan.doc_type.trim().to_string()
-    };
+    let doc_type = plan.type_name().to_string();
     let mut blocks = vec![
         Block::Header(header::header(&plan, &layout, year)),
         Block::Title(header::title(&plan, &doc_type, &layout)),

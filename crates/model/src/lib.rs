@@ -17,7 +17,7 @@ pub mod tracking;
 pub use appendix::{Appendix, AppendixGroup, AppendixRow, Column};
 pub use decisions::{AddedItem, Decisions, NodeDecision};
 pub use numbering::ItemKind;
-pub use profile::{ProfileError, UnitProfile};
+pub use profile::{ProfileError, ProfileField, UnitProfile, YEARS};
 pub use refs::{Anchor, Container, Topic};
 pub use tracking::{ReportNotes, Status, TaskRecord, Tracking};
 
@@ -96,6 +96,17 @@ pub struct DocRef {
     pub date: Option<NaiveDate>,
     /// The issuing body as printed in the citation ("Ủy ban nhân dân xã Tân Phú").
     pub issuer: String,
+}
+
+impl DocRef {
+    /// Its type as written; the document a plan is issued with that does not say is a
+    /// Quyết định.
+    pub fn type_name(&self) -> &str {
+        match self.doc_type.trim() {
+            "" => "Quyết định",
+            t => t,
+        }
+    }
 }
 
 /// A Roman-numbered part of the body ("I. MỤC TIÊU").
@@ -289,24 +300,24 @@ impl Plan {
             .or_else(|| year_in(&self.summary))
     }
 
+    /// Its type as written ("Kế hoạch", "Báo cáo"); a plan that does not say is a Kế hoạch.
+    pub fn type_name(&self) -> &str {
+        match self.doc_type.trim() {
+            "" => "Kế hoạch",
+            t => t,
+        }
+    }
+
     /// How the plan is named in a list: "Kế hoạch 15/KH-UBND: Cải cách …", "Kế hoạch (kèm theo
     /// Quyết định 119/QĐ-UBND): …", "Kế hoạch: …" for a draft.
     pub fn list_title(&self) -> String {
-        let doc_type = if self.doc_type.is_empty() {
-            "Kế hoạch"
-        } else {
-            &self.doc_type
-        };
+        let doc_type = self.type_name();
         let h = &self.header;
         let id = match (&h.number, &self.issued_with) {
             (Some(n), _) if !h.symbol.is_empty() => format!(" {n}/{}", h.symbol),
             (_, Some(d)) => format!(
                 " (kèm theo {} {}/{})",
-                if d.doc_type.is_empty() {
-                    "Quyết định"
-                } else {
-                    &d.doc_type
-                },
+                d.type_name(),
                 d.number.as_deref().unwrap_or("…"),
                 d.symbol
             ),

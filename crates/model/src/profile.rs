@@ -37,6 +37,48 @@ pub struct UnitProfile {
     pub layout: Option<Layout>,
 }
 
+/// The years a plan can be for: another is a typing mistake.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
+/// A field of the profile a plan cannot do without.
+#[derive(ts_rs::TS, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProfileField {
+    Name,
+    ShortName,
+    Place,
+    Year,
+}
+
+impl ProfileField {
+    pub const ALL: [ProfileField; 4] = [
+        ProfileField::Name,
+        ProfileField::ShortName,
+        ProfileField::Place,
+        ProfileField::Year,
+    ];
+
+    /// As the form labels it: "Tên đơn vị".
+    pub fn label(self) -> &'static str {
+        match self {
+            ProfileField::Name => "Tên đơn vị",
+            ProfileField::ShortName => "Tên viết tắt",
+            ProfileField::Place => "Địa danh",
+            ProfileField::Year => "Năm kế hoạch",
+        }
+    }
+
+    /// As a sentence names it: "tên viết tắt của đơn vị".
+    fn phrase(self) -> &'static str {
+        match self {
+            ProfileField::Name => "tên đơn vị",
+            ProfileField::ShortName => "tên viết tắt của đơn vị",
+            ProfileField::Place => "địa danh",
+            ProfileField::Year => "năm kế hoạch",
+        }
+    }
+}
+
 /// Why a profile is unusable.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum ProfileError {
@@ -59,21 +101,26 @@ impl UnitProfile {
         toml::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// The fields a plan cannot do without, with their Vietnamese names.
+    /// The fields a plan cannot do without that are empty (or, for the year, outside
+    /// [`YEARS`]), in the form's order.
+    pub fn missing(&self) -> Vec<ProfileField> {
+        ProfileField::ALL
+            .into_iter()
+            .filter(|f| match f {
+                ProfileField::Name => self.name.trim().is_empty(),
+                ProfileField::ShortName => self.short_name.trim().is_empty(),
+                ProfileField::Place => self.place.trim().is_empty(),
+                ProfileField::Year => !YEARS.contains(&self.year),
+            })
+            .collect()
+    }
+
+    /// The first field a plan cannot do without that is missing, named in Vietnamese.
     pub fn validate(&self) -> Result<(), ProfileError> {
-        if self.name.trim().is_empty() {
-            return Err(ProfileError::Missing("tên đơn vị"));
+        match self.missing().first() {
+            Some(f) => Err(ProfileError::Missing(f.phrase())),
+            None => Ok(()),
         }
-        if self.short_name.trim().is_empty() {
-            return Err(ProfileError::Missing("tên viết tắt của đơn vị"));
-        }
-        if self.place.trim().is_empty() {
-            return Err(ProfileError::Missing("địa danh"));
-        }
-        if !(1990..=2100).contains(&self.year) {
-            return Err(ProfileError::Missing("năm kế hoạch"));
-        }
-        Ok(())
     }
 
     /// Ký hiệu: "KH-MNTH".

@@ -46,6 +46,11 @@ impl Status {
         }
     }
 
+    /// Whether a task in this state must say why ("không thực hiện" needs its reason).
+    pub fn needs_reason(self) -> bool {
+        self == Status::KhongThucHien
+    }
+
     /// From what a user types on the command line: "hoan-thanh", "xong", "dang", "khong"…
     pub fn parse(text: &str) -> Option<Status> {
         let t = kehoach_text::fold(text).replace(['-', '_'], " ");

@@ -37,6 +37,17 @@ impl Authority {
         }
     }
 
+    /// As the form offers it: "KT. (cấp phó ký thay)".
+    pub fn label(self) -> &'static str {
+        match self {
+            Authority::Tm => "TM. (thay mặt tập thể)",
+            Authority::Kt => "KT. (cấp phó ký thay)",
+            Authority::Tl => "TL. (thừa lệnh)",
+            Authority::Tuq => "TUQ. (thừa ủy quyền)",
+            Authority::Q => "Q. (quyền)",
+        }
+    }
+
     fn code(self) -> &'static str {
         self.prefix().trim_end_matches('.')
     }

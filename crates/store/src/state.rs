@@ -38,7 +38,7 @@ impl DraftState {
     /// year of the unit's plan as it stands (a finished plan keeps the title it was saved with).
     pub fn shown_title(&self) -> String {
         match (&self.plan, &self.profile) {
-            (None, Some(p)) if (1900..=2100).contains(&p.year) => {
+            (None, Some(p)) if kehoach_model::YEARS.contains(&p.year) => {
                 format!("Kế hoạch CCHC năm {}", p.year)
             }
             _ => self.title.clone(),

@@ -233,7 +233,7 @@ fn dates_in(line: &str, year: i32) -> Vec<NaiveDate> {
             }
         }
     }
-    out.retain(|d| (1990..=2100).contains(&d.year()));
+    out.retain(|d| kehoach_model::YEARS.contains(&d.year()));
     out
 }
 

@@ -27,6 +27,8 @@ pub struct Task {
     pub deadline_text: String,
     /// As read, or as the user answered.
     pub deadline: Deadline,
+    /// The deadline as a list shows it ([`Deadline::label`]: "31/03/2024", "Thường xuyên").
+    pub deadline_label: String,
     pub record: TaskRecord,
 }
 
@@ -136,6 +138,7 @@ impl Record {
                     partners: row.partners,
                     product: row.product,
                     deadline_text,
+                    deadline_label: deadline.label(),
                     deadline,
                     record,
                 });
@@ -207,7 +210,7 @@ pub fn set(
         .iter()
         .find(|t| t.id == task || t.label == task.trim_end_matches('.'))
         .ok_or_else(|| TrackError::NoTask(task.to_string()))?;
-    if update.status == Status::KhongThucHien && update.reason.trim().is_empty() {
+    if update.status.needs_reason() && update.reason.trim().is_empty() {
         return Err(TrackError::NoReason(t.label.clone()));
     }
     if let Some(a) = update.deadline.as_deref().filter(|a| !a.trim().is_empty()) {
@@ -299,6 +302,16 @@ impl Period {
             "nam" | "ca nam" | "year" => Period::Year,
             _ => return None,
         })
+    }
+
+    /// As a list of periods shows it: "Quý I", "6 tháng", "9 tháng", "Năm".
+    pub fn label(self) -> &'static str {
+        match self {
+            Period::Q1 => "Quý I",
+            Period::H1 => "6 tháng",
+            Period::Q3 => "9 tháng",
+            Period::Year => "Năm",
+        }
     }
 
     /// The day the report's figures are counted to (14/3, 14/6, 14/9, 14/12).

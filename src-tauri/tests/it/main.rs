@@ -2,4 +2,5 @@
 //! Tauri's real IPC layer. One test binary (see docs/architecture.md).
 mod bindings;
 mod commands;
+mod facts;
 mod ipc;

@@ -36,6 +36,10 @@ adaptation: Adaptation | null, html: string, findings: Array<Finding>,
  */
 unit_missing: string | null, 
 /**
+ * The fields of the unit's profile that a plan cannot do without and that are empty.
+ */
+missing: Array<ProfileField>, 
+/**
  * The draft's name: "Kế hoạch CCHC năm 2024".
  */
 title: string, 
@@ -504,7 +508,11 @@ deadline_text: string,
 /**
  * As read, or as the user answered.
  */
-deadline: Deadline, record: TaskRecord, };
+deadline: Deadline, 
+/**
+ * The deadline as a list shows it ([`Deadline::label`]: "31/03/2024", "Thường xuyên").
+ */
+deadline_label: string, record: TaskRecord, };
 
 export type ReformArea = { label: string, title: string, };
 
@@ -529,6 +537,33 @@ export type Period = "q1" | "h1" | "q3" | "year";
 export type Deadline = { "kind": "by", "due": string } | { "kind": "recurring" } | { "kind": "on-occasion" } | { "kind": "unknown" };
 
 export type Tracked = { record: PlanOfRecord, overview: Overview, };
+
+export type Facts = { years: YearRange, 
+/**
+ * A new draft before anything is chosen: the first built-in parent plan and preset, the
+ * decree's page settings. Its year and title are set when it is created.
+ */
+new_draft: DraftState, 
+/**
+ * The fields of the unit's profile a plan cannot do without.
+ */
+profile_fields: Array<Choice<ProfileField>>, 
+/**
+ * Who signs: the head ("") or on someone's behalf.
+ */
+authorities: Array<Choice<string>>, statuses: Array<StatusChoice>, periods: Array<Choice<Period>>, };
+
+export type StatusChoice = { value: Status, label: string, 
+/**
+ * The task must say why ("không thực hiện").
+ */
+needs_reason: boolean, };
+
+export type YearRange = { min: number, max: number, };
+
+export type Choice<T> = { value: T, label: string, };
+
+export type ProfileField = "name" | "short_name" | "place" | "year";
 
 export type ParentRef = { "kind": "builtin", "id": string } | { "kind": "stored", "id": number };
 

@@ -1,6 +1,5 @@
 //! Files: names, formats, writing whole, reading plans, presets and text, checking a file.
-use super::{Error, Result};
-use kehoach_adapt::Preset;
+use super::{load_plan, Error, Result};
 use kehoach_export::{self as export, ExportOptions};
 use kehoach_import as import;
 use kehoach_lint::{self as lint, Finding};
@@ -113,49 +112,6 @@ pub fn free_path(path: &Path) -> std::path::PathBuf {
         })
         .find(|p| !p.exists())
         .expect("some number is free")
-}
-
-/// A plan from PLAN.json (the plan file format) or from any file the importer reads.
-pub fn load_plan(path: &Path) -> Result<Plan> {
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-    {
-        let text = read_text(path)?;
-        let mut plan: Plan = serde_json::from_str(&text).map_err(|e| {
-            Error::Input(format!(
-                "Tệp {} không phải kế hoạch JSON hợp lệ (dòng {}, cột {}).",
-                path.display(),
-                e.line(),
-                e.column()
-            ))
-        })?;
-        plan.normalize();
-        Ok(plan)
-    } else {
-        Ok(import::read_path(path)?)
-    }
-}
-
-/// A unit-type preset: a built-in id, or a .toml file.
-pub fn load_preset(id_or_path: &str) -> Result<Preset> {
-    if id_or_path.ends_with(".toml") {
-        let text = read_text(Path::new(id_or_path))?;
-        Ok(Preset::from_toml(id_or_path, &text)?)
-    } else {
-        Ok(Preset::builtin(id_or_path)?)
-    }
-}
-
-/// A text file, with a Vietnamese message when it cannot be read.
-pub fn read_text(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| {
-        Error::Input(format!(
-            "Không đọc được tệp {}: {}.",
-            path.display(),
-            import::io_reason(&e)
-        ))
-    })
 }
 
 /// Checks a plan file: PLAN.json and a built-in plan by their content, any other file also by

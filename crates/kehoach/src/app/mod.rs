@@ -5,15 +5,21 @@ use kehoach_adapt::{self as adapt, AdaptOptions, Adaptation, Preset};
 use kehoach_export as export;
 use kehoach_import as import;
 use kehoach_lint::{self as lint, Finding};
-use kehoach_model::Plan;
+use kehoach_model::{Plan, ProfileField};
 use kehoach_nd30::Layout;
 use kehoach_store::{DraftState, ParentRef, Store};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
+mod catalog;
+mod drafts;
 mod files;
+mod inputs;
 mod tracking;
+pub use catalog::*;
+pub use drafts::*;
 pub use files::*;
+pub use inputs::*;
 pub use tracking::*;
 
 /// Why an action failed: a short code for the UI's logic and the Vietnamese message.
@@ -107,6 +113,16 @@ pub fn unit_missing(draft: &DraftState) -> Option<String> {
     }
 }
 
+/// The fields of the draft's profile that a plan cannot do without and that are empty (none for
+/// a finished plan).
+pub fn missing_fields(draft: &DraftState) -> Vec<ProfileField> {
+    match (&draft.plan, &draft.profile) {
+        (Some(_), _) => Vec::new(),
+        (None, None) => ProfileField::ALL.to_vec(),
+        (None, Some(p)) => p.missing(),
+    }
+}
+
 /// The unit's plan to write to a file: refused while the unit is not described, since the plan
 /// would be the parent's own under the parent's number.
 pub fn build_unit(parent: Option<&Plan>, draft: &DraftState) -> Result<Plan> {
@@ -128,6 +144,8 @@ pub struct Rendered {
     pub findings: Vec<Finding>,
     /// What the unit's description lacks (the preview then shows the parent's plan), if anything.
     pub unit_missing: Option<String>,
+    /// The fields of the unit's profile that a plan cannot do without and that are empty.
+    pub missing: Vec<ProfileField>,
     /// The draft's name: "Kế hoạch CCHC năm 2024".
     pub title: String,
     /// The unit's plan is set for another year than its parent's.
@@ -186,6 +204,7 @@ pub fn render(parent: Option<&Plan>, draft: &DraftState) -> Result<Rendered> {
         html,
         findings,
         unit_missing: unit_missing(draft),
+        missing: missing_fields(draft),
         title: draft.shown_title(),
         year_note: year_note(parent, draft),
     })
@@ -228,7 +247,7 @@ pub fn plan_notes(plan: &Plan) -> Vec<String> {
             .unwrap_or_default();
         out.push(format!(
             "Kế hoạch được ban hành kèm theo {} số {}/{}{}: kế hoạch không có số, ngày và chữ ký riêng; căn cứ của đơn vị sẽ dẫn cả văn bản này.",
-            if d.doc_type.is_empty() { "Quyết định" } else { &d.doc_type },
+            d.type_name(),
             d.number.as_deref().unwrap_or("…"),
             d.symbol,
             date

@@ -2,7 +2,9 @@
 //! calls the core and prints; errors are one Vietnamese line on stderr.
 use clap::{Parser, Subcommand};
 use kehoach::app::{self, load_plan};
-use kehoach::{adapt, lint, model, store};
+use kehoach::lint::Severity;
+use kehoach::model;
+use kehoach::track::{Overview, Period, Record};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,7 +37,7 @@ enum Command {
         /// Tệp thông tin đơn vị (.toml).
         #[arg(long)]
         unit: PathBuf,
-        /// Mẫu loại hình (mam-non, tieu-hoc, thcs, thpt, y-te, phuong, phong-ban) hoặc tệp .toml; mặc định theo "type" của đơn vị.
+        /// Mẫu loại hình có sẵn (mã như mam-non; mã sai thì lỗi liệt kê các mã) hoặc tệp .toml; mặc định theo "type" của đơn vị.
         #[arg(long)]
         preset: Option<String>,
         /// Tệp quyết định đã lưu (.json): giữ/bỏ/sửa, thêm, sắp xếp, đề xuất từ ngữ.
@@ -200,7 +202,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             if json {
                 println!("{}", serde_json::to_string_pretty(&plan)?);
             } else {
-                print!("{}", kehoach::model::outline::outline(&plan));
+                print!("{}", app::outline(&plan));
             }
             // What the reader did to the text (an old encoding converted) is said on stderr.
             for notice in &plan.notices {
@@ -215,29 +217,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             decisions,
             output,
         } => {
-            let parent = load_plan(&from)?;
-            let profile = model::UnitProfile::from_toml(&app::read_text(&unit)?)?;
-            let preset = app::load_preset(&preset.unwrap_or_else(|| profile.unit_type.clone()))?;
-            let decisions = match decisions {
-                Some(path) => serde_json::from_str(&app::read_text(&path)?).map_err(|e| {
-                    format!(
-                        "Tệp quyết định {} không hợp lệ (dòng {}, cột {}).",
-                        path.display(),
-                        e.line(),
-                        e.column()
-                    )
-                })?,
-                None => model::Decisions::default(),
-            };
-            let result = adapt::adapt(
-                &parent,
-                &profile,
-                &preset,
-                &decisions,
-                adapt::AdaptOptions {
-                    apply_defaults: true,
-                },
-            )?;
+            let result = app::adapt_files(&from, &unit, preset.as_deref(), decisions.as_deref())?;
             let is_json = output
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("json"));
@@ -266,8 +246,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             } else {
                 for f in &findings {
                     let level = match f.severity {
-                        lint::Severity::Error => "Lỗi",
-                        lint::Severity::Warning => "Lưu ý",
+                        Severity::Error => "Lỗi",
+                        Severity::Warning => "Lưu ý",
                     };
                     println!("{level} [{}] {}: {}", f.rule, f.location.label, f.message);
                     if !f.location.text.is_empty() {
@@ -275,40 +255,24 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     }
                 }
             }
-            Ok(if lint::has_errors(&findings) {
+            Ok(if app::has_errors(&findings) {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
             })
         }
         Command::Drafts { db, command } => {
-            let path = db.unwrap_or_else(store::default_path);
+            let path = db.unwrap_or_else(app::default_store_path);
             let reads_only = matches!(
                 command,
                 DraftsCommand::List { .. }
                     | DraftsCommand::Show { .. }
                     | DraftsCommand::Export { .. }
             );
-            // On a full disk or a read-only folder, what is stored can still be listed, shown
-            // and exported.
-            let mut st = match store::Store::open(&path) {
-                Err(store::StoreError::Unavailable(_)) if reads_only => {
-                    store::Store::open_read_only(&path)?
-                }
-                other => other?,
-            };
+            let mut st = app::open_store(&path, reads_only)?;
             match command {
                 DraftsCommand::Save { plan } => {
-                    let plan = load_plan(&plan)?;
-                    let state = store::DraftState {
-                        title: format!("{} {}", plan.doc_type, plan.summary)
-                            .trim()
-                            .to_string(),
-                        plan: Some(plan),
-                        ..Default::default()
-                    };
-                    let id = st.create_draft(&state)?;
-                    println!("{id}");
+                    println!("{}", app::save_plan_draft(&mut st, &plan)?);
                 }
                 DraftsCommand::List { json } => {
                     let drafts = st.drafts()?;
@@ -347,12 +311,15 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Track { db, draft, command } => {
-            let mut st = store::Store::open(&db.unwrap_or_else(store::default_path))?;
-            let d = st.draft(draft)?;
-            match command.unwrap_or(TrackCommand::List {
+            let command = command.unwrap_or(TrackCommand::List {
                 json: false,
                 today: None,
-            }) {
+            });
+            // Listing only reads: it works on a full disk or in a read-only folder.
+            let reads_only = matches!(command, TrackCommand::List { .. });
+            let mut st = app::open_store(&db.unwrap_or_else(app::default_store_path), reads_only)?;
+            let d = st.draft(draft)?;
+            match command {
                 TrackCommand::List { json, today } => {
                     let record = app::record(&st, &d.state)?;
                     let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
@@ -400,7 +367,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     next,
                     proposals,
                 } => {
-                    let period = kehoach::track::Period::parse(&period).ok_or_else(|| {
+                    let period = Period::parse(&period).ok_or_else(|| {
                         Failure(format!(
                             "Kỳ báo cáo “{period}” không rõ: dùng q1, 6t, 9t hoặc nam."
                         ))
@@ -412,7 +379,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                         next,
                         proposals,
                     };
-                    kehoach::track::set_notes(&mut state.tracking, period, notes);
+                    app::set_report_notes(&mut state, period, notes);
                     st.save_on(
                         draft,
                         Some(d.revision),
@@ -430,9 +397,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             period,
             output,
         } => {
-            let st = store::Store::open(&db.unwrap_or_else(store::default_path))?;
+            let st = app::open_store(&db.unwrap_or_else(app::default_store_path), true)?;
             let d = st.draft(draft)?;
-            let period = kehoach::track::Period::parse(&period).ok_or_else(|| {
+            let period = Period::parse(&period).ok_or_else(|| {
                 Failure(format!(
                     "Kỳ báo cáo “{period}” không rõ: dùng q1, 6t, 9t hoặc nam."
                 ))
@@ -483,7 +450,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
 }
 
 /// The plan of record as a list: progress, then each area's tasks with deadline and status.
-fn track_text(record: &kehoach::track::Record, o: &kehoach::track::Overview) -> String {
+fn track_text(record: &Record, o: &Overview) -> String {
     let mut out = format!(
         "Kế hoạch năm {}: hoàn thành {}/{} nhiệm vụ ({}%), đang thực hiện {}, chưa thực hiện {}, không thực hiện {}.\n",
         record.year, o.plan.done, o.plan.total, o.plan.percent, o.plan.in_progress, o.plan.not_started, o.plan.dropped

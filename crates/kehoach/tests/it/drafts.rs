@@ -1,7 +1,7 @@
 //! The facade and the command line over the draft store: a draft's unit plan, the `drafts`
 //! commands, and never the parent's plan exported in the unit's stead.
 use kehoach::model::{Decisions, NodeDecision};
-use kehoach::store::{DraftState, ParentRef, Store};
+use kehoach_store::{DraftState, ParentRef, Store};
 use std::process::Command;
 
 fn state(step: u32) -> DraftState {
@@ -45,7 +45,7 @@ fn units_parent_plans_and_backup() {
         "/tests/fixtures/quan1-2024.pandoc.docx"
     ))
     .unwrap();
-    let plan = kehoach::import::read_bytes("quan1.docx", &original).unwrap();
+    let plan = kehoach_import::read_bytes("quan1.docx", &original).unwrap();
     let pid = s
         .save_parent_plan(&plan, Some(("quan1.docx", &original)))
         .unwrap();
@@ -109,7 +109,7 @@ fn the_drafts_cli() {
             .status
             .success()
     );
-    let exported = kehoach::import::read_path(&docx).unwrap();
+    let exported = kehoach_import::read_path(&docx).unwrap();
     assert_eq!(exported.header.issuer, "TRƯỜNG MẦM NON TUỔI HỒNG");
     let backup = dir.path().join("b.db");
     assert!(run(&["drafts", "backup", "-o", backup.to_str().unwrap()])
@@ -123,7 +123,7 @@ fn the_drafts_cli() {
 #[test]
 fn a_draft_without_its_unit_is_never_exported_as_the_parents_plan() {
     use kehoach::app;
-    let parent = kehoach::import::builtin("quan1-2024").unwrap();
+    let parent = kehoach_import::builtin("quan1-2024").unwrap();
     // No unit at all: the preview is the parent's plan, and says why.
     let bare = state(1);
     let rendered = app::render(Some(&parent), &bare).unwrap();

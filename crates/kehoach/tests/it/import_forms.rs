@@ -3,7 +3,7 @@
 //! .docx), a scan, a file with a password, and footnotes a converter turned into text. Bad
 //! files get one Vietnamese line naming the problem and exit code 2, quickly, with nothing
 //! written.
-use kehoach::import;
+use kehoach_import as import;
 use kehoach_testkit::corpus::{compare, facts};
 use kehoach_testkit::*;
 use std::path::PathBuf;

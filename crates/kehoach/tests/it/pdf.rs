@@ -237,10 +237,10 @@ fn export_chooses_the_format_by_the_extension() {
 #[test]
 fn the_preview_has_the_pdfs_pages() {
     let dir = tempfile::tempdir().unwrap();
-    let district = kehoach::import::builtin("quan1-2024").unwrap();
+    let district = kehoach_import::builtin("quan1-2024").unwrap();
     let mn = kehoach::app::load_plan(&adapt_to(dir.path(), false, "mn.json")).unwrap();
     for (name, plan) in [("district", district), ("kindergarten", mn)] {
-        let layout = kehoach::nd30::Layout::default();
+        let layout = kehoach_nd30::Layout::default();
         let pdf = dir.path().join(format!("{name}.pdf"));
         kehoach::app::export(&plan, layout, &pdf).unwrap();
         let pdf_pages = pdf_pages(&pdf).len();
