@@ -26,11 +26,18 @@ deps:
 ui: deps
 	cd ui && npm run build
 
-## rust-checks: format, lints (the fuzz targets included), every crate's tests
+# Clippy's lints run inside the test build: clippy-driver compiles the workspace's crates (as
+# `cargo clippy` does, and it also generates code), so one build of every crate serves the lints
+# (-D warnings), the tests, and the app and command line the end-to-end tests drive. A separate
+# `cargo clippy` would type-check the whole dependency tree a second time.
+CLIPPY_DRIVER = $(shell rustup which clippy-driver 2>/dev/null || command -v clippy-driver)
+TEST_BUILD = RUSTC_WORKSPACE_WRAPPER="$(CLIPPY_DRIVER)" CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
+
+## rust-checks: format, lints, every crate's tests (benches run once, the fuzz targets replay
+## their corpus)
 rust-checks: ui
 	cargo fmt --all --check
-	cargo clippy --workspace --all-targets -- -D warnings
-	cargo test --workspace
+	$(TEST_BUILD) cargo test --workspace --all-targets
 
 ui-checks: deps
 	cd ui && npm run check && npm test
@@ -40,7 +47,7 @@ ui-checks: deps
 ## The app and the command line are built by the same command as the tests, so that both share
 ## one build of every crate (a plain `cargo build` resolves other features and builds them again).
 e2e-build: ui
-	cargo test --workspace --no-run --quiet
+	$(TEST_BUILD) cargo test --workspace --all-targets --no-run --quiet
 e2e: deps ui e2e-build
 	.ci/e2e "$(APP)"
 

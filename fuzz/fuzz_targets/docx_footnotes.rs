@@ -2,7 +2,4 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
-#[path = "part.rs"]
-mod part;
-
-fuzz_target!(|data: &[u8]| part::run("word/footnotes.xml", data));
+fuzz_target!(|data: &[u8]| kehoach_fuzz::part("word/footnotes.xml", data));

@@ -2,7 +2,4 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
-#[path = "part.rs"]
-mod part;
-
-fuzz_target!(|data: &[u8]| part::run("word/_rels/document.xml.rels", data));
+fuzz_target!(|data: &[u8]| kehoach_fuzz::part("word/_rels/document.xml.rels", data));

@@ -2,7 +2,4 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let _ = kehoach_import::read_bytes("fuzz.docx", data);
-    let _ = kehoach_lint::check_docx("fuzz.docx", data);
-});
+fuzz_target!(|data: &[u8]| kehoach_fuzz::import_docx(data));

@@ -8,9 +8,9 @@
 #  - `kehoach export -o x.pdf` of the kindergarten plan (typst) against
 #    `soffice --convert-to pdf` of the same plan's .docx;
 # plus the release app binary's size, its start to first paint, and the CLI export's peak memory.
-# Prints medians and ratios (hyperfine). Usage: benches/compare.sh
+# Prints medians and ratios (hyperfine). Usage: crates/kehoach/benches/compare.sh
 set -euo pipefail
-top=$(cd "$(dirname "$0")/.." && pwd)
+top=$(cd "$(dirname "$0")/../../.." && pwd)
 target=${CARGO_TARGET_DIR:-$top/target}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
