@@ -1,7 +1,8 @@
 //! The unit's appendix: one group per kept reform area, one row per kept task, with the product
 //! and deadline of the parent's matching row (its own scope cut out) and owners from the preset.
 use super::context::Context;
-use super::{AdaptError, Preset};
+use super::reword::{stale_years, Place};
+use super::{AdaptError, AdaptOptions, Preset, Proposal};
 use kehoach_model::{
     Appendix, AppendixGroup, AppendixRow, Column, Decisions, ItemKind, Plan, Topic,
 };
@@ -39,6 +40,9 @@ impl Vocabulary {
     }
 }
 
+/// The unit's appendix. Last year's years in the cells taken from the parent's rows are
+/// proposals (`proposals`) like those of the body.
+#[allow(clippy::too_many_arguments)]
 pub fn appendix(
     plan: &Plan,
     parent: &Plan,
@@ -47,7 +51,10 @@ pub fn appendix(
     scope_phrases: &[String],
     render: &impl Fn(&str) -> Result<String, AdaptError>,
     ctx: &Context,
+    opts: AdaptOptions,
+    proposals: &mut Vec<Proposal>,
 ) -> Result<Appendix, AdaptError> {
+    let year = plan.year.unwrap_or_default();
     let mut vocabulary = Vocabulary::default();
     let parent_rows: Vec<(Words, &AppendixRow)> = parent
         .appendix
@@ -108,19 +115,29 @@ pub fn appendix(
             };
             let cells = match decisions.appendix.get(&task.id) {
                 Some(own) => own.clone(),
-                None => vec![
-                    table_task(&task.text),
-                    clean(
-                        matched.and_then(|r| r.cells.get(product_cell)),
-                        &preset.product,
-                    ),
-                    ctx.fill(&preset.lead),
-                    ctx.fill(&preset.cooperate),
-                    clean(
-                        matched.and_then(|r| r.cells.get(deadline_cell)),
-                        &preset.deadline,
-                    ),
-                ],
+                None => {
+                    let mut cells = vec![
+                        table_task(&task.text),
+                        clean(
+                            matched.and_then(|r| r.cells.get(product_cell)),
+                            &preset.product,
+                        ),
+                        ctx.fill(&preset.lead),
+                        ctx.fill(&preset.cooperate),
+                        clean(
+                            matched.and_then(|r| r.cells.get(deadline_cell)),
+                            &preset.deadline,
+                        ),
+                    ];
+                    for (c, cell) in cells.iter_mut().enumerate().skip(1) {
+                        let at = Place {
+                            node: &task.id,
+                            cell: Some(c),
+                        };
+                        stale_years(cell, &at, year, decisions, opts, proposals);
+                    }
+                    cells
+                }
             };
             rows.push(AppendixRow {
                 id: task.id.clone(),

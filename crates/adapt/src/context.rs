@@ -16,21 +16,10 @@ pub struct Context {
 
 impl Context {
     pub fn new(parent: &Plan, profile: &UnitProfile, preset: &Preset) -> Context {
-        let parent_body = if profile.parent_body.trim().is_empty() {
-            names::normal_case(&parent.header.issuer)
-        } else {
-            profile.parent_body.trim().to_string()
-        };
-        let governing_body = match parent.header.parent_body.as_deref() {
-            Some(above)
-                if profile.parent_body.trim().is_empty()
-                    && kehoach_parent::ParentProfile::of(parent).level
-                        == kehoach_parent::Level::Division =>
-            {
-                names::normal_case(above)
-            }
-            _ => parent_body.clone(),
-        };
+        // The unit's parent body is the profile's, always (asked for, never guessed): the
+        // parent plan may be a body's that no longer exists (a district's) or a city's.
+        let parent_body = profile.parent_body.trim().to_string();
+        let governing_body = parent_body.clone();
         let symbol = profile.symbol(nd30::type_code("Kế hoạch").unwrap_or("KH"));
         let place = if parent.header.place.trim().is_empty() {
             profile.place.clone()
@@ -48,35 +37,45 @@ impl Context {
                 "issuer": names::normal_case(&d.issuer),
             })
         });
+        let unit = serde_json::json!({
+            "name": profile.name.trim(),
+            "short_name": profile.short_name.trim(),
+            "year": profile.year,
+            "previous_year": profile.year - 1,
+            "place": profile.place,
+            "number": profile.number.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| blank.to_string()),
+            "symbol": symbol,
+            "date_text": profile.date.map(nd30::date_text)
+                .unwrap_or_else(|| format!("ngày{blank}tháng{blank}năm {}", profile.year)),
+            "kind": names::kind_of(&profile.name),
+            "level": names::level_of(&profile.name),
+        });
+        let parent_json = serde_json::json!({
+            "body": parent_body,
+            // Who issued the parent plan, as its own header says: the plan is cited so.
+            "issuer": names::normal_case(&parent.header.issuer),
+            "place": place,
+            "doc_type": doc_type,
+            "number": parent.header.number.clone().unwrap_or_else(|| blank.to_string()),
+            "numbered": parent.header.number.as_deref().is_some_and(|n| !n.trim().is_empty()),
+            "symbol": parent.header.symbol,
+            "date_text": parent.header.date.map(nd30::date_text).unwrap_or_default(),
+            "summary": cited_summary(&parent.summary),
+            "issued_with": issued_with,
+        });
+        // The preset's words by unit type, made the unit's own ("Giám đốc" of a centre,
+        // "Trưởng trạm" of a station; "xã" or "phường").
+        let base = serde_json::json!({ "unit": unit, "parent": parent_json });
+        let own = |t: &str| render(t, &base);
         let json = serde_json::json!({
-            "unit": {
-                "name": profile.name.trim(),
-                "short_name": profile.short_name.trim(),
-                "year": profile.year,
-                "previous_year": profile.year - 1,
-                "place": profile.place,
-                "number": profile.number.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| blank.to_string()),
-                "symbol": symbol,
-                "date_text": profile.date.map(nd30::date_text)
-                    .unwrap_or_else(|| format!("ngày{blank}tháng{blank}năm {}", profile.year)),
-            },
-            "parent": {
-                "body": parent_body,
-                "place": place,
-                "doc_type": doc_type,
-                "number": parent.header.number.clone().unwrap_or_else(|| blank.to_string()),
-                "numbered": parent.header.number.as_deref().is_some_and(|n| !n.trim().is_empty()),
-                "symbol": parent.header.symbol,
-                "date_text": parent.header.date.map(nd30::date_text).unwrap_or_default(),
-                "summary": cited_summary(&parent.summary),
-                "issued_with": issued_with,
-            },
+            "unit": unit,
+            "parent": parent_json,
             "preset": {
                 "name": preset.name,
-                "unit_noun": preset.unit_noun,
-                "audience": preset.audience,
-                "service_users": preset.service_users,
-                "head": preset.head,
+                "unit_noun": own(&preset.unit_noun),
+                "audience": own(&preset.audience),
+                "service_users": own(&preset.service_users),
+                "head": own(&preset.head),
             },
         });
         Context {
@@ -92,14 +91,18 @@ impl Context {
 
     /// Renders the `{{…}}` placeholders of preset text.
     pub fn fill(&self, template: &str) -> String {
-        if !template.contains("{{") {
-            return template.to_string();
-        }
-        let mut hb = handlebars::Handlebars::new();
-        hb.register_escape_fn(handlebars::no_escape);
-        hb.render_template(template, &self.json)
-            .unwrap_or_else(|_| template.to_string())
+        render(template, &self.json)
     }
+}
+
+fn render(template: &str, data: &serde_json::Value) -> String {
+    if !template.contains("{{") {
+        return template.to_string();
+    }
+    let mut hb = handlebars::Handlebars::new();
+    hb.register_escape_fn(handlebars::no_escape);
+    hb.render_template(template, data)
+        .unwrap_or_else(|_| template.to_string())
 }
 
 /// A trích yếu as cited after "về": its first letter in lower case ("về thực hiện công tác …"),

@@ -80,9 +80,10 @@ pub fn recipients(profile: &UnitProfile, preset: &Preset, ctx: &Context) -> Vec<
 
 /// The signer: "KT. HIỆU TRƯỞNG" over "PHÓ HIỆU TRƯỞNG" for a deputy, "TM. <collective>" for a
 /// collective body, nothing when the head signs.
-pub fn signer(profile: &UnitProfile, preset: &Preset) -> Signer {
+pub fn signer(profile: &UnitProfile, preset: &Preset, ctx: &Context) -> Signer {
+    let preset_title = ctx.fill(&preset.signer_title);
     let title = if profile.signer_title.trim().is_empty() {
-        preset.signer_title.clone()
+        preset_title.clone()
     } else {
         caps(profile.signer_title.trim())
     };
@@ -93,7 +94,7 @@ pub fn signer(profile: &UnitProfile, preset: &Preset) -> Signer {
         } else {
             &preset.collective
         }),
-        Some(a) => a.line(&preset.signer_title),
+        Some(a) => a.line(&preset_title),
     };
     Signer {
         authority,

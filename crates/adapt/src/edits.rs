@@ -1,5 +1,5 @@
 //! The user's structural edits: items added into a container, children reordered, own wording.
-use kehoach_model::{AddedItem, Container, Item, NodeDecision, Part};
+use kehoach_model::{AddedItem, Container, Decisions, Item, NodeDecision, Part};
 use std::collections::BTreeMap;
 
 /// The children list of a container in the unit's parts.
@@ -70,6 +70,14 @@ pub fn edited(nodes: &BTreeMap<String, NodeDecision>) -> BTreeMap<&str, &str> {
             _ => None,
         })
         .collect()
+}
+
+/// The unit's own items the user dropped, at any depth, taken out.
+pub fn drop_dropped(items: &mut Vec<Item>, decisions: &Decisions) {
+    items.retain(|i| decisions.nodes.get(&i.id) != Some(&NodeDecision::Drop));
+    for item in items {
+        drop_dropped(&mut item.items, decisions);
+    }
 }
 
 pub fn apply_edits(items: &mut [Item], edited: &BTreeMap<&str, &str>) {

@@ -195,7 +195,7 @@ pub fn adapt_with(
                     .filter_map(|item| sel.select(item, PartMode::Drop, 0, &mut nodes))
                     .collect();
                 let mut own = select::own_items(&preset.own_items, &format!("{key}.own"), &fill);
-                own.retain(|i| decisions.nodes.get(&i.id) != Some(&NodeDecision::Drop));
+                edits::drop_dropped(&mut own, decisions);
                 // (Not what a kept parent item, or a point under it, already says.)
                 let kept: Vec<&str> = items
                     .iter()
@@ -253,6 +253,7 @@ pub fn adapt_with(
         decisions,
         opts,
         &fill,
+        profile.year,
     );
 
     // 4. Derived parts.
@@ -267,7 +268,7 @@ pub fn adapt_with(
         parts,
         closing: render("closing")?,
         recipients: derived::recipients(profile, preset, &ctx),
-        signer: derived::signer(profile, preset),
+        signer: derived::signer(profile, preset, &ctx),
         footnotes: Vec::new(),
         emphasis: Vec::new(),
         appendix: None,
@@ -277,6 +278,7 @@ pub fn adapt_with(
     plan.footnotes = derived::kept_footnotes(&parent.footnotes, &plan);
     plan.emphasis = derived::kept_emphasis(&parent.emphasis, &plan);
     renumber(&mut plan);
+    let mut proposals = proposals;
     plan.appendix = Some(appendix::appendix(
         &plan,
         parent,
@@ -285,6 +287,8 @@ pub fn adapt_with(
         &scope_phrases,
         &render,
         &ctx,
+        opts,
+        &mut proposals,
     )?);
     // The pointer to the appendix, where the unit has one.
     let has_rows = plan

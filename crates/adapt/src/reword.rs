@@ -1,9 +1,12 @@
 //! Rewording proposals: every occurrence of a rule's phrase in a kept item is one proposal, shown
 //! in context, accepted or rejected on its own or with all of its rule. The clause that carries
-//! the parent's scope is a proposal too (rule "pham-vi"). Only accepted proposals change text.
+//! the parent's scope is a proposal too (rule "pham-vi"), and so is each of last year's years
+//! (rule "nam-cu"). Only accepted proposals change text, and none changes part of a protected
+//! span (a cited document, a quotation, a name: [`kehoach_nd30::spans`]).
 use super::preset::{Preset, RewordRule};
 use super::{AdaptOptions, Flag};
 use kehoach_model::{Decisions, Item, Part};
+use kehoach_nd30::spans::protected;
 use kehoach_parent::scope;
 use kehoach_text::{context, match_case};
 use serde::{Deserialize, Serialize};
@@ -12,6 +15,8 @@ use serde::{Deserialize, Serialize};
 pub const SCOPE_RULE: &str = "pham-vi";
 /// The rule id of sentences in which the parent gives the work, put in the unit's own words.
 pub const OWN_WORDS_RULE: &str = "loi-don-vi";
+/// The rule id of last year's years moved to the plan's.
+pub const STALE_YEAR_RULE: &str = "nam-cu";
 
 #[derive(ts_rs::TS, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -38,6 +43,9 @@ pub struct Proposal {
     pub status: ProposalStatus,
     /// Whether the preset turns it on by default.
     pub default: bool,
+    /// In a cell of the appendix row of `node`, not in the item's text.
+    #[serde(default)]
+    pub in_appendix: bool,
 }
 
 fn status(
@@ -72,6 +80,7 @@ pub fn review(
     decisions: &Decisions,
     opts: AdaptOptions,
     fill: &impl Fn(&str) -> String,
+    plan_year: i32,
 ) -> (Vec<Proposal>, Vec<Flag>) {
     let mut proposals = Vec::new();
     let mut flags = Vec::new();
@@ -96,6 +105,7 @@ pub fn review(
             edited,
             decisions,
             opts,
+            plan_year,
         };
         walk(&mut part.items, &ctx, &mut proposals, &mut flags);
     }
@@ -111,6 +121,7 @@ struct Ctx<'a> {
     edited: &'a [&'a str],
     decisions: &'a Decisions,
     opts: AdaptOptions,
+    plan_year: i32,
 }
 
 fn walk(items: &mut Vec<Item>, ctx: &Ctx, proposals: &mut Vec<Proposal>, flags: &mut Vec<Flag>) {
@@ -123,6 +134,19 @@ fn walk(items: &mut Vec<Item>, ctx: &Ctx, proposals: &mut Vec<Proposal>, flags: 
             own_words(item, ctx, proposals);
             reword_item(item, ctx, proposals);
             cut_scope(item, ctx, proposals);
+            let node = item.id.clone();
+            let at = Place {
+                node: &node,
+                cell: None,
+            };
+            stale_years(
+                &mut item.text,
+                &at,
+                ctx.plan_year,
+                ctx.decisions,
+                ctx.opts,
+                proposals,
+            );
         }
         // What is left of the parent's scope (not where the parent is named as an authority).
         let text = scope::without_references(&item.text);
@@ -172,6 +196,9 @@ fn reword_item(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
     for h in hits.iter_mut() {
         h.1 = absorb_qualifier(&item.text, h.1);
     }
+    // Never inside a cited document's title, a quotation or a name.
+    let spans = protected(&item.text);
+    hits.retain(|&(s, e, _)| spans.allows(s, e));
     hits.sort_by(|a, b| a.0.cmp(&b.0).then((b.1 - b.0).cmp(&(a.1 - a.0))));
     let mut chosen: Vec<(usize, usize, usize)> = Vec::new();
     for h in hits {
@@ -210,6 +237,7 @@ fn reword_item(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
             context_after: ca,
             status: st,
             default: rule.default,
+            in_appendix: false,
         });
     }
     for (s, e, after) in accepted.into_iter().rev() {
@@ -264,6 +292,9 @@ fn own_words(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
     };
     let old_end = item.text.len() - common + to_word;
     let new_end = new.len() - common + to_word;
+    if !protected(&item.text).allows(0, old_end) {
+        return;
+    }
     let before = item.text[..old_end].trim().to_string();
     let after = new[..new_end].trim().to_string();
     let id = format!("{OWN_WORDS_RULE}:{}:1", item.id);
@@ -279,6 +310,7 @@ fn own_words(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
         context_after: kehoach_text::short(&item.text[old_end..], 6),
         status: st,
         default: true,
+        in_appendix: false,
     });
     if st == ProposalStatus::Accepted {
         item.text = new;
@@ -286,13 +318,16 @@ fn own_words(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
 }
 
 fn cut_scope(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
+    let spans = protected(&item.text);
     let mut ranges = scope::trim_ranges(&item.text, ctx.scope_phrases);
+    ranges.retain(|&(s, e)| spans.allows(s, e));
     if ranges.is_empty() {
         return;
     }
     // Cutting whole clauses must not leave the item without text: cut the phrases instead.
     if scope::remove_ranges(&item.text, &ranges).is_empty() {
         ranges = scope::phrase_ranges(&item.text, ctx.scope_phrases);
+        ranges.retain(|&(s, e)| spans.allows(s, e));
     }
     let mut accepted = Vec::new();
     for (k, &(s, e)) in ranges.iter().enumerate() {
@@ -313,9 +348,59 @@ fn cut_scope(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
             context_after: ca,
             status: st,
             default: true,
+            in_appendix: false,
         });
     }
     if !accepted.is_empty() {
         item.text = scope::remove_ranges(&item.text, &accepted);
+    }
+}
+
+/// Where a text is: an item of the body, or a cell of an appendix row (the row's task id).
+pub struct Place<'a> {
+    pub node: &'a str,
+    /// The cell of the appendix row (after STT), for an appendix cell.
+    pub cell: Option<usize>,
+}
+
+/// Each of last year's years in a text of the parent's wording is a proposal for the plan's
+/// year ("Trong năm 2024" → "Trong năm 2025"), on by default; accepted ones change the text.
+pub fn stale_years(
+    text: &mut String,
+    at: &Place,
+    plan_year: i32,
+    decisions: &Decisions,
+    opts: AdaptOptions,
+    proposals: &mut Vec<Proposal>,
+) {
+    let spans = protected(text);
+    let found = kehoach_nd30::years::stale(text, plan_year, &spans);
+    let mut accepted = Vec::new();
+    for (k, y) in found.into_iter().enumerate() {
+        let id = match at.cell {
+            None => format!("{STALE_YEAR_RULE}:{}:{}", at.node, k + 1),
+            Some(c) => format!("{STALE_YEAR_RULE}:{}:o{c}:{}", at.node, k + 1),
+        };
+        let st = status(&id, STALE_YEAR_RULE, true, decisions, opts);
+        if st == ProposalStatus::Accepted {
+            accepted.push((y.start, y.end, y.proposed.clone()));
+        }
+        let (cb, ca) = context(text, y.start, y.end, 6);
+        proposals.push(Proposal {
+            id,
+            rule: STALE_YEAR_RULE.into(),
+            label: format!("Năm cũ → năm {plan_year} của kế hoạch"),
+            node: at.node.to_string(),
+            before: y.found,
+            after: y.proposed,
+            context_before: cb,
+            context_after: ca,
+            status: st,
+            default: true,
+            in_appendix: at.cell.is_some(),
+        });
+    }
+    for (s, e, after) in accepted.into_iter().rev() {
+        text.replace_range(s..e, &after);
     }
 }

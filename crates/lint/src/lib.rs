@@ -3,6 +3,7 @@
 //! rules), a severity (error where the decree is explicit, warning where it is silent or practice
 //! varies) and a Vietnamese message. Works on a plan (JSON or imported), and on any .docx, whose
 //! text and formatting are checked too ([`check_docx`]).
+mod facts;
 mod format;
 mod layout;
 pub mod lines;
@@ -12,6 +13,7 @@ pub mod sentences;
 use kehoach_model::{Item, ItemKind, Plan, Topic};
 use serde::{Deserialize, Serialize};
 
+pub use facts::against_parent;
 pub use format::check_docx;
 pub use plan::check;
 
@@ -64,6 +66,9 @@ pub const RULES: &[Rule] = &[
     Rule { id: "body-spacing", clause: "Phụ lục I, mục IV.6", severity: Severity::Error, message: "Khoảng cách giữa các đoạn văn tối thiểu 6 pt." },
     Rule { id: "recipients-format", clause: "Phụ lục I, mục IV.9b", severity: Severity::Error, message: "Chữ \"Nơi nhận:\" in nghiêng, đậm, cỡ chữ 12; các dòng nơi nhận in thường, đứng, cỡ chữ 11." },
     Rule { id: "appendix-title", clause: "Phụ lục I, mục III.1", severity: Severity::Error, message: "Từ \"Phụ lục\" viết in thường (\"Phụ lục\", \"Phụ lục I\"), không viết \"PHỤ LỤC\"." },
+    Rule { id: "stale-year", clause: "domain", severity: Severity::Warning, message: "Năm cũ còn trong lời của đơn vị hoặc trong phụ lục: thời hạn, nhiệm vụ là của năm kế hoạch; chỉ giữ năm cũ khi nói về kết quả đã đạt." },
+    Rule { id: "unit-name", clause: "domain", severity: Severity::Warning, message: "Kế hoạch gọi đơn vị mình bằng tên của loại đơn vị khác." },
+    Rule { id: "parent-citation", clause: "Điều 8; Phụ lục I, mục II.6", severity: Severity::Error, message: "Căn cứ dẫn kế hoạch cấp trên chưa đúng số, ngày hoặc cơ quan ban hành ghi ở phần đầu của kế hoạch đó." },
     Rule { id: "vv-format", clause: "Phụ lục I, mục IV.5b", severity: Severity::Error, message: "Trích yếu của công văn bắt đầu bằng \"V/v\", in thường, đứng, không đậm, cỡ chữ 12–13, dưới số và ký hiệu." },
     Rule { id: "kinh-gui", clause: "Phụ lục I, mục IV.9a", severity: Severity::Error, message: "Công văn phải có \"Kính gửi:\" và tên cơ quan, tổ chức hoặc cá nhân nhận văn bản." },
 ];

@@ -30,6 +30,8 @@ fn check_raw(plan: &Plan) -> Vec<Finding> {
     signer(plan, &mut out);
     scope(plan, &mut out);
     capitalisation(plan, &mut out);
+    super::facts::stale_years(plan, &mut out);
+    super::facts::unit_named(plan, &mut out);
     for (_, item) in plan.items() {
         if item.text.trim().is_empty() && item.items.is_empty() {
             out.push(finding("empty-item", Area::Body, &item.label, "", &item.id));

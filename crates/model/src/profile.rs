@@ -46,14 +46,16 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
 pub enum ProfileField {
     Name,
     ShortName,
+    ParentBody,
     Place,
     Year,
 }
 
 impl ProfileField {
-    pub const ALL: [ProfileField; 4] = [
+    pub const ALL: [ProfileField; 5] = [
         ProfileField::Name,
         ProfileField::ShortName,
+        ProfileField::ParentBody,
         ProfileField::Place,
         ProfileField::Year,
     ];
@@ -63,6 +65,7 @@ impl ProfileField {
         match self {
             ProfileField::Name => "Tên đơn vị",
             ProfileField::ShortName => "Tên viết tắt",
+            ProfileField::ParentBody => "Cơ quan chủ quản",
             ProfileField::Place => "Địa danh",
             ProfileField::Year => "Năm kế hoạch",
         }
@@ -73,6 +76,7 @@ impl ProfileField {
         match self {
             ProfileField::Name => "tên đơn vị",
             ProfileField::ShortName => "tên viết tắt của đơn vị",
+            ProfileField::ParentBody => "cơ quan chủ quản của đơn vị",
             ProfileField::Place => "địa danh",
             ProfileField::Year => "năm kế hoạch",
         }
@@ -109,6 +113,7 @@ impl UnitProfile {
             .filter(|f| match f {
                 ProfileField::Name => self.name.trim().is_empty(),
                 ProfileField::ShortName => self.short_name.trim().is_empty(),
+                ProfileField::ParentBody => self.parent_body.trim().is_empty(),
                 ProfileField::Place => self.place.trim().is_empty(),
                 ProfileField::Year => !YEARS.contains(&self.year),
             })

@@ -10,6 +10,8 @@ pub mod doc_types;
 mod metrics;
 pub mod names;
 pub mod punctuation;
+pub mod spans;
+pub mod years;
 
 pub use authority::Authority;
 pub use dates::{date_text, number_line, place_date_line, BLANK};

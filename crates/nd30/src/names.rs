@@ -3,7 +3,7 @@
 //! Xã hội"); an administrative unit's generic noun is lower case and its proper name capitalised
 //! ("phường Sài Gòn", "tỉnh Lâm Đồng"), except units named after a number ("Quận 1") and the
 //! special cases "Thành phố Hồ Chí Minh", "Thủ đô Hà Nội".
-use kehoach_text::capitalise;
+use kehoach_text::{capitalise, fold};
 
 /// Types of bodies as the decree writes them, longest first where they share a beginning.
 const BODY_TYPES: &[&str] = &[
@@ -201,6 +201,38 @@ fn longest(words: &[String], at: usize, table: &[&str]) -> Option<usize> {
             (here == *p).then_some(n)
         })
         .max()
+}
+
+/// What kind of body the unit is, by the first words of its name: "trường", "trạm", "trung
+/// tâm", "bệnh viện", "phòng", "ủy ban", else "đơn vị".
+pub fn kind_of(name: &str) -> &'static str {
+    let f = fold(name.trim());
+    [
+        ("truong", "trường"),
+        ("tram", "trạm"),
+        ("trung tam", "trung tâm"),
+        ("benh vien", "bệnh viện"),
+        ("phong", "phòng"),
+        ("uy ban nhan dan", "ủy ban"),
+        ("ubnd", "ủy ban"),
+    ]
+    .into_iter()
+    .find(|(k, _)| f.starts_with(k))
+    .map_or("đơn vị", |(_, v)| v)
+}
+
+/// The level of the local government the unit is (a People's Committee) or is named after:
+/// "phường", "xã", "đặc khu"; "xã" when the name says none.
+pub fn level_of(name: &str) -> &'static str {
+    let f = format!(" {} ", fold(name));
+    [
+        (" phuong ", "phường"),
+        (" dac khu ", "đặc khu"),
+        (" xa ", "xã"),
+    ]
+    .into_iter()
+    .find(|(k, _)| f.contains(k))
+    .map_or("xã", |(_, v)| v)
 }
 
 #[cfg(test)]

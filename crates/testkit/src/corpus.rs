@@ -218,13 +218,25 @@ pub fn preset_id(unit: &str) -> &str {
     }
 }
 
+/// The unit's parent body: the body that issued the parent plan (the ward for a school under it,
+/// the Sở for an upper-secondary school), or for a division's plan the People's Committee over
+/// the division.
+fn parent_body_of(parent: &Plan) -> String {
+    let issuer = &parent.header.issuer;
+    let division = kehoach_text::fold(issuer).starts_with("phong ");
+    match parent.header.parent_body.as_deref() {
+        Some(above) if division => kehoach_nd30::names::normal_case(above),
+        _ => kehoach_nd30::names::normal_case(issuer),
+    }
+}
+
 /// A profile of a unit of that type under the corpus plan's issuer.
 pub fn unit_profile(unit: &str, parent: &Plan) -> UnitProfile {
     let (name, short) = match unit {
-        "mam-non" => ("Trường mầm non Hoa Sen", "MNHS"),
-        "tieu-hoc" => ("Trường tiểu học Lê Lợi", "THLL"),
-        "thcs" => ("Trường trung học cơ sở Nguyễn Du", "THCSND"),
-        "thpt" => ("Trường trung học phổ thông Trần Phú", "THPTTP"),
+        "mam-non" => ("Trường Mầm non Hoa Sen", "MNHS"),
+        "tieu-hoc" => ("Trường Tiểu học Lê Lợi", "THLL"),
+        "thcs" => ("Trường Trung học cơ sở Nguyễn Du", "THCSND"),
+        "thpt" => ("Trường Trung học phổ thông Trần Phú", "THPTTP"),
         "y-te" => ("Trạm Y tế Hòa Bình", "TYT"),
         "xa" | "phuong" => ("Ủy ban nhân dân xã Phước Hòa", "UBND"),
         _ => ("Phòng Kinh tế", "PKT"),
@@ -233,6 +245,7 @@ pub fn unit_profile(unit: &str, parent: &Plan) -> UnitProfile {
         name: name.into(),
         short_name: short.into(),
         unit_type: preset_id(unit).into(),
+        parent_body: parent_body_of(parent),
         place: if parent.header.place.is_empty() {
             "Phước Hòa".into()
         } else {

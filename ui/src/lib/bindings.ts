@@ -46,7 +46,15 @@ title: string,
 /**
  * The unit's plan is set for another year than its parent's.
  */
-year_note: YearNote | null, };
+year_note: YearNote | null, 
+/**
+ * The parent plan was issued by another body than the unit's parent body.
+ */
+parent_note: string | null, 
+/**
+ * Which place name Decree 30 wants for the unit.
+ */
+place_hint: string | null, };
 
 export type ParentView = { plan: Plan, notes: Array<string>, 
 /**
@@ -422,7 +430,11 @@ node: string, before: string, after: string, context_before: string, context_aft
 /**
  * Whether the preset turns it on by default.
  */
-default: boolean, };
+default: boolean, 
+/**
+ * In a cell of the appendix row of `node`, not in the item's text.
+ */
+in_appendix: boolean, };
 
 export type ProposalStatus = "pending" | "accepted" | "rejected";
 
@@ -563,7 +575,7 @@ export type YearRange = { min: number, max: number, };
 
 export type Choice<T> = { value: T, label: string, };
 
-export type ProfileField = "name" | "short_name" | "place" | "year";
+export type ProfileField = "name" | "short_name" | "parent_body" | "place" | "year";
 
 export type ParentRef = { "kind": "builtin", "id": string } | { "kind": "stored", "id": number };
 

@@ -65,6 +65,10 @@ export const FACTS: Facts = {
       "label": "Tên viết tắt"
     },
     {
+      "value": "parent_body",
+      "label": "Cơ quan chủ quản"
+    },
+    {
       "value": "place",
       "label": "Địa danh"
     },

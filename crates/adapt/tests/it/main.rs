@@ -3,3 +3,4 @@
 mod adapt;
 mod adapt_corpus;
 mod adapt_sentences;
+mod citations;

@@ -116,14 +116,24 @@ pub fn free_path(path: &Path) -> std::path::PathBuf {
 
 /// Checks a plan file: PLAN.json and a built-in plan by their content, any other file also by
 /// its formatting.
-pub fn check_file(path: &Path) -> Result<Vec<Finding>> {
+/// With the parent plan (`parent`), the citation of it is checked against its header too.
+pub fn check_file(path: &Path, parent: Option<&Path>) -> Result<Vec<Finding>> {
+    let against = |plan: &Plan| -> Result<Vec<Finding>> {
+        Ok(match parent {
+            Some(p) => lint::against_parent(plan, &load_plan(p)?),
+            None => Vec::new(),
+        })
+    };
     let builtin = path.to_str().is_some_and(|p| p.starts_with("builtin:"));
     if builtin
         || path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"))
     {
-        return Ok(lint::check(&load_plan(path)?));
+        let plan = load_plan(path)?;
+        let mut findings = lint::check(&plan);
+        findings.extend(against(&plan)?);
+        return Ok(findings);
     }
     let bytes = std::fs::read(path).map_err(|e| {
         Error::Input(format!(
@@ -133,5 +143,9 @@ pub fn check_file(path: &Path) -> Result<Vec<Finding>> {
         ))
     })?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    Ok(lint::check_docx(name, &bytes)?)
+    let mut findings = lint::check_docx(name, &bytes)?;
+    if parent.is_some() {
+        findings.extend(against(&import::read_bytes(name, &bytes)?)?);
+    }
+    Ok(findings)
 }

@@ -15,11 +15,13 @@ mod catalog;
 mod drafts;
 mod files;
 mod inputs;
+mod notes;
 mod tracking;
 pub use catalog::*;
 pub use drafts::*;
 pub use files::*;
 pub use inputs::*;
+pub use notes::*;
 pub use tracking::*;
 
 /// Why an action failed: a short code for the UI's logic and the Vietnamese message.
@@ -150,6 +152,10 @@ pub struct Rendered {
     pub title: String,
     /// The unit's plan is set for another year than its parent's.
     pub year_note: Option<YearNote>,
+    /// The parent plan was issued by another body than the unit's parent body.
+    pub parent_note: Option<String>,
+    /// Which place name Decree 30 wants for the unit.
+    pub place_hint: Option<String>,
 }
 
 /// A unit plan set for another year than the parent plan it is made from, and what that means.
@@ -193,11 +199,15 @@ pub fn start_draft(parent: Option<&Plan>, mut draft: DraftState) -> DraftState {
 pub fn render(parent: Option<&Plan>, draft: &DraftState) -> Result<Rendered> {
     let (plan, adaptation) = build(parent, draft)?;
     let html = preview(&plan, draft.layout);
-    let findings = if adaptation.is_some() || draft.plan.is_some() {
+    let mut findings = if adaptation.is_some() || draft.plan.is_some() {
         lint::check(&plan)
     } else {
         Vec::new()
     };
+    // The parent plan cited as its own header says (issuer, number, date).
+    if let (Some(_), Some(parent)) = (&adaptation, parent) {
+        findings.extend(lint::against_parent(&plan, parent));
+    }
     Ok(Rendered {
         plan,
         adaptation,
@@ -207,6 +217,8 @@ pub fn render(parent: Option<&Plan>, draft: &DraftState) -> Result<Rendered> {
         missing: missing_fields(draft),
         title: draft.shown_title(),
         year_note: year_note(parent, draft),
+        parent_note: parent_note(parent, draft),
+        place_hint: place_hint(draft),
     })
 }
 

@@ -51,6 +51,9 @@ enum Command {
     Check {
         /// Kế hoạch: tệp PLAN.json, .docx, .md hoặc .txt.
         file: PathBuf,
+        /// Kế hoạch cấp trên: căn cứ dẫn kế hoạch này được so với phần đầu của nó (cơ quan ban hành, số, ngày).
+        #[arg(long)]
+        parent: Option<PathBuf>,
         /// In kết quả dạng JSON.
         #[arg(long)]
         json: bool,
@@ -237,8 +240,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { file, json } => {
-            let findings = app::check_file(&file)?;
+        Command::Check { file, parent, json } => {
+            let findings = app::check_file(&file, parent.as_deref())?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&findings)?);
             } else if findings.is_empty() {
