@@ -38,9 +38,15 @@ test("a kindergarten plan from the built-in plan, through every step, to a .docx
   await shot(browser, "02a-thieu-thong-tin-don-vi");
   await (await byTestId(browser, "profile-name")).setValue("Trường mầm non Tuổi Hồng");
   await (await byTestId(browser, "profile-short")).setValue("MNTH");
-  await (await byTestId(browser, "profile-parent")).setValue("Ủy ban nhân dân Quận 1");
   await (await byTestId(browser, "profile-place")).setValue("Quận 1");
   await (await byTestId(browser, "profile-signer")).setValue("Nguyễn Thị Hồng");
+  // The parent body is asked for, never taken from the parent plan: without it, no going on.
+  await clickText(browser, "Tiếp theo →");
+  await blocked.waitUntil(async () => /cơ quan chủ quản/.test(await blocked.getText()), {
+    timeoutMsg: "an empty parent body stops step 2",
+  });
+  assert.equal(await title.getText(), "Bước 2. Thông tin đơn vị");
+  await (await byTestId(browser, "profile-parent")).setValue("Ủy ban nhân dân Quận 1");
   const preview = await byTestId(browser, "preview");
   await preview.waitUntil(async () => (await preview.getText()).includes("TRƯỜNG MẦM NON TUỔI HỒNG"), {
     timeoutMsg: "the preview shows the unit",
@@ -71,6 +77,13 @@ test("a kindergarten plan from the built-in plan, through every step, to a .docx
   await shot(browser, "05-ra-soat-tu-ngu");
 
   await gotoStep(browser, 6);
+  // Every sub-item of Tổ chức thực hiện is edited here, not only the top-level items.
+  const sub = await byTestId(browser, "own-V.1.1");
+  await sub.waitForDisplayed();
+  await sub.setValue("Xây dựng và tổ chức thực hiện Kế hoạch công tác CCHC năm 2024 của nhà trường, có phân công cụ thể.");
+  await preview.waitUntil(async () => (await preview.getText()).includes("có phân công cụ thể"), {
+    timeoutMsg: "the edited sub-item of Tổ chức thực hiện shows in the preview",
+  });
   await shot(browser, "06-kinh-phi-to-chuc");
   await gotoStep(browser, 7);
   await shot(browser, "07-phu-luc");
