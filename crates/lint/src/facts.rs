@@ -111,14 +111,22 @@ pub fn unit_named(plan: &Plan, out: &mut Vec<Finding>) {
             for (s, e) in kehoach_text::find_all(&text, words) {
                 let before = fold(text[..s].trim_end());
                 let rest = text[e..].trim_start();
+                // As the one who acts: at the start of a sentence, or after "của", "tại".
+                let starts = before.is_empty() || before.ends_with(['.', ';', ':', '-', '+']);
                 let as_self = before.ends_with(" cua")
                     || before.ends_with(" tai")
                     || matches!(before.as_str(), "cua" | "tai")
-                    || fold(rest).starts_with("minh");
-                // "Trạm Y tế phường Sài Gòn", "Trung tâm Y tế Quận 1": another unit, named.
-                let next = rest.split_whitespace().next().unwrap_or("");
+                    || fold(rest).starts_with("minh")
+                    || starts;
+                // "Trạm Y tế phường Sài Gòn", "Bệnh viện huyện", "Trung tâm Y tế Quận 1":
+                // another unit, named.
+                let next = rest
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches(|c: char| !c.is_alphanumeric());
                 let names_another = next.chars().next().is_some_and(char::is_uppercase)
-                    || ["phuong", "xa", "khu", "quan", "huyen", "thanh", "tinh"]
+                    || ["phuong", "xa", "khu", "quan", "huyen", "thanh", "tinh", "dac"]
                         .contains(&fold(next).as_str());
                 if as_self && !names_another {
                     out.push(quoting(

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 pub fn check(plan: &Plan) -> Vec<Finding> {
     let mut out = check_raw(plan);
     let places = super::item_places(plan);
-    for f in &mut out {
+    for f in out.iter_mut().filter(|f| f.location.area == Area::Body) {
         if let Some((label, topic)) = places.get(&f.location.node) {
             f.location.label = label.clone();
             f.location.topic = *topic;

@@ -352,6 +352,22 @@ impl Plan {
             .find(|i| i.id == id)
     }
 
+    /// Finds an item by id anywhere in the body, to change it.
+    pub fn item_mut(&mut self, id: &str) -> Option<&mut Item> {
+        fn find<'a>(items: &'a mut [Item], id: &str) -> Option<&'a mut Item> {
+            for item in items {
+                if item.id == id {
+                    return Some(item);
+                }
+                if let Some(found) = find(&mut item.items, id) {
+                    return Some(found);
+                }
+            }
+            None
+        }
+        self.parts.iter_mut().find_map(|p| find(&mut p.items, id))
+    }
+
     /// NFC-normalises every piece of text in the plan.
     pub fn normalize(&mut self) {
         self.map_text(|s| {

@@ -22,6 +22,7 @@ const proposal = (id: string, rule: string, status: Proposal["status"], on: bool
   context_after: "",
   status,
   default: on,
+  in_appendix: false,
 });
 
 test("one click gives every proposal not yet looked at its default, in one revision", async () => {

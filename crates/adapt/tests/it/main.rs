@@ -4,3 +4,4 @@ mod adapt;
 mod adapt_corpus;
 mod adapt_sentences;
 mod citations;
+mod unit_name;

@@ -8,3 +8,4 @@ mod import_forms;
 mod paths;
 mod pdf;
 mod track;
+mod ward_kindergarten;

@@ -2,4 +2,5 @@
 //! One test binary per crate (see docs/architecture.md).
 mod check_adapted;
 mod check_documents;
+mod facts;
 mod lint;
