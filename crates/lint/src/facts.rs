@@ -126,8 +126,10 @@ pub fn unit_named(plan: &Plan, out: &mut Vec<Finding>) {
                     .unwrap_or("")
                     .trim_end_matches(|c: char| !c.is_alphanumeric());
                 let names_another = next.chars().next().is_some_and(char::is_uppercase)
-                    || ["phuong", "xa", "khu", "quan", "huyen", "thanh", "tinh", "dac"]
-                        .contains(&fold(next).as_str());
+                    || [
+                        "phuong", "xa", "khu", "quan", "huyen", "thanh", "tinh", "dac",
+                    ]
+                    .contains(&fold(next).as_str());
                 if as_self && !names_another {
                     out.push(quoting(
                         "unit-name",

@@ -40,7 +40,15 @@ fn a_wards_kindergarten_2025_from_the_district_plan_of_2024() {
     let json = dir.path().join("ke-hoach.json");
     let docx = dir.path().join("ke-hoach.docx");
     let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
-    kehoach(&["adapt", "--from", "builtin:quan1-2024", "--unit", &s(&unit), "-o", &s(&json)]);
+    kehoach(&[
+        "adapt",
+        "--from",
+        "builtin:quan1-2024",
+        "--unit",
+        &s(&unit),
+        "-o",
+        &s(&json),
+    ]);
     kehoach(&["export", &s(&json), "-o", &s(&docx)]);
     let unit_plan = kehoach_import::read_path(&docx).unwrap();
     let parent = kehoach_import::builtin("quan1-2024").unwrap();
@@ -48,21 +56,24 @@ fn a_wards_kindergarten_2025_from_the_district_plan_of_2024() {
     // The parent plan, cited by its own header.
     let basis = unit_plan.bases.last().unwrap();
     assert!(
-        basis.contains("Kế hoạch số 04/KH-UBND ngày 04 tháng 01 năm 2024 của Ủy ban nhân dân Quận 1"),
+        basis.contains(
+            "Kế hoạch số 04/KH-UBND ngày 04 tháng 01 năm 2024 của Ủy ban nhân dân Quận 1"
+        ),
         "{basis}"
     );
     assert!(!basis.contains("Sài Gòn"), "{basis}");
-    assert_eq!(unit_plan.header.parent_body.as_deref(), Some("ỦY BAN NHÂN DÂN PHƯỜNG SÀI GÒN"));
+    assert_eq!(
+        unit_plan.header.parent_body.as_deref(),
+        Some("ỦY BAN NHÂN DÂN PHƯỜNG SÀI GÒN")
+    );
 
     // Every citation the unit kept, word for word.
-    let text = squash(&nfc(
-        &unit_plan
-            .items()
-            .iter()
-            .map(|(_, i)| i.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n"),
-    ));
+    let text = squash(&nfc(&unit_plan
+        .items()
+        .iter()
+        .map(|(_, i)| i.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")));
     let mut kept = 0;
     for (_, item) in parent.items() {
         for (s, e) in citations(&item.text) {
@@ -81,16 +92,33 @@ fn a_wards_kindergarten_2025_from_the_district_plan_of_2024() {
     assert!(kept >= 20, "{kept} citations kept");
 
     // No year before 2025 in the unit's wording or appendix, or each one a warning quoting it.
-    let out = kehoach(&["check", &s(&docx), "--parent", "builtin:quan1-2024", "--json"]);
+    let out = kehoach(&[
+        "check",
+        &s(&docx),
+        "--parent",
+        "builtin:quan1-2024",
+        "--json",
+    ]);
     let findings: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     let warned: Vec<String> = findings
         .iter()
         .filter(|f| f["rule"] == "stale-year")
         .map(|f| f["message"].as_str().unwrap().to_string())
         .collect();
-    assert!(findings.iter().all(|f| f["rule"] != "parent-citation"), "{findings:?}");
-    let mut texts: Vec<String> = unit_plan.items().iter().map(|(_, i)| i.text.clone()).collect();
-    for row in unit_plan.appendix.iter().flat_map(|a| a.groups.iter().flat_map(|g| &g.rows)) {
+    assert!(
+        findings.iter().all(|f| f["rule"] != "parent-citation"),
+        "{findings:?}"
+    );
+    let mut texts: Vec<String> = unit_plan
+        .items()
+        .iter()
+        .map(|(_, i)| i.text.clone())
+        .collect();
+    for row in unit_plan
+        .appendix
+        .iter()
+        .flat_map(|a| a.groups.iter().flat_map(|g| &g.rows))
+    {
         texts.extend(row.cells.iter().skip(1).cloned());
     }
     for t in texts {

@@ -55,7 +55,10 @@ fn the_plans_as_adapted_have_none_of_these_faults() {
         findings.extend(lint::against_parent(&plan, &parent));
         for rule in ["stale-year", "unit-name", "parent-citation"] {
             for f in of(&findings, rule) {
-                wrong.push(format!("{name}: {} {}: {}", f.rule, f.location.label, f.message));
+                wrong.push(format!(
+                    "{name}: {} {}: {}",
+                    f.rule, f.location.label, f.message
+                ));
             }
         }
     }
@@ -83,11 +86,19 @@ fn each_planted_fault_is_found_quoting_its_words() {
         }
         let found = lint::check(&stale);
         let years = of(&found, "stale-year");
-        if !years.iter().any(|f| f.location.node == id && f.message.contains(&format!("năm {last}"))) {
+        if !years
+            .iter()
+            .any(|f| f.location.node == id && f.message.contains(&format!("năm {last}")))
+        {
             missing.push(format!("{name}: stale year in {id}: {years:?}"));
         }
-        if stale.appendix.as_ref().is_some_and(|a| a.groups.iter().any(|g| !g.rows.is_empty()))
-            && !years.iter().any(|f| f.location.label.starts_with("Phụ lục"))
+        if stale
+            .appendix
+            .as_ref()
+            .is_some_and(|a| a.groups.iter().any(|g| !g.rows.is_empty()))
+            && !years
+                .iter()
+                .any(|f| f.location.label.starts_with("Phụ lục"))
         {
             missing.push(format!("{name}: stale year in the appendix: {years:?}"));
         }
@@ -108,8 +119,14 @@ fn each_planted_fault_is_found_quoting_its_words() {
         named.item_mut(&id).unwrap().text =
             format!("Xây dựng Kế hoạch công tác CCHC năm {year} của {other}.");
         let found = lint::check(&named);
-        if !of(&found, "unit-name").iter().any(|f| f.message.contains(other)) {
-            missing.push(format!("{name}: “của {other}” in the plan of {}", plan.header.issuer));
+        if !of(&found, "unit-name")
+            .iter()
+            .any(|f| f.message.contains(other))
+        {
+            missing.push(format!(
+                "{name}: “của {other}” in the plan of {}",
+                plan.header.issuer
+            ));
         }
         // Another unit named by its name is no fault.
         named.item_mut(&id).unwrap().text =
@@ -128,14 +145,18 @@ fn each_planted_fault_is_found_quoting_its_words() {
                 .as_ref()
                 .map_or(&parent.header.issuer, |d| &d.issuer),
         );
-        if basis.contains(&issuer) && (parent.header.number.is_some() || parent.issued_with.is_some()) {
+        if basis.contains(&issuer)
+            && (parent.header.number.is_some() || parent.issued_with.is_some())
+        {
             *basis = basis.replace(&issuer, "Ủy ban nhân dân phường Bình Minh");
             let found = lint::against_parent(&cited, &parent);
             if !of(&found, "parent-citation")
                 .iter()
                 .any(|f| f.message.contains("Bình Minh") && f.message.contains(&issuer))
             {
-                missing.push(format!("{name}: the parent cited as phường Bình Minh's: {found:?}"));
+                missing.push(format!(
+                    "{name}: the parent cited as phường Bình Minh's: {found:?}"
+                ));
             }
         }
     }
