@@ -22,8 +22,13 @@ after(async () => {
 const DISTRICT_ACTOR =
   /(Ủy ban nhân dân|UBND|Chủ tịch|lãnh đạo|Văn phòng HĐND và UBND|Phòng [A-ZĐ][^,;.]{0,40}?|phòng chuyên môn thuộc [^,;.]{0,30}?)\s+(quận|Quận 1|huyện)(?![\p{L}\d])|(?<![\p{L}])(các|\d+) phường(?![\p{L}])/u;
 
+/** A cited document, from its type to the end of its title ("Quyết định số 2272/QĐ-UBND ngày … của
+ * Ủy ban nhân dân Quận 1 về ban hành Quy chế phối hợp giữa các cơ quan, đơn vị thuộc Ủy ban nhân dân
+ * Quận 1 …"): quoted word for word, its issuer and title name the district without it acting. */
+const CITATION =
+  /(?:Kế hoạch|Quyết định|Công văn|Chỉ thị|Nghị quyết|Nghị định|Thông báo|Văn bản)\s+(?:số\s+)?\d+[-/]\S+[^;.]*/g;
 const actorsIn = (text) => {
-  const bare = text.replace(/“[^”]*”/g, "");
+  const bare = text.replace(/“[^”]*”/g, "").replace(CITATION, "");
   const m = bare.match(DISTRICT_ACTOR);
   return m ? m[0] : null;
 };

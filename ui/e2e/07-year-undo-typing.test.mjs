@@ -20,6 +20,7 @@ test("another year than the parent plan's is warned, with what it means, and can
   await gotoStep(browser, 2);
   await (await byTestId(browser, "profile-name")).setValue("Trường tiểu học Lê Ngọc Hân");
   await (await byTestId(browser, "profile-short")).setValue("THLNH");
+  await (await byTestId(browser, "profile-parent")).setValue("Ủy ban nhân dân Quận 1");
   await (await byTestId(browser, "profile-place")).setValue("Quận 1");
   const year = await byTestId(browser, "profile-year");
   assert.equal(await year.getValue(), "2024", "the year of the parent plan");

@@ -70,7 +70,8 @@ pub fn stale_years(plan: &Plan, out: &mut Vec<Finding>) {
     let Some(year) = plan.year() else {
         return;
     };
-    for (area, label, text, node) in texts(plan) {
+    // (The trích yếu's year is checked against the plan's by the title-year rule.)
+    for (area, label, text, node) in texts(plan).into_iter().filter(|t| t.0 != Area::Title) {
         let spans = protected(&text);
         for s in stale(&text, year, &spans) {
             let mut f = quoting(

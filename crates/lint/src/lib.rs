@@ -3,6 +3,7 @@
 //! rules), a severity (error where the decree is explicit, warning where it is silent or practice
 //! varies) and a Vietnamese message. Works on a plan (JSON or imported), and on any .docx, whose
 //! text and formatting are checked too ([`check_docx`]).
+mod consistency;
 mod facts;
 mod format;
 mod layout;
@@ -69,6 +70,9 @@ pub const RULES: &[Rule] = &[
     Rule { id: "stale-year", clause: "domain", severity: Severity::Warning, message: "Năm cũ còn trong lời của đơn vị hoặc trong phụ lục: thời hạn, nhiệm vụ là của năm kế hoạch; chỉ giữ năm cũ khi nói về kết quả đã đạt." },
     Rule { id: "unit-name", clause: "domain", severity: Severity::Warning, message: "Kế hoạch gọi đơn vị mình bằng tên của loại đơn vị khác." },
     Rule { id: "parent-citation", clause: "Điều 8; Phụ lục I, mục II.6", severity: Severity::Error, message: "Căn cứ dẫn kế hoạch cấp trên chưa đúng số, ngày hoặc cơ quan ban hành ghi ở phần đầu của kế hoạch đó." },
+    Rule { id: "bases-date", clause: "Điều 8; domain", severity: Severity::Error, message: "Căn cứ dẫn một văn bản ban hành sau ngày của kế hoạch: kế hoạch không thể căn cứ văn bản chưa có; hãy sửa ngày của kế hoạch hoặc bỏ căn cứ." },
+    Rule { id: "appendix-subtitle", clause: "Phụ lục I, mục III", severity: Severity::Error, message: "Dòng “Kèm theo Kế hoạch số … ngày …” của phụ lục không khớp số, ngày của chính kế hoạch." },
+    Rule { id: "title-year", clause: "domain", severity: Severity::Error, message: "Năm ở trích yếu hoặc tên phụ lục khác năm của kế hoạch." },
     Rule { id: "vv-format", clause: "Phụ lục I, mục IV.5b", severity: Severity::Error, message: "Trích yếu của công văn bắt đầu bằng \"V/v\", in thường, đứng, không đậm, cỡ chữ 12–13, dưới số và ký hiệu." },
     Rule { id: "kinh-gui", clause: "Phụ lục I, mục IV.9a", severity: Severity::Error, message: "Công văn phải có \"Kính gửi:\" và tên cơ quan, tổ chức hoặc cá nhân nhận văn bản." },
 ];

@@ -31,6 +31,9 @@ fn check_raw(plan: &Plan) -> Vec<Finding> {
     scope(plan, &mut out);
     capitalisation(plan, &mut out);
     super::facts::stale_years(plan, &mut out);
+    super::consistency::bases_after_the_plan(plan, &mut out);
+    super::consistency::appendix_subtitle(plan, &mut out);
+    super::consistency::one_year(plan, &mut out);
     super::facts::unit_named(plan, &mut out);
     for (_, item) in plan.items() {
         if item.text.trim().is_empty() && item.items.is_empty() {
@@ -234,7 +237,12 @@ fn recipients(plan: &Plan, out: &mut Vec<Finding>) {
         return;
     }
     let last = plan.recipients.last().unwrap();
-    if !fold(last).trim_start_matches(['-', ' ']).starts_with("luu") {
+    // "Lưu: VT, …" with its colon (not "Lưu VT").
+    let line = last.trim_start_matches(['-', ' ']);
+    let colon = line
+        .strip_prefix("Lưu")
+        .is_some_and(|rest| rest.trim_start().starts_with(':'));
+    if !fold(line).starts_with("luu") || !colon {
         out.push(finding(
             "recipients-luu",
             Area::Recipients,

@@ -13,6 +13,25 @@ pub fn date_text(date: NaiveDate) -> String {
     format!("ngày {:02} tháng {month} năm {}", date.day(), date.year())
 }
 
+/// The first date a text gives, as citations write it: "ngày 04 tháng 01 năm 2024" or "ngày
+/// 04/01/2024" (the word "ngày" may be left out before the digits: "04/01/2024").
+pub fn first_date(text: &str) -> Option<NaiveDate> {
+    let c = DATE.captures(text)?;
+    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (day, month, year) = match (n(1), n(2), n(3)) {
+        (Some(d), Some(m), Some(y)) => (d, m, y),
+        _ => (n(4)?, n(5)?, n(6)?),
+    };
+    NaiveDate::from_ymd_opt(year as i32, month, day)
+}
+
+static DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|\b(\d{1,2})/(\d{1,2})/(\d{4})\b",
+    )
+    .expect("the date pattern")
+});
+
 /// The blank for the văn thư to fill in by hand ("Số:      /KH-MNTH", "ngày      tháng …").
 pub const BLANK: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
 

@@ -83,7 +83,11 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
     let numberings = serde_json::to_value(&docx.numberings).unwrap_or(Value::Null);
     let document = serde_json::to_value(&docx.document).unwrap_or(Value::Null);
     let mut walker = Walker {
-        styles: Styles::new(&styles, page::theme_fonts(&parts)),
+        styles: Styles::new(
+            &styles,
+            page::theme_fonts(&parts),
+            page::default_paragraph_style(&parts),
+        ),
         numbering: Numbering::new(&numberings),
         legacy: None,
     };

@@ -79,3 +79,23 @@ pub fn theme_fonts(parts: &HashMap<String, Vec<u8>>) -> (Option<String>, Option<
     }
     fonts
 }
+
+/// The id of the default paragraph style: the `w:style` of type paragraph marked `w:default`
+/// (docx-rs does not keep the mark, so it is read from the styles part itself).
+pub fn default_paragraph_style(parts: &HashMap<String, Vec<u8>>) -> Option<String> {
+    let xml = String::from_utf8_lossy(parts.get("word/styles.xml")?);
+    STYLE_TAG.find_iter(&xml).find_map(|tag| {
+        let attr = |name: &str| {
+            STYLE_ATTR
+                .captures_iter(tag.as_str())
+                .find(|c| &c[1] == name)
+                .map(|c| c[2].to_string())
+        };
+        let default = attr("default").is_some_and(|d| d == "1" || d == "true" || d == "on");
+        (default && attr("type").as_deref() == Some("paragraph")).then(|| attr("styleId"))?
+    })
+}
+
+static STYLE_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<w:style\b[^>]*>").unwrap());
+static STYLE_ATTR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"w:(\w+)\s*=\s*"([^"]*)""#).unwrap());

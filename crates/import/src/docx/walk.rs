@@ -16,10 +16,17 @@ pub(super) struct Styles<'a> {
     default_para: &'a Value,
     /// The theme's fonts: (major, minor) Latin typefaces.
     theme: (Option<String>, Option<String>),
+    /// The default paragraph style (`w:default="1"`, "Normal" in Word's template): the style of
+    /// a paragraph that names none (ECMA-376 part 1, 17.7.4.17).
+    default_style: Option<String>,
 }
 
 impl<'a> Styles<'a> {
-    pub(super) fn new(styles: &'a Value, theme: (Option<String>, Option<String>)) -> Self {
+    pub(super) fn new(
+        styles: &'a Value,
+        theme: (Option<String>, Option<String>),
+        default_style: Option<String>,
+    ) -> Self {
         let by_id = arr(&styles["styles"])
             .iter()
             .filter_map(|s| Some((s["styleId"].as_str()?, s)))
@@ -29,6 +36,7 @@ impl<'a> Styles<'a> {
             default_run: &styles["docDefaults"]["runPropertyDefault"]["runProperty"],
             default_para: &styles["docDefaults"]["paragraphPropertyDefault"]["paragraphProperty"],
             theme,
+            default_style,
         }
     }
 
@@ -151,7 +159,10 @@ impl Walker<'_> {
 
     fn para(&mut self, p: &Value) -> Para {
         let prop = &p["property"];
-        let style = prop["style"].as_str();
+        // A paragraph that names no style has the default paragraph style.
+        let style = prop["style"]
+            .as_str()
+            .or(self.styles.default_style.as_deref());
         let mut raw = String::new();
         let mut runs = Vec::new();
         collect_runs(&p["children"], &mut raw, &mut runs);

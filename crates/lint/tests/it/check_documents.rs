@@ -27,6 +27,13 @@ fn unsigned(plan: &serde_json::Value) -> bool {
     plan["signer"]["name"].as_str().is_some_and(str::is_empty) && plan["issued_with"].is_null()
 }
 
+/// "Lưu VT" written without its colon in Nơi nhận: a real fault (phường Tân Định's plan has it).
+fn luu_without_colon(plan: &serde_json::Value) -> bool {
+    plan["recipients"]["last"]
+        .as_str()
+        .is_some_and(|l| l.starts_with("Lưu") && !l.starts_with("Lưu:"))
+}
+
 /// Every parent plan of the corpus, as python-docx wrote it and after a LibreOffice round trip:
 /// the only errors are the faults its description really has (a signature without a name).
 #[test]
@@ -37,6 +44,9 @@ fn correct_plans_of_every_maker_get_no_false_error() {
         let mut real = BTreeSet::new();
         if unsigned(&plan) {
             real.insert("signer-name".to_string());
+        }
+        if luu_without_colon(&plan) {
+            real.insert("recipients-luu".to_string());
         }
         for file in ["doc.docx", "lo.docx"] {
             let bytes = std::fs::read(dir.join(file)).unwrap();
@@ -93,7 +103,9 @@ fn a_pandoc_document_gets_its_real_layout_faults_only() {
         let unnamed = unsigned(&plan);
         for rule in &got {
             assert!(
-                layout.contains(rule.as_str()) || (rule == "signer-name" && unnamed),
+                layout.contains(rule.as_str())
+                    || (rule == "signer-name" && unnamed)
+                    || (rule == "recipients-luu" && luu_without_colon(&plan)),
                 "{}: {rule} is not a fault of this document",
                 dir.display()
             );

@@ -61,17 +61,29 @@ fn parent_scope_in_a_units_plan_but_not_in_a_wards() {
 
 #[test]
 fn symbol_type_and_format() {
+    // (The appendix says it comes with the plan of that number: it is written the same.)
+    let with_subtitle = |p: &mut Plan, from: &str, to: &str| {
+        let a = p.appendix.as_mut().unwrap();
+        a.subtitle = a.subtitle.replace(from, to);
+    };
     let mut p = golden();
     p.header.symbol = "TB-MNTH".into();
+    with_subtitle(&mut p, "KH-MNTH", "TB-MNTH");
     assert_eq!(rules(&check(&p)), ["symbol-type"]);
     let mut p = golden();
     p.header.number = Some("5".into());
+    with_subtitle(&mut p, "số 14/", "số 5/");
     assert_eq!(rules(&check(&p)), ["symbol-format"]);
     p.header.number = Some("05".into());
     p.header.symbol = "KH - MNTH".into();
     assert!(rules(&check(&p)).contains(&"symbol-format"));
     p.header.symbol = "KH-MNTH".into();
+    with_subtitle(&mut p, "số 5/", "số 05/");
     assert!(check(&p).is_empty());
+    // A subtitle that names another plan is a fault of its own.
+    let mut p = golden();
+    with_subtitle(&mut p, "số 14/", "số 41/");
+    assert_eq!(rules(&check(&p)), ["appendix-subtitle"]);
 }
 
 #[test]
