@@ -26,7 +26,9 @@ fn quoted(
 
 /// A basis that cites a document dated after the plan itself.
 pub fn bases_after_the_plan(plan: &Plan, out: &mut Vec<Finding>) {
-    let Some(own) = plan.header.date else {
+    // A plan issued with a decision is dated by the decision.
+    let decision = plan.issued_with.as_ref().and_then(|d| d.date);
+    let Some(own) = plan.header.date.or(decision) else {
         return;
     };
     for (i, basis) in plan.bases.iter().enumerate() {
@@ -56,20 +58,25 @@ pub fn appendix_subtitle(plan: &Plan, out: &mut Vec<Finding>) {
     let Some(a) = &plan.appendix else {
         return;
     };
+    // The plan's own number and date, or those of the decision it is issued with.
     let h = &plan.header;
+    let (number, symbol, date) = match (&h.number, &plan.issued_with) {
+        (None, Some(d)) => (d.number.clone(), d.symbol.clone(), d.date),
+        _ => (h.number.clone(), h.symbol.clone(), h.date),
+    };
     let Some((s, e)) = citations(&a.subtitle).into_iter().next() else {
         return;
     };
     let cited = &a.subtitle[s..e];
     let mut wrong = Vec::new();
-    if let Some(n) = h.number.as_deref().filter(|n| !n.trim().is_empty()) {
-        let own = format!("{}/{}", n.trim(), h.symbol.trim());
-        let padded = format!("{:0>2}/{}", n.trim(), h.symbol.trim());
+    if let Some(n) = number.as_deref().filter(|n| !n.trim().is_empty()) {
+        let own = format!("{}/{}", n.trim(), symbol.trim());
+        let padded = format!("{:0>2}/{}", n.trim(), symbol.trim());
         if !cited.contains(&own) && !cited.contains(&padded) {
             wrong.push(format!("số {own}"));
         }
     }
-    if let (Some(own), Some(d)) = (h.date, first_date(cited)) {
+    if let (Some(own), Some(d)) = (date, first_date(cited)) {
         if own != d {
             wrong.push(format!("ngày {}", own.format("%d/%m/%Y")));
         }

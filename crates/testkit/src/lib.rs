@@ -14,19 +14,19 @@ pub fn root() -> PathBuf {
 
 /// Converts every .docx in `dir` to PDF with one LibreOffice run (private profile).
 pub fn libreoffice_to_pdf(dir: &Path, files: &[PathBuf]) {
+    libreoffice_convert(dir, files, "pdf");
+}
+
+/// Opens each file in LibreOffice (one run, private profile) and saves it into `dir` as `to`
+/// ("pdf", "docx"), under the same name.
+pub fn libreoffice_convert(dir: &Path, files: &[PathBuf], to: &str) {
     let profile = dir.join("lo-profile");
     let status = Command::new("soffice")
         .arg(format!(
             "-env:UserInstallation=file://{}",
             profile.display()
         ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
+        .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
         .arg(dir)
         .args(files)
         .output()

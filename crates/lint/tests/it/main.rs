@@ -4,3 +4,4 @@ mod check_adapted;
 mod check_documents;
 mod facts;
 mod lint;
+mod producers;
