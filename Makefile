@@ -33,11 +33,13 @@ ui: deps
 CLIPPY_DRIVER = $(shell rustup which clippy-driver 2>/dev/null || command -v clippy-driver)
 TEST_BUILD = RUSTC_WORKSPACE_WRAPPER="$(CLIPPY_DRIVER)" CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
 
-## rust-checks: format, lints, every crate's tests (benches run once, the fuzz targets replay
-## their corpus)
+## rust-checks: format, lints, every crate's tests (the fuzz targets replay their corpus). The
+## benchmarks are built and run by `make bench` (in the test build they would add a binary as
+## large as the app's).
+TEST_TARGETS = --lib --bins --tests --examples
 rust-checks: ui
 	cargo fmt --all --check
-	$(TEST_BUILD) cargo test --workspace --all-targets
+	$(TEST_BUILD) cargo test --workspace $(TEST_TARGETS)
 
 ui-checks: deps
 	cd ui && npm run check && npm test
@@ -47,7 +49,7 @@ ui-checks: deps
 ## The app and the command line are built by the same command as the tests, so that both share
 ## one build of every crate (a plain `cargo build` resolves other features and builds them again).
 e2e-build: ui
-	$(TEST_BUILD) cargo test --workspace --all-targets --no-run --quiet
+	$(TEST_BUILD) cargo test --workspace $(TEST_TARGETS) --no-run --quiet
 e2e: deps ui e2e-build
 	.ci/e2e "$(APP)"
 

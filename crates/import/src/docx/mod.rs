@@ -90,6 +90,7 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
         ),
         numbering: Numbering::new(&numberings),
         legacy: None,
+        table_style: None,
     };
     let mut blocks = Vec::new();
     for child in arr(&document["children"]) {

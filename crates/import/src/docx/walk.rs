@@ -8,6 +8,14 @@ use kehoach_text::{squash, squash_lines, tail};
 use serde_json::Value;
 use std::collections::HashMap;
 
+/// Where a paragraph's formatting comes from besides itself: the style it names, the style of
+/// the table it is in.
+#[derive(Clone, Copy, Default)]
+struct Place<'s> {
+    named: Option<&'s str>,
+    table: Option<&'s str>,
+}
+
 /// Styles and document defaults: what a paragraph or run that says nothing itself is set in.
 pub(super) struct Styles<'a> {
     by_id: HashMap<&'a str, &'a Value>,
@@ -59,27 +67,35 @@ impl<'a> Styles<'a> {
         None
     }
 
-    /// A run property as it takes effect: the run's own, its character style's, the paragraph
-    /// style's (along `basedOn`), the document default.
-    fn run(&self, rp: &'a Value, para_style: Option<&str>, key: &str) -> Option<&'a Value> {
+    /// A run property as it takes effect (ECMA-376 part 1, 17.7.2): the run's own, its
+    /// character style's, the paragraph style's it names (along `basedOn`), the table style's of
+    /// the table it is in, the default paragraph style's, the document default.
+    fn run(&self, rp: &'a Value, at: Place, key: &str) -> Option<&'a Value> {
         let set = |v: &'a Value| v.get(key).filter(|v| !v.is_null());
+        let style = |id: Option<&str>| self.lookup(id, |s| set(&s["runProperty"]));
         set(rp)
-            .or_else(|| self.lookup(rp["style"].as_str(), |s| set(&s["runProperty"])))
-            .or_else(|| self.lookup(para_style, |s| set(&s["runProperty"])))
+            .or_else(|| style(rp["style"].as_str()))
+            .or_else(|| style(at.named))
+            .or_else(|| style(at.table))
+            .or_else(|| style(self.default_style.as_deref()))
             .or_else(|| set(self.default_run))
     }
 
-    /// A paragraph property as it takes effect: direct, the style's (along `basedOn`), default.
-    fn para(&self, pp: &'a Value, style: Option<&str>, key: &str) -> Option<&'a Value> {
+    /// A paragraph property as it takes effect: direct, the named style's (along `basedOn`),
+    /// the table style's, the default paragraph style's, the document default.
+    fn para(&self, pp: &'a Value, at: Place, key: &str) -> Option<&'a Value> {
         let set = |v: &'a Value| v.get(key).filter(|v| !v.is_null());
+        let style = |id: Option<&str>| self.lookup(id, |s| set(&s["paragraphProperty"]));
         set(pp)
-            .or_else(|| self.lookup(style, |s| set(&s["paragraphProperty"])))
+            .or_else(|| style(at.named))
+            .or_else(|| style(at.table))
+            .or_else(|| style(self.default_style.as_deref()))
             .or_else(|| set(self.default_para))
     }
 
     /// The font of a run's Latin text, a theme font named through the theme.
-    fn font(&self, rp: &'a Value, para_style: Option<&str>) -> Option<String> {
-        let fonts = self.run(rp, para_style, "fonts")?;
+    fn font(&self, rp: &'a Value, at: Place) -> Option<String> {
+        let fonts = self.run(rp, at, "fonts")?;
         let theme = |t: &str| {
             if t.starts_with("major") {
                 self.theme.0.clone()
@@ -101,6 +117,8 @@ pub(super) struct Walker<'a> {
     pub(super) numbering: Numbering,
     /// The old encoding some text was in (a run in a .VnTime or VNI-Times font), converted.
     pub(super) legacy: Option<Legacy>,
+    /// The style of the table being read, if any.
+    pub(super) table_style: Option<String>,
 }
 
 impl Walker<'_> {
@@ -119,6 +137,8 @@ impl Walker<'_> {
 
     fn table(&mut self, t: &Value) -> Table {
         let mut table = Table::default();
+        let outer = self.table_style.take();
+        self.table_style = t["property"]["style"].as_str().map(String::from).or(outer.clone());
         for row in arr(&t["rows"]) {
             let mut cells = Vec::new();
             for cell in arr(&row["data"]["cells"]) {
@@ -154,6 +174,7 @@ impl Walker<'_> {
             }
             table.rows.push(cells);
         }
+        self.table_style = outer;
         table
     }
 
@@ -163,6 +184,10 @@ impl Walker<'_> {
         let style = prop["style"]
             .as_str()
             .or(self.styles.default_style.as_deref());
+        let at = Place {
+            named: prop["style"].as_str(),
+            table: self.table_style.as_deref(),
+        };
         let mut raw = String::new();
         let mut runs = Vec::new();
         collect_runs(&p["children"], &mut raw, &mut runs);
@@ -172,17 +197,17 @@ impl Walker<'_> {
         let mut runs: Vec<RunFormat> = runs
             .into_iter()
             .map(|(text, rp, _)| RunFormat {
-                bold: st.run(rp, style, "bold").and_then(Value::as_bool) == Some(true),
-                italic: st.run(rp, style, "italic").and_then(Value::as_bool) == Some(true),
+                bold: st.run(rp, at, "bold").and_then(Value::as_bool) == Some(true),
+                italic: st.run(rp, at, "italic").and_then(Value::as_bool) == Some(true),
                 underline: st
-                    .run(rp, style, "underline")
+                    .run(rp, at, "underline")
                     .and_then(Value::as_str)
                     .is_some_and(|u| u != "none"),
                 size_pt: st
-                    .run(rp, style, "sz")
+                    .run(rp, at, "sz")
                     .and_then(Value::as_f64)
                     .map(|half_points| (half_points / 2.0) as f32),
-                font: st.font(rp, style),
+                font: st.font(rp, at),
                 text,
             })
             .collect();
@@ -211,18 +236,18 @@ impl Walker<'_> {
         let bold = !shown.is_empty() && shown.iter().all(|r| r.bold);
         let italic = !shown.is_empty() && shown.iter().all(|r| r.italic);
         let alignment = st
-            .para(prop, style, "alignment")
+            .para(prop, at, "alignment")
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_string();
-        let indent = st.para(prop, style, "indent");
+        let indent = st.para(prop, at, "indent");
         let special = indent.map(|i| &i["specialIndent"]);
         let first_line_twips = match special.and_then(|s| s["type"].as_str()) {
             Some("firstLine") => special.and_then(|s| s["val"].as_f64()).unwrap_or(0.0),
             Some("hanging") => -special.and_then(|s| s["val"].as_f64()).unwrap_or(0.0),
             _ => 0.0,
         };
-        let spacing = st.para(prop, style, "lineSpacing");
+        let spacing = st.para(prop, at, "lineSpacing");
         let space = |key: &str| {
             spacing
                 .and_then(|s| s[key].as_f64())

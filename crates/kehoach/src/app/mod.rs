@@ -16,12 +16,14 @@ mod drafts;
 mod files;
 mod inputs;
 mod notes;
+mod review;
 mod tracking;
 pub use catalog::*;
 pub use drafts::*;
 pub use files::*;
 pub use inputs::*;
 pub use notes::*;
+pub use review::*;
 pub use tracking::*;
 
 /// Why an action failed: a short code for the UI's logic and the Vietnamese message.
@@ -148,6 +150,9 @@ pub struct Rendered {
     pub unit_missing: Option<String>,
     /// The fields of the unit's profile that a plan cannot do without and that are empty.
     pub missing: Vec<ProfileField>,
+    /// Findings about the parent's scope on items the user kept on purpose: listed once, not as
+    /// faults.
+    pub kept_on_purpose: Vec<Finding>,
     /// The draft's name: "Kế hoạch CCHC năm 2024".
     pub title: String,
     /// The unit's plan is set for another year than its parent's.
@@ -199,7 +204,7 @@ pub fn start_draft(parent: Option<&Plan>, mut draft: DraftState) -> DraftState {
 pub fn render(parent: Option<&Plan>, draft: &DraftState) -> Result<Rendered> {
     let (plan, adaptation) = build(parent, draft)?;
     let html = preview(&plan, draft.layout);
-    let mut findings = if adaptation.is_some() || draft.plan.is_some() {
+    let mut findings: Vec<Finding> = if adaptation.is_some() || draft.plan.is_some() {
         lint::check(&plan)
     } else {
         Vec::new()
@@ -208,6 +213,7 @@ pub fn render(parent: Option<&Plan>, draft: &DraftState) -> Result<Rendered> {
     if let (Some(_), Some(parent)) = (&adaptation, parent) {
         findings.extend(lint::against_parent(&plan, parent));
     }
+    let (findings, kept_on_purpose) = respect_decisions(findings, &draft.decisions);
     Ok(Rendered {
         plan,
         adaptation,
@@ -215,6 +221,7 @@ pub fn render(parent: Option<&Plan>, draft: &DraftState) -> Result<Rendered> {
         findings,
         unit_missing: unit_missing(draft),
         missing: missing_fields(draft),
+        kept_on_purpose,
         title: draft.shown_title(),
         year_note: year_note(parent, draft),
         parent_note: parent_note(parent, draft),
