@@ -138,7 +138,10 @@ impl Walker<'_> {
     fn table(&mut self, t: &Value) -> Table {
         let mut table = Table::default();
         let outer = self.table_style.take();
-        self.table_style = t["property"]["style"].as_str().map(String::from).or(outer.clone());
+        self.table_style = t["property"]["style"]
+            .as_str()
+            .map(String::from)
+            .or(outer.clone());
         for row in arr(&t["rows"]) {
             let mut cells = Vec::new();
             for cell in arr(&row["data"]["cells"]) {

@@ -8,7 +8,10 @@ use kehoach_model::{Decisions, NodeDecision};
 const SCOPE_RULES: &[&str] = &["parent-scope", "parent-actor"];
 
 /// The findings to show, and those on items the user kept on purpose.
-pub fn respect_decisions(findings: Vec<Finding>, decisions: &Decisions) -> (Vec<Finding>, Vec<Finding>) {
+pub fn respect_decisions(
+    findings: Vec<Finding>,
+    decisions: &Decisions,
+) -> (Vec<Finding>, Vec<Finding>) {
     let mut shown = Vec::new();
     let mut kept = Vec::new();
     for f in findings {
