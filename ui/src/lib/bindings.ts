@@ -40,6 +40,11 @@ unit_missing: string | null,
  */
 missing: Array<ProfileField>, 
 /**
+ * Findings about the parent's scope on items the user kept on purpose: listed once, not as
+ * faults.
+ */
+kept_on_purpose: Array<Finding>, 
+/**
  * The draft's name: "Kế hoạch CCHC năm 2024".
  */
 title: string, 
