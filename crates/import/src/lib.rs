@@ -5,6 +5,7 @@
 pub mod blocks;
 mod builtin;
 pub(crate) mod docx;
+mod guard;
 mod markdown;
 mod noise;
 pub mod office;
@@ -15,6 +16,17 @@ pub use builtin::{builtin, builtin_list, BuiltinPlan};
 
 use kehoach_model::Plan;
 use std::path::Path;
+
+/// A size in MB as a message gives it: "51 MB", or rounded up to a tenth ("50,1 MB") so that
+/// a file just over the limit is not said to be exactly at it.
+fn megabytes(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes % MB == 0 {
+        return format!("{} MB", bytes / MB);
+    }
+    let tenths = (bytes * 10).div_ceil(MB);
+    format!("{},{} MB", tenths / 10, tenths % 10)
+}
 
 /// The largest file the importer opens.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
@@ -30,8 +42,8 @@ pub enum ImportError {
     Io { path: String, reason: String },
     #[error("Tệp rỗng: không có nội dung để nhập.")]
     Empty,
-    #[error("Tệp quá lớn ({size_mb} MB): chỉ nhập được tệp đến 50 MB.")]
-    TooLarge { size_mb: u64 },
+    #[error("Tệp quá lớn ({}): chỉ nhập được tệp đến 50 MB.", megabytes(*bytes))]
+    TooLarge { bytes: u64 },
     #[error("Tệp có {0}: quá nhiều so với một kế hoạch nên không được mở. Hãy kiểm tra lại có đúng tệp kế hoạch không.")]
     TooComplex(String),
     #[error(
@@ -42,6 +54,8 @@ pub enum ImportError {
     NeedsOffice(&'static str),
     #[error("LibreOffice không mở được tệp {0}: tệp bị hỏng hoặc không phải văn bản. Hãy mở tệp trong Word và lưu lại dạng .docx.")]
     Conversion(&'static str),
+    #[error("LibreOffice không chuyển xong tệp {0} sau {1} giây nên đã được dừng lại: tệp quá lớn hoặc có chỗ LibreOffice không đọc được. Hãy mở tệp trong Word, lưu lại dạng .docx rồi nhập tệp .docx đó.")]
+    OfficeTimeout(&'static str, u64),
     #[error("Tệp .docx bị hỏng hoặc không phải tệp Word: {0}")]
     CorruptDocx(String),
     #[error("Tệp .docx có thành phần bất thường ({0}) nên không được mở, để bảo vệ máy tính.")]
@@ -50,6 +64,10 @@ pub enum ImportError {
     NotUtf8,
     #[error("Tệp PDF bị hỏng hoặc không đọc được. Hãy tải lại tệp từ hệ thống văn bản điện tử, hoặc dùng tệp Word (.docx) của văn bản.")]
     CorruptPdf,
+    #[error("Tệp PDF không có trang nào đọc được (danh mục trang của tệp bị hỏng). Hãy tải lại tệp từ hệ thống văn bản điện tử, hoặc dùng tệp Word (.docx) của văn bản.")]
+    PdfNoPages,
+    #[error("Tệp PDF có chữ nhưng phông chữ trong tệp không cho biết đó là những chữ gì (thiếu hoặc hỏng bảng mã ToUnicode), nên không đọc được. Hãy dùng tệp Word (.docx) của văn bản, hoặc xuất lại PDF từ Word.")]
+    PdfNoText,
     #[error("Tệp được đặt mật khẩu nên không đọc được. Hãy mở tệp bằng mật khẩu rồi lưu lại bản không có mật khẩu, hoặc xin văn bản dạng Word (.docx).")]
     Encrypted,
     #[error("Tệp PDF này là bản quét (ảnh chụp trang giấy), không có chữ để đọc. Hãy xin văn bản dạng Word (.docx) hoặc bản PDF tải từ hệ thống văn bản điện tử, hoặc nhận dạng chữ (OCR) rồi lưu thành .docx.")]
@@ -90,9 +108,7 @@ pub fn read_path(path: &Path) -> Result<Plan, ImportError> {
         });
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge {
-            size_mb: meta.len() / (1024 * 1024),
-        });
+        return Err(ImportError::TooLarge { bytes: meta.len() });
     }
     let bytes = std::fs::read(path).map_err(io)?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -109,7 +125,7 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Plan, ImportError> {
 pub fn read_source(name: &str, bytes: &[u8]) -> Result<blocks::Source, ImportError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge {
-            size_mb: bytes.len() as u64 / (1024 * 1024),
+            bytes: bytes.len() as u64,
         });
     }
     let mut source = match detect(name, bytes)? {
@@ -121,6 +137,9 @@ pub fn read_source(name: &str, bytes: &[u8]) -> Result<blocks::Source, ImportErr
                 .map_err(|e| match e {
                     crate::office::OfficeError::Missing => ImportError::NeedsOffice(kind),
                     crate::office::OfficeError::Failed(_) => ImportError::Conversion(kind),
+                    crate::office::OfficeError::Timeout(secs) => {
+                        ImportError::OfficeTimeout(kind, secs)
+                    }
                 })?;
             docx::read(&converted)?
         }

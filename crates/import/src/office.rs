@@ -12,6 +12,8 @@ pub enum OfficeError {
     Missing,
     #[error("LibreOffice không chuyển được tệp: {0}")]
     Failed(String),
+    #[error("LibreOffice không trả lời sau {0} giây nên đã được dừng lại.")]
+    Timeout(u64),
 }
 
 /// The LibreOffice program, if one is installed.
@@ -44,9 +46,18 @@ fn runs(p: &Path) -> bool {
 }
 
 /// Converts `input` to the format `to` ("docx", "pdf") and returns the converted file's bytes.
-/// Runs in a private folder with a private profile, so that a LibreOffice window the user has
-/// open does not block it and nothing is left behind.
+/// Runs in a private folder with a private profile and temporary folder, so that a LibreOffice
+/// window the user has open does not block it and nothing is left behind; stopped, with every
+/// process it started, after [`TIMEOUT`].
 pub fn convert(input: &Path, to: &str) -> Result<Vec<u8>, OfficeError> {
+    convert_within(input, to, TIMEOUT)
+}
+
+fn convert_within(
+    input: &Path,
+    to: &str,
+    limit: std::time::Duration,
+) -> Result<Vec<u8>, OfficeError> {
     let soffice = libreoffice().ok_or(OfficeError::Missing)?;
     let work = private_dir().map_err(|e| OfficeError::Failed(e.to_string()))?;
     let result = (|| {
@@ -56,12 +67,18 @@ pub fn convert(input: &Path, to: &str) -> Result<Vec<u8>, OfficeError> {
         );
         let mut command = Command::new(soffice);
         quiet(&mut command);
+        // Its temporary files go into the private folder too (removed below, whatever happens).
+        let tmp = work.join("tmp");
+        std::fs::create_dir_all(&tmp).map_err(|e| OfficeError::Failed(e.to_string()))?;
         command
+            .env("TMPDIR", &tmp)
+            .env("TMP", &tmp)
+            .env("TEMP", &tmp)
             .arg(profile)
             .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
             .arg(&work)
             .arg(input);
-        let (success, stderr) = run_within(command, TIMEOUT)?;
+        let (success, stderr) = run_within(command, limit)?;
         let stem = input.file_stem().unwrap_or_default();
         let produced = work.join(stem).with_extension(to);
         if !success || !produced.exists() {
@@ -90,11 +107,21 @@ const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// Runs `command` and waits at most `limit` for it; then it is stopped and the import goes on
 /// with a message instead of hanging. Returns whether it succeeded and what it printed on stderr.
+///
+/// The program runs in a process group of its own: LibreOffice's launcher (`soffice`, a script
+/// on Linux) starts `oosplash`, which starts `soffice.bin`; killing the launcher alone would leave
+/// `soffice.bin` running, re-parented, with its memory and files. The whole group is killed at the
+/// limit, and once the launcher has ended (a `soffice.bin` it left behind cannot outlive it).
 fn run_within(
     mut command: Command,
     limit: std::time::Duration,
 ) -> Result<(bool, String), OfficeError> {
     use std::io::Read;
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        command.process_group(0);
+    }
     let mut child = command
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
@@ -117,17 +144,31 @@ fn run_within(
                 std::thread::sleep(std::time::Duration::from_millis(50))
             }
             Ok(None) => {
-                let _ = child.kill();
+                kill_group(&mut child);
                 let _ = child.wait();
-                return Err(OfficeError::Failed(format!(
-                    "LibreOffice không trả lời sau {} giây và đã được dừng lại",
-                    limit.as_secs()
-                )));
+                return Err(OfficeError::Timeout(limit.as_secs().max(1)));
             }
-            Err(e) => return Err(OfficeError::Failed(e.to_string())),
+            Err(e) => {
+                kill_group(&mut child);
+                return Err(OfficeError::Failed(e.to_string()));
+            }
         }
     };
+    kill_group(&mut child);
     Ok((status.success(), reader.join().unwrap_or_default()))
+}
+
+/// Kills the child and every process of its group (see [`run_within`]).
+fn kill_group(child: &mut std::process::Child) {
+    #[cfg(unix)]
+    if let Ok(pgid) = i32::try_from(child.id()) {
+        // SAFETY: kill(2) with a negative pid signals the process group the child leads (it was
+        // started with process_group(0)); no memory is involved.
+        unsafe {
+            libc::kill(-pgid, libc::SIGKILL);
+        }
+    }
+    let _ = child.kill();
 }
 
 /// On Windows, LibreOffice runs without flashing a console window.
@@ -179,13 +220,72 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn a_program_that_does_not_answer_is_stopped() {
-        let mut sleeper = std::process::Command::new("sleep");
-        sleeper.arg("30");
+    fn a_program_that_does_not_answer_is_stopped_with_what_it_started() {
+        // A launcher that starts a child of its own and waits, as soffice starts soffice.bin.
+        let marker = format!("kehoach-sleeper-{}", std::process::id());
+        let mut launcher = std::process::Command::new("bash");
+        launcher.args([
+            "-c",
+            &format!("(exec -a {marker}-child sleep 30) & exec -a {marker} sleep 31"),
+        ]);
         let start = std::time::Instant::now();
-        let err = super::run_within(sleeper, std::time::Duration::from_millis(300)).unwrap_err();
-        assert!(err.to_string().contains("không trả lời"), "{err}");
+        let err = super::run_within(launcher, std::time::Duration::from_millis(500)).unwrap_err();
+        assert_eq!(err, super::OfficeError::Timeout(1));
+        assert!(
+            err.to_string().contains("không trả lời sau 1 giây"),
+            "{err}"
+        );
         assert!(start.elapsed().as_secs() < 10);
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let left: Vec<String> = std::fs::read_dir("/proc")
+            .unwrap()
+            .flatten()
+            .filter_map(|e| std::fs::read(e.path().join("cmdline")).ok())
+            .map(|c| String::from_utf8_lossy(&c).replace('\0', " "))
+            .filter(|c| c.contains(&marker))
+            .collect();
+        assert!(left.is_empty(), "still running: {left:?}");
+    }
+
+    /// LibreOffice itself, stopped at the limit on a long .rtf: no process of it is left (its
+    /// `soffice.bin` included) and nothing of it in the temporary folder.
+    #[cfg(unix)]
+    #[test]
+    fn libreoffice_stopped_at_the_limit_leaves_no_process_and_no_file() {
+        assert!(
+            super::libreoffice().is_some(),
+            "LibreOffice is needed (make test installs it)"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("dai.rtf");
+        let mut rtf = String::from("{\\rtf1\\ansi ");
+        for i in 0..200_000 {
+            rtf.push_str(&format!(
+                "\\par Đoạn {i}: c\\'e1c nhi\\'eam v\\'f5 c\\'e1i c\\'e1ch h\\'e0nh ch\\'ednh "
+            ));
+        }
+        rtf.push('}');
+        std::fs::write(&input, rtf).unwrap();
+        let ours = format!("kehoach-office-{}-", std::process::id());
+        let err =
+            super::convert_within(&input, "docx", std::time::Duration::from_secs(3)).unwrap_err();
+        assert_eq!(err, super::OfficeError::Timeout(3));
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        let left: Vec<String> = std::fs::read_dir("/proc")
+            .unwrap()
+            .flatten()
+            .filter_map(|e| std::fs::read(e.path().join("cmdline")).ok())
+            .map(|c| String::from_utf8_lossy(&c).replace('\0', " "))
+            .filter(|c| c.contains(&ours))
+            .collect();
+        assert!(left.is_empty(), "LibreOffice still running: {left:?}");
+        let files: Vec<_> = std::fs::read_dir(std::env::temp_dir())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(&ours))
+            .map(|e| e.path())
+            .collect();
+        assert!(files.is_empty(), "left behind: {files:?}");
     }
 
     #[test]

@@ -292,12 +292,13 @@ impl Part {
 }
 
 impl Plan {
-    /// The year the plan is for: given, or the year of its date, or the last "năm YYYY" of its
-    /// summary ("… năm 2027").
+    /// The year the plan is for: given, or the last "năm YYYY" of its summary ("… năm 2027"),
+    /// or the year of its date. The summary comes before the date: a plan for 2027 is often
+    /// signed in December 2026.
     pub fn year(&self) -> Option<i32> {
         self.year
-            .or_else(|| self.header.date.map(|d| d.year()))
             .or_else(|| year_in(&self.summary))
+            .or_else(|| self.header.date.map(|d| d.year()))
     }
 
     /// Its type as written ("Kế hoạch", "Báo cáo"); a plan that does not say is a Kế hoạch.

@@ -111,6 +111,25 @@ static LAW: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the law pattern")
 });
 
+/// A law named with its year, no date: "Luật Cán bộ, công chức năm 2025", "Bộ luật Lao động
+/// năm 2019", "Hiến pháp năm 2013" — the name a dozen words at most, with no word of a deadline
+/// in it ("Luật Đất đai trong năm 2024" is a law and a deadline).
+static LAW_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:(?:Bộ luật|Luật|Pháp lệnh)\s+\p{Lu}[\p{L}\p{M}]*(?:,?\s+[\p{L}\p{M}]+){0,12}?|Hiến pháp)\s+năm\s+\d{4}\b",
+    )
+    .expect("the law-by-year pattern")
+});
+const NOT_IN_A_LAWS_NAME: &[&str] = &[
+    "trong", "của", "vào", "đến", "từ", "cuối", "đầu", "quý", "tháng", "và", "theo", "sau",
+];
+
+/// A standard with its year: "TCVN ISO 9001:2015", "ISO/IEC 27001:2022", "QCVN 01:2021".
+static STANDARD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:TCVN|QCVN|ISO)(?:[\s/](?:ISO|IEC))*\s+\d[\d.\-]*:\d{4}\b")
+        .expect("the standard pattern")
+});
+
 static NEXT_TYPE: LazyLock<Regex> = LazyLock::new(|| {
     let types = CITED_TYPES.join("|");
     Regex::new(&format!(r"^(?:{types})\b")).expect("the type pattern")
@@ -194,6 +213,24 @@ pub fn citations(text: &str) -> Vec<(usize, usize)> {
         let end = s + text[s..end].trim_end_matches([' ', ',', ';']).len();
         out.push((s, end));
     }
+    // Laws by their year and standards: their whole name, where no citation already holds it.
+    let named = LAW_YEAR
+        .find_iter(text)
+        .filter(|m| {
+            let words: Vec<&str> = m.as_str().split_whitespace().collect();
+            // (The words between the law's type and "năm".)
+            let name = &words[1..words.len().saturating_sub(2)];
+            !name.iter().any(|w| {
+                NOT_IN_A_LAWS_NAME.contains(&w.trim_end_matches(',').to_lowercase().as_str())
+            })
+        })
+        .chain(STANDARD.find_iter(text));
+    for m in named {
+        if !out.iter().any(|&(s, e)| s <= m.start() && m.end() <= e) {
+            out.push((m.start(), m.end()));
+        }
+    }
+    out.sort();
     out
 }
 
@@ -318,6 +355,21 @@ mod tests {
             assert_eq!(cited(t), c, "{t}");
         }
         assert!(cited("Kế hoạch công tác CCHC năm 2024 của đơn vị mình").is_empty());
+    }
+
+    #[test]
+    fn laws_by_their_year_and_standards_are_names_not_deadlines() {
+        for (t, c) in [
+            ("Triển khai Luật Cán bộ, công chức năm 2025; quản lý cán bộ", vec!["Luật Cán bộ, công chức năm 2025"]),
+            ("theo Bộ luật Lao động năm 2019 và Hiến pháp năm 2013.", vec!["Bộ luật Lao động năm 2019", "Hiến pháp năm 2013"]),
+            ("Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001:2015 trong hoạt động", vec!["TCVN ISO 9001:2015"]),
+            ("thực hiện Luật Ngân sách nhà nước năm 2025.", vec!["Luật Ngân sách nhà nước năm 2025"]),
+        ] {
+            assert_eq!(cited(t), c, "{t}");
+        }
+        // A law and then a deadline: the deadline is the unit's own words.
+        assert!(cited("Tuyên truyền Luật Đất đai trong năm 2024").is_empty());
+        assert!(cited("phổ biến Luật Đất đai đến hết năm 2024").is_empty());
     }
 
     #[test]

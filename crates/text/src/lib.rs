@@ -196,6 +196,19 @@ pub fn word_set(s: &str) -> std::collections::BTreeSet<String> {
         .collect()
 }
 
+/// A count as Vietnamese writes it, thousands separated by dots: "40.000".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// What went wrong reading or writing a file, in words (the system's own messages are English:
 /// "No such file or directory (os error 2)").
 pub fn io_reason(e: &std::io::Error) -> String {
@@ -215,6 +228,14 @@ pub fn io_reason(e: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_written_with_dots() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(40_000), "40.000");
+        assert_eq!(thousands(1_234_567), "1.234.567");
+    }
 
     #[test]
     fn fold_removes_diacritics_and_case() {

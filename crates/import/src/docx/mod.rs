@@ -76,7 +76,7 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
         parts.insert("word/document.xml".into(), marked);
     }
     let input = zip_parts(&parts)?;
-    let docx = std::panic::catch_unwind(|| docx_rs::read_docx(&input))
+    let docx = crate::guard::guarded(|| docx_rs::read_docx(&input))
         .map_err(|_| ImportError::CorruptDocx("cấu trúc tài liệu không đọc được".into()))?
         .map_err(|e| ImportError::CorruptDocx(reader_reason(&e)))?;
     let styles = serde_json::to_value(&docx.styles).unwrap_or(Value::Null);

@@ -39,6 +39,9 @@ pub(crate) fn unzip_checked(bytes: &[u8]) -> Result<HashMap<String, Vec<u8>>, Im
     if zip.len() > MAX_ENTRIES {
         return Err(ImportError::Suspicious(format!("{} phần", zip.len())));
     }
+    if let Some(name) = listed_twice(bytes) {
+        return Err(ImportError::Suspicious(format!("hai phần cùng tên {name}")));
+    }
     let mut parts = HashMap::new();
     let mut total = 0u64;
     for i in 0..zip.len() {
@@ -85,6 +88,46 @@ pub(crate) fn unzip_checked(bytes: &[u8]) -> Result<HashMap<String, Vec<u8>>, Im
         parts.insert(name, data);
     }
     Ok(parts)
+}
+
+/// A part name the zip's central directory lists twice (names compared as OPC does, without
+/// case). The zip reader keeps the last entry of a name, Word may show the first: a second
+/// `word/document.xml` could hide another text behind the one the user sees. None when the
+/// directory cannot be walked (the zip reader then says what is wrong).
+fn listed_twice(bytes: &[u8]) -> Option<String> {
+    const END: [u8; 4] = [0x50, 0x4b, 0x05, 0x06];
+    const ENTRY: [u8; 4] = [0x50, 0x4b, 0x01, 0x02];
+    let u16_at = |i: usize| {
+        bytes
+            .get(i..i + 2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]) as usize)
+    };
+    let u32_at = |i: usize| {
+        bytes
+            .get(i..i + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    };
+    // The end record: 22 bytes and a comment of at most 64 KB, at the end of the file.
+    let last = bytes.len().checked_sub(22)?;
+    let end = (last.saturating_sub(65_535)..=last)
+        .rev()
+        .find(|&i| bytes[i..i + 4] == END)?;
+    let count = u16_at(end + 10)?;
+    let mut at = u32_at(end + 16)?;
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..count.min(MAX_ENTRIES + 1) {
+        if bytes.get(at..at + 4)? != ENTRY {
+            return None;
+        }
+        let (name_len, extra, comment) = (u16_at(at + 28)?, u16_at(at + 30)?, u16_at(at + 32)?);
+        let name = String::from_utf8_lossy(bytes.get(at + 46..at + 46 + name_len)?);
+        let key = name.replace('\\', "/").to_lowercase();
+        if !seen.insert(key) {
+            return Some(name.into_owned());
+        }
+        at += 46 + name_len + extra + comment;
+    }
+    None
 }
 
 pub(super) fn zip_reason(e: &zip::result::ZipError) -> String {

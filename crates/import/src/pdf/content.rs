@@ -2,15 +2,11 @@
 //! state (font, size, spacing, scaling, rise), the text and graphics matrices, form XObjects, and
 //! the straight lines and thin rectangles that draw table borders. Coordinates are returned
 //! top-down, in points from the page's top-left corner.
+use super::budget::{too_large, PageError, MAX_CONTENT, MAX_OPERATIONS, MAX_PAGE_GLYPHS};
 use super::fonts::Font;
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
-
-/// More operations than this on one page is not a document we read.
-const MAX_OPERATIONS: usize = 2_000_000;
-/// Page content is never inflated beyond this.
-const MAX_CONTENT: usize = 64 * 1024 * 1024;
 
 /// A glyph: its text, where its baseline starts and how far it advances, its size and face.
 #[derive(Debug, Clone)]
@@ -50,6 +46,11 @@ pub struct Page {
     pub glyphs: Vec<Glyph>,
     pub strokes: Vec<Stroke>,
     pub images: usize,
+    /// Character codes the page's text operators show, whether or not the font says what
+    /// letters they are (a page whose codes give no text has a font we cannot read).
+    pub shown: usize,
+    /// Of those, the codes the font gives no text for.
+    pub unmapped: usize,
     /// Text in an old Vietnamese encoding was converted (the font's).
     pub legacy: Option<kehoach_text::legacy::Legacy>,
 }
@@ -117,14 +118,13 @@ struct Interpreter<'a> {
 }
 
 /// Reads one page.
-pub fn page(doc: &Document, id: ObjectId) -> Result<Page, String> {
+pub fn page(doc: &Document, id: ObjectId) -> Result<Page, PageError> {
     let media = media_box(doc, id).unwrap_or([0.0, 0.0, 595.0, 842.0]);
     let content = doc
         .get_page_content_with_limit(id, MAX_CONTENT)
-        .map_err(|e| e.to_string())?;
+        .map_err(too_large)?;
     let fonts: HashMap<Vec<u8>, Font> = doc
-        .get_page_fonts(id)
-        .map_err(|e| e.to_string())?
+        .get_page_fonts(id)?
         .into_iter()
         .map(|(name, d)| (name, Font::load(doc, d)))
         .collect();
@@ -140,9 +140,7 @@ pub fn page(doc: &Document, id: ObjectId) -> Result<Page, String> {
         left: media[0],
         operations: 0,
     };
-    let ops = Content::decode(&content)
-        .map_err(|e| e.to_string())?
-        .operations;
+    let ops = Content::decode(&content)?.operations;
     let xobjects = resources
         .and_then(|(r, _)| r)
         .map(|r| xobject_names(doc, r));
@@ -200,7 +198,7 @@ impl<'a> Interpreter<'a> {
         fonts: &HashMap<Vec<u8>, Font<'a>>,
         xobjects: Option<&HashMap<Vec<u8>, ObjectId>>,
         depth: usize,
-    ) -> Result<(), String> {
+    ) -> Result<(), PageError> {
         let mut stack: Vec<State> = Vec::new();
         let mut tm = IDENTITY;
         let mut tlm = IDENTITY;
@@ -209,7 +207,10 @@ impl<'a> Interpreter<'a> {
         for op in ops {
             self.operations += 1;
             if self.operations > MAX_OPERATIONS {
-                return Err("trang có quá nhiều lệnh vẽ".into());
+                return Err(PageError::TooMuch(format!(
+                    "một trang hơn {} lệnh vẽ",
+                    kehoach_text::thousands(MAX_OPERATIONS)
+                )));
             }
             let a = &op.operands;
             let f = |i: usize| a.get(i).map(num).unwrap_or(0.0);
@@ -261,14 +262,16 @@ impl<'a> Interpreter<'a> {
                         gs.char_spacing = f(1);
                     }
                     if let Some(Object::String(bytes, _)) = a.last() {
-                        self.show(bytes, &gs, &mut tm, fonts);
+                        self.show(bytes, &gs, &mut tm, fonts)?;
                     }
                 }
                 "TJ" => {
                     if let Some(Object::Array(items)) = a.first() {
                         for item in items {
                             match item {
-                                Object::String(bytes, _) => self.show(bytes, &gs, &mut tm, fonts),
+                                Object::String(bytes, _) => {
+                                    self.show(bytes, &gs, &mut tm, fonts)?
+                                }
                                 o => {
                                     let tx = -num(o) / 1000.0 * gs.size * gs.scale;
                                     tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &tm);
@@ -318,7 +321,7 @@ impl<'a> Interpreter<'a> {
         gs: &State,
         fonts: &HashMap<Vec<u8>, Font<'a>>,
         depth: usize,
-    ) -> Result<(), String> {
+    ) -> Result<(), PageError> {
         let Ok(Object::Stream(stream)) = self.doc.get_object(id) else {
             return Ok(());
         };
@@ -332,10 +335,8 @@ impl<'a> Interpreter<'a> {
         }
         let content = stream
             .get_plain_content_with_limit(MAX_CONTENT)
-            .map_err(|e| e.to_string())?;
-        let ops = Content::decode(&content)
-            .map_err(|e| e.to_string())?
-            .operations;
+            .map_err(too_large)?;
+        let ops = Content::decode(&content)?.operations;
         let mut inner = gs.clone();
         if let Ok(m) = stream.dict.get(b"Matrix").and_then(Object::as_array) {
             if m.len() == 6 {
@@ -377,14 +378,37 @@ impl<'a> Interpreter<'a> {
         )
     }
 
-    fn show(&mut self, bytes: &[u8], gs: &State, tm: &mut Matrix, fonts: &HashMap<Vec<u8>, Font>) {
+    /// Places the glyphs of one string. The page's budget of glyphs is checked before the
+    /// string is decoded (a single string can hold millions).
+    fn show(
+        &mut self,
+        bytes: &[u8],
+        gs: &State,
+        tm: &mut Matrix,
+        fonts: &HashMap<Vec<u8>, Font>,
+    ) -> Result<(), PageError> {
         let Some(font) = gs.font.as_ref().and_then(|n| fonts.get(n)) else {
-            return;
+            return Ok(());
         };
+        let codes = if font.two_byte() {
+            bytes.len() / 2
+        } else {
+            bytes.len()
+        };
+        self.page.shown += codes;
+        if self.page.shown > MAX_PAGE_GLYPHS {
+            return Err(PageError::TooMuch(format!(
+                "một trang hơn {} ký tự",
+                kehoach_text::thousands(MAX_PAGE_GLYPHS)
+            )));
+        }
         if font.legacy.is_some() {
             self.page.legacy = font.legacy;
         }
         for (code, text, width) in font.decode(bytes) {
+            if text.is_empty() {
+                self.page.unmapped += 1;
+            }
             let trm = mul(
                 &mul(&[gs.size * gs.scale, 0.0, 0.0, gs.size, 0.0, gs.rise], tm),
                 &gs.ctm,
@@ -411,6 +435,7 @@ impl<'a> Interpreter<'a> {
             }
             *tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm);
         }
+        Ok(())
     }
 
     fn strokes(&mut self, path: &[(f32, f32)], rects: &[[f32; 4]], stroked: bool) {

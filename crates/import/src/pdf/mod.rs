@@ -4,6 +4,7 @@
 //! dropped, ruled tables rebuilt from their borders ([`tables`]), footnotes at page bottoms
 //! attached to their marks, paragraphs rebuilt from indents and gaps and joined across pages
 //! ([`paras`]). The result is the same [`Source`] the other readers give.
+mod budget;
 mod content;
 mod fonts;
 mod lines;
@@ -16,13 +17,16 @@ use lines::Segment;
 
 /// A document's pages beyond this many are not read (no plan comes close).
 const MAX_PAGES: usize = 400;
+/// Glyphs shown in the whole document: about 300 pages of dense text, several times the
+/// longest plan (its glyphs, with their places, then take about 100 MB).
+const MAX_GLYPHS: usize = 1_000_000;
 
 pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
     let options = lopdf::LoadOptions {
-        max_decompressed_size: Some(256 * 1024 * 1024),
+        max_decompressed_size: Some(64 * 1024 * 1024),
         ..Default::default()
     };
-    let doc = std::panic::catch_unwind(|| lopdf::Document::load_mem_with_options(bytes, options))
+    let doc = crate::guard::guarded(|| lopdf::Document::load_mem_with_options(bytes, options))
         .map_err(|_| ImportError::CorruptPdf)?
         .map_err(|e| match e {
             lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => ImportError::Encrypted,
@@ -31,20 +35,44 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
     if doc.is_encrypted() {
         return Err(ImportError::Encrypted);
     }
-    let ids: Vec<_> = doc.get_pages().into_values().take(MAX_PAGES).collect();
+    // Each page object once: a page tree that lists one page many times (no real PDF does)
+    // would have it read again and again.
+    let mut seen = std::collections::HashSet::new();
+    let ids: Vec<_> = doc
+        .get_pages()
+        .into_values()
+        .filter(|id| seen.insert(*id))
+        .take(MAX_PAGES)
+        .collect();
+    if ids.is_empty() {
+        return Err(ImportError::PdfNoPages);
+    }
     let mut pages = Vec::new();
+    let mut shown = 0;
     for id in ids {
-        let page =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| content::page(&doc, id)))
-                .map_err(|_| ImportError::CorruptPdf)?
-                .map_err(|_| ImportError::CorruptPdf)?;
+        let page = crate::guard::guarded(|| content::page(&doc, id))
+            .map_err(|_| ImportError::CorruptPdf)?
+            .map_err(|e| match e {
+                budget::PageError::Damaged => ImportError::CorruptPdf,
+                budget::PageError::TooMuch(what) => ImportError::TooComplex(what),
+            })?;
+        shown += page.shown;
+        if shown > MAX_GLYPHS {
+            return Err(ImportError::TooComplex(format!(
+                "hơn {} ký tự",
+                kehoach_text::thousands(MAX_GLYPHS)
+            )));
+        }
         pages.push(page);
     }
     let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
     if glyphs < 20 {
         let images: usize = pages.iter().map(|p| p.images).sum();
+        let unmapped: usize = pages.iter().map(|p| p.unmapped).sum();
         return Err(if images > 0 {
             ImportError::Scanned
+        } else if unmapped >= 20 {
+            ImportError::PdfNoText
         } else {
             ImportError::Empty
         });

@@ -31,11 +31,36 @@ fn a_file_over_50_mb_is_refused_before_it_is_read() {
     let f = std::fs::File::create(&path).unwrap();
     f.set_len(51 * 1024 * 1024).unwrap(); // sparse: no 51 MB written
     let err = import::read_path(&path).unwrap_err();
-    assert_eq!(err, ImportError::TooLarge { size_mb: 51 });
+    assert_eq!(
+        err,
+        ImportError::TooLarge {
+            bytes: 51 * 1024 * 1024
+        }
+    );
     assert_eq!(
         err.to_string(),
         "Tệp quá lớn (51 MB): chỉ nhập được tệp đến 50 MB."
     );
+    // One byte over is over, and the message does not say it is 50 MB.
+    f_len(&path, 50 * 1024 * 1024 + 1);
+    assert_eq!(
+        import::read_path(&path).unwrap_err().to_string(),
+        "Tệp quá lớn (50,1 MB): chỉ nhập được tệp đến 50 MB."
+    );
+    f_len(&path, 50 * 1024 * 1024);
+    assert!(!matches!(
+        import::read_path(&path),
+        Err(ImportError::TooLarge { .. })
+    ));
+}
+
+fn f_len(path: &std::path::Path, len: u64) {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_len(len)
+        .unwrap();
 }
 
 #[test]
@@ -311,4 +336,50 @@ fn a_relationship_to_a_part_that_is_not_there_is_refused_not_looped_on() {
         message.contains("thiếu phần word/styless.openxmlformats.org/x"),
         "{message}"
     );
+}
+
+/// A .docx with a second `word/document.xml` behind the first (the zip reader keeps the last of
+/// a name, Word may show the first): refused, naming the part, whichever text each one holds.
+#[test]
+fn a_part_listed_twice_is_refused_not_one_of_them_chosen() {
+    let forged = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>I. NỘI DUNG KHÁC</w:t></w:r></w:p></w:body></w:document>"#.as_bytes();
+    // The second part is written as "word/documenX.xml", then named like the first in both the
+    // local header and the central directory (the zip writer refuses a name twice).
+    let zip = docx_with(BODY, &[("word/documenX.xml", forged.to_vec())]);
+    let twice = replace_all(&zip, b"word/documenX.xml", b"word/document.xml");
+    let err = import::read_bytes("ke-hoach.docx", &twice).unwrap_err();
+    assert_eq!(
+        err,
+        ImportError::Suspicious("hai phần cùng tên word/document.xml".into())
+    );
+    assert!(err.to_string().contains("không được mở"), "{err}");
+    // Differing only in case, as OPC compares part names.
+    let cased = replace_all(&zip, b"word/documenX.xml", b"Word/Document.xml");
+    assert!(matches!(
+        import::read_bytes("ke-hoach.docx", &cased),
+        Err(ImportError::Suspicious(_))
+    ));
+    // The same parts under two names are not refused for it.
+    assert!(!matches!(
+        import::read_bytes("ke-hoach.docx", &zip),
+        Err(ImportError::Suspicious(_))
+    ));
+}
+
+fn replace_all(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    let mut n = 0;
+    let mut i = 0;
+    while i + from.len() <= out.len() {
+        if &out[i..i + from.len()] == from {
+            out[i..i + from.len()].copy_from_slice(to);
+            n += 1;
+        }
+        i += 1;
+    }
+    assert_eq!(
+        n, 2,
+        "the name is in the local header and the central directory"
+    );
+    out
 }

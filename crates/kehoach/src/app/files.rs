@@ -62,7 +62,7 @@ pub fn export(plan: &Plan, layout: Layout, path: &Path) -> Result<()> {
     let opts = export_options(plan, layout);
     let io = |e: std::io::Error| export::ExportError::Io {
         path: path.display().to_string(),
-        reason: import::io_reason(&e),
+        reason: write_reason(path, &e),
     };
     let bytes = match OutputFormat::of(path)? {
         OutputFormat::Docx => export::to_docx(plan, &opts)?,
@@ -74,20 +74,75 @@ pub fn export(plan: &Plan, layout: Layout, path: &Path) -> Result<()> {
 
 /// Writes a file whole or not at all: into a temporary file beside it, then renamed over it, so
 /// that a full disk or a file open in another program never leaves a cut-off copy in place of
-/// the one that was there.
+/// the one that was there. The file gets the permissions any new file of the user gets (their
+/// umask: usually readable by others), not the owner-only ones of a temporary file.
 pub fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".kehoach-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".kehoach-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The mode a new file is created with; the system takes the umask off it.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Writes a text file (a plan or a report as JSON) whole; the message names the file and why.
+pub fn save_text(path: &Path, text: &str) -> Result<()> {
+    write_whole(path, text.as_bytes()).map_err(|e| {
+        Error::Input(format!(
+            "Không ghi được tệp {}: {}.",
+            path.display(),
+            write_reason(path, &e)
+        ))
+    })
+}
+
+/// Why a file could not be written, in words: a folder that does not exist is named as such
+/// (the system says only "not found").
+fn write_reason(path: &Path, e: &std::io::Error) -> String {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    match dir {
+        Some(dir) if e.kind() == std::io::ErrorKind::NotFound && !dir.is_dir() => {
+            format!("không có thư mục {}", dir.display())
+        }
+        _ if path.is_dir() => "đây là một thư mục, không phải tệp".into(),
+        _ => import::io_reason(e),
+    }
+}
+
+/// Whether an output can be written where the command line was told to: its folder exists, it
+/// is not a folder, and no file is there unless `replace` says to replace it — the command line
+/// never overwrites a file unasked (the app asks the user instead).
+pub fn check_output(path: &Path, replace: bool) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if !dir.is_dir() {
+            return Err(Error::Input(format!(
+                "Không có thư mục {}: hãy tạo thư mục đó hoặc chọn nơi khác để ghi tệp.",
+                dir.display()
+            )));
+        }
+    }
+    if path.is_dir() {
+        return Err(Error::Input(format!(
+            "{} là một thư mục: hãy ghi ra một tệp, ví dụ {}.",
+            path.display(),
+            path.join("ke-hoach.docx").display()
+        )));
+    }
+    if path.exists() && !replace {
+        return Err(Error::Exists(path.display().to_string()));
+    }
     Ok(())
 }
 

@@ -49,6 +49,9 @@ pub enum Error {
     NoParent,
     #[error("{0}")]
     Input(String),
+    /// An output file already there, which the command line does not replace unasked.
+    #[error("Tệp {0} đã có: không ghi đè lên tệp đó.")]
+    Exists(String),
 }
 
 impl Error {
@@ -66,6 +69,7 @@ impl Error {
             Error::Track(_) => "track",
             Error::NoParent => "no-parent",
             Error::Input(_) => "input",
+            Error::Exists(_) => "exists",
         }
     }
 }

@@ -2,6 +2,7 @@
 use super::{draft_plan, Result};
 use kehoach_model::Plan;
 use kehoach_store::{DraftState, Store};
+use kehoach_track::{Overview, Record};
 use serde::{Deserialize, Serialize};
 
 /// A draft's plan of record and where it stands on a day (the "Theo dõi" screen).
@@ -64,4 +65,37 @@ pub fn track_task(
 pub fn report(store: &Store, state: &DraftState, period: kehoach_track::Period) -> Result<Plan> {
     let plan = draft_plan(store, state)?;
     report_of(&plan, state, period)
+}
+
+/// The plan of record as the command line lists it: progress, then each area's tasks with
+/// deadline and status.
+pub fn track_text(record: &Record, o: &Overview) -> String {
+    let mut out = format!(
+        "Kế hoạch năm {}: hoàn thành {}/{} nhiệm vụ ({}%), đang thực hiện {}, chưa thực hiện {}, không thực hiện {}.\n",
+        record.year, o.plan.done, o.plan.total, o.plan.percent, o.plan.in_progress, o.plan.not_started, o.plan.dropped
+    );
+    out.push_str(&format!(
+        "Đến hạn trước ngày {} (kỳ báo cáo tới): {} nhiệm vụ; quá hạn: {}; thời hạn chưa rõ: {}.\n",
+        o.cutoff.format("%d/%m/%Y"),
+        o.due_by_cutoff.len(),
+        o.overdue.len(),
+        o.unknown_deadline.len()
+    ));
+    for (i, area) in record.areas.iter().enumerate() {
+        let p = o.areas[i];
+        out.push_str(&format!(
+            "\n{}. {} — {}%\n",
+            area.label, area.title, p.percent
+        ));
+        for t in record.tasks.iter().filter(|t| t.area == i) {
+            out.push_str(&format!(
+                "  {:<6} {:<15} {:<13} {}\n",
+                t.label,
+                t.record.status.label(),
+                t.deadline.label(),
+                t.text.chars().take(70).collect::<String>()
+            ));
+        }
+    }
+    out
 }

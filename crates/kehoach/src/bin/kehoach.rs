@@ -4,7 +4,7 @@ use clap::{Parser, Subcommand};
 use kehoach::app::{self, load_plan};
 use kehoach::lint::Severity;
 use kehoach::model;
-use kehoach::track::{Overview, Period, Record};
+use kehoach::track::Period;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -12,11 +12,17 @@ use std::process::ExitCode;
 #[command(
     name = "kehoach",
     version,
-    about = "Lập kế hoạch CCHC theo Nghị định 30/2020/NĐ-CP"
+    about = "Lập kế hoạch CCHC theo Nghị định 30/2020/NĐ-CP",
+    after_help = "Mã thoát: 0 là xong; 1 là `check` tìm thấy lỗi thể thức; 2 là không làm được \
+                  (lý do in một dòng trên stderr). Không lệnh nào ghi đè lên tệp đã có nếu \
+                  không thêm --ghi-de."
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Cho phép ghi đè lên tệp đã có (mặc định: không ghi đè, báo lỗi).
+    #[arg(long = "ghi-de", alias = "overwrite", global = true)]
+    replace: bool,
 }
 
 #[derive(Subcommand)]
@@ -198,14 +204,44 @@ fn main() -> ExitCode {
     }
 }
 
+/// Prints to standard output. A reader that stopped reading (`kehoach import … | head -1`)
+/// ends the program quietly; any other failure is one line on stderr.
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("Lỗi: không in được kết quả: {}.", app::io_reason(&e));
+        std::process::exit(2);
+    }
+}
+
+/// `println!` through [`emit`].
+macro_rules! say {
+    ($($arg:tt)*) => { emit(&format!("{}\n", format_args!($($arg)*))) };
+}
+
+/// Refuses an output file that is there already unless --ghi-de was given, and a missing folder.
+fn ready(path: &std::path::Path, replace: bool) -> Result<(), Failure> {
+    app::check_output(path, replace).map_err(|e| match e {
+        app::Error::Exists(p) => Failure(format!(
+            "Tệp {p} đã có nên không ghi đè: hãy chọn tên khác, hoặc thêm --ghi-de để thay tệp đó."
+        )),
+        e => e.into(),
+    })
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let replace = cli.replace;
     match cli.command {
         Command::Import { file, json } => {
             let plan = load_plan(&file)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&plan)?);
+                say!("{}", serde_json::to_string_pretty(&plan)?);
             } else {
-                print!("{}", app::outline(&plan));
+                emit(&app::outline(&plan));
             }
             // What the reader did to the text (an old encoding converted) is said on stderr.
             for notice in &plan.notices {
@@ -220,14 +256,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             decisions,
             output,
         } => {
+            ready(&output, replace)?;
             let result = app::adapt_files(&from, &unit, preset.as_deref(), decisions.as_deref())?;
             let is_json = output
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("json"));
             if is_json {
-                let json = serde_json::to_string_pretty(&result.plan)?;
-                std::fs::write(&output, json)
-                    .map_err(|e| format!("Không ghi được tệp {}: {e}", output.display()))?;
+                app::save_text(&output, &serde_json::to_string_pretty(&result.plan)?)?;
             } else {
                 app::export(&result.plan, Default::default(), &output)?;
             }
@@ -243,18 +278,18 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Check { file, parent, json } => {
             let findings = app::check_file(&file, parent.as_deref())?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&findings)?);
+                say!("{}", serde_json::to_string_pretty(&findings)?);
             } else if findings.is_empty() {
-                println!("Không phát hiện lỗi nào.");
+                say!("Không phát hiện lỗi nào.");
             } else {
                 for f in &findings {
                     let level = match f.severity {
                         Severity::Error => "Lỗi",
                         Severity::Warning => "Lưu ý",
                     };
-                    println!("{level} [{}] {}: {}", f.rule, f.location.label, f.message);
+                    say!("{level} [{}] {}: {}", f.rule, f.location.label, f.message);
                     if !f.location.text.is_empty() {
-                        println!("    «{}»", f.location.text);
+                        say!("    «{}»", f.location.text);
                     }
                 }
             }
@@ -275,28 +310,33 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let mut st = app::open_store(&path, reads_only)?;
             match command {
                 DraftsCommand::Save { plan } => {
-                    println!("{}", app::save_plan_draft(&mut st, &plan)?);
+                    say!("{}", app::save_plan_draft(&mut st, &plan)?);
                 }
                 DraftsCommand::List { json } => {
                     let drafts = st.drafts()?;
                     if json {
-                        println!("{}", serde_json::to_string_pretty(&drafts)?);
+                        say!("{}", serde_json::to_string_pretty(&drafts)?);
                     } else if drafts.is_empty() {
-                        println!("Chưa có bản nháp nào.");
+                        say!("Chưa có bản nháp nào.");
                     } else {
                         for d in drafts {
-                            println!(
+                            say!(
                                 "{:>4}  {}  {}  ({} phiên bản)  {}",
-                                d.id, d.updated_at, d.unit, d.revisions, d.title
+                                d.id,
+                                d.updated_at,
+                                d.unit,
+                                d.revisions,
+                                d.title
                             );
                         }
                     }
                 }
                 DraftsCommand::Show { id } => {
                     let d = st.draft(id)?;
-                    println!("{}", serde_json::to_string_pretty(&d)?);
+                    say!("{}", serde_json::to_string_pretty(&d)?);
                 }
                 DraftsCommand::Export { id, output } => {
+                    ready(&output, replace)?;
                     let d = st.draft(id)?;
                     let plan = app::draft_plan(&st, &d.state)?;
                     app::export(&plan, d.state.layout, &output)?;
@@ -329,9 +369,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     let overview = record.overview(today);
                     if json {
                         let both = serde_json::json!({"record": record, "overview": overview});
-                        println!("{}", serde_json::to_string_pretty(&both)?);
+                        say!("{}", serde_json::to_string_pretty(&both)?);
                     } else {
-                        print!("{}", track_text(&record, &overview));
+                        emit(&app::track_text(&record, &overview));
                     }
                 }
                 TrackCommand::Set {
@@ -400,6 +440,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             period,
             output,
         } => {
+            ready(&output, replace)?;
             let st = app::open_store(&db.unwrap_or_else(app::default_store_path), true)?;
             let d = st.draft(draft)?;
             let period = Period::parse(&period).ok_or_else(|| {
@@ -412,7 +453,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("json"))
             {
-                std::fs::write(&output, serde_json::to_string_pretty(&report)?)?;
+                app::save_text(&output, &serde_json::to_string_pretty(&report)?)?;
             } else {
                 app::export(&report, d.state.layout, &output)?;
             }
@@ -431,6 +472,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             font_size,
             line_spacing,
         } => {
+            ready(&output, replace)?;
+            if pdf && app::OutputFormat::of(&output)? == app::OutputFormat::Docx {
+                ready(&output.with_extension("pdf"), replace)?;
+            }
             let plan = load_plan(&input)?;
             let layout = kehoach::nd30::Layout {
                 body_pt: font_size,
@@ -450,36 +495,4 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
     }
-}
-
-/// The plan of record as a list: progress, then each area's tasks with deadline and status.
-fn track_text(record: &Record, o: &Overview) -> String {
-    let mut out = format!(
-        "Kế hoạch năm {}: hoàn thành {}/{} nhiệm vụ ({}%), đang thực hiện {}, chưa thực hiện {}, không thực hiện {}.\n",
-        record.year, o.plan.done, o.plan.total, o.plan.percent, o.plan.in_progress, o.plan.not_started, o.plan.dropped
-    );
-    out.push_str(&format!(
-        "Đến hạn trước ngày {} (kỳ báo cáo tới): {} nhiệm vụ; quá hạn: {}; thời hạn chưa rõ: {}.\n",
-        o.cutoff.format("%d/%m/%Y"),
-        o.due_by_cutoff.len(),
-        o.overdue.len(),
-        o.unknown_deadline.len()
-    ));
-    for (i, area) in record.areas.iter().enumerate() {
-        let p = o.areas[i];
-        out.push_str(&format!(
-            "\n{}. {} — {}%\n",
-            area.label, area.title, p.percent
-        ));
-        for t in record.tasks.iter().filter(|t| t.area == i) {
-            out.push_str(&format!(
-                "  {:<6} {:<15} {:<13} {}\n",
-                t.label,
-                t.record.status.label(),
-                t.deadline.label(),
-                t.text.chars().take(70).collect::<String>()
-            ));
-        }
-    }
-    out
 }

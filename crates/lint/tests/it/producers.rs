@@ -2,9 +2,12 @@
 //! several producers — python-docx with the document defaults set, python-docx's own template
 //! (its document defaults Calibri 11 through the theme, its Normal style Times New Roman 14,
 //! paragraphs naming no style), a Word-like styles part (the document defaults naming the theme's
-//! minor font, set to Times New Roman in the theme), a LibreOffice round trip, and our own writer
-//! — give no error; each fault a careful clerk catches, planted alone, gives exactly its finding in
-//! every producer's file. (Producers: `tests/fixtures/parents/render.py --to … --styles …`.)
+//! minor font, set to Times New Roman in the theme), pandoc with a reference.docx made to Decree 30
+//! (every paragraph naming a custom style based on Normal, "Nơi nhận:" a character style, the
+//! appendix's size and header row from its table style), a LibreOffice round trip, and our own
+//! writer — give no error; each fault a careful clerk catches, planted alone, gives exactly its
+//! finding in every producer's file. (Producers: `tests/fixtures/parents/render.py --to …
+//! --styles …`.)
 use kehoach_export::{to_docx, ExportOptions};
 use kehoach_lint::{check_docx, Finding, Severity};
 use kehoach_testkit::{libreoffice_convert, python, root};
@@ -19,7 +22,7 @@ const PLANS: &[&str] = &[
     "tinh-lam-dong-2027",
     "phuong-ben-thanh-2027",
 ];
-const STYLES: &[&str] = &["defaults", "normal", "theme"];
+const STYLES: &[&str] = &["defaults", "normal", "theme", "pandoc"];
 
 fn errors(findings: &[Finding]) -> BTreeSet<String> {
     findings

@@ -1,0 +1,207 @@
+//! Hostile PDFs, made here by a generator (lopdf), each read by the command line as a user's
+//! file is: every one ends (a run still going after 10 s counts as a hang) within 500 MB of
+//! address space, with exit status 2 and one Vietnamese line naming what is wrong — no English,
+//! no panic, nothing written.
+use lopdf::content::{Content, Operation};
+use lopdf::{dictionary, Document, Object, Stream};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A one-font document whose pages show what `pages` returns; `kids` lists the page objects
+/// (an entry may repeat or point anywhere).
+type Kids<'a> = Option<&'a dyn Fn(&[Object]) -> Vec<Object>>;
+
+fn pdf(pages: &[Vec<u8>], compress: bool, kids: Kids) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Times-Roman",
+        "Encoding" => "WinAnsiEncoding",
+    });
+    let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
+    let mut ids = Vec::new();
+    for content in pages {
+        let mut stream = Stream::new(dictionary! {}, content.clone());
+        if compress {
+            stream.compress().unwrap();
+        }
+        let c = doc.add_object(stream);
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => c,
+            "Resources" => resources, "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        });
+        ids.push(Object::Reference(page));
+    }
+    let kids = kids.map_or(ids.clone(), |f| f(&ids));
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => kids.clone(), "Count" => kids.len() as i64,
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+/// Content showing `text` once in one string.
+fn shows(text: &[u8]) -> Vec<u8> {
+    Content {
+        operations: vec![
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), 12.into()]),
+            Operation::new("Td", vec![72.into(), 720.into()]),
+            Operation::new("Tj", vec![Object::string_literal(text.to_vec())]),
+            Operation::new("ET", vec![]),
+        ],
+    }
+    .encode()
+    .unwrap()
+}
+
+/// A page of plan-like text, `lines` lines of `width` characters.
+fn text_page(lines: usize, width: usize) -> Vec<u8> {
+    let mut ops = vec![
+        Operation::new("BT", vec![]),
+        Operation::new("Tf", vec!["F1".into(), 6.into()]),
+        Operation::new("TL", vec![7.into()]),
+        Operation::new("Td", vec![20.into(), 830.into()]),
+    ];
+    let line: Vec<u8> = b"Cai cach hanh chinh nam 2027 tai don vi "
+        .iter()
+        .copied()
+        .cycle()
+        .take(width)
+        .collect();
+    for _ in 0..lines {
+        ops.push(Operation::new("T*", vec![]));
+        ops.push(Operation::new(
+            "Tj",
+            vec![Object::string_literal(line.clone())],
+        ));
+    }
+    ops.push(Operation::new("ET", vec![]));
+    Content { operations: ops }.encode().unwrap()
+}
+
+/// `kehoach import FILE` in a fresh folder, under a 500 MB address-space limit, killed after
+/// 10 s; its exit status, stderr, the time it took, and the files it left in the folder.
+fn import(name: &str, bytes: &[u8]) -> (Option<i32>, String, Duration, usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(name);
+    std::fs::write(&file, bytes).unwrap();
+    let mut child = Command::new("bash")
+        .args(["-c", "ulimit -v 512000; exec \"$0\" import \"$1\""])
+        .arg(env!("CARGO_BIN_EXE_kehoach"))
+        .arg(&file)
+        .current_dir(dir.path())
+        .env("KEHOACH_SOFFICE", "none")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("{name}: still running after 10 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    let left = std::fs::read_dir(dir.path()).unwrap().count() - 1;
+    (status.code(), err, start.elapsed(), left)
+}
+
+fn refused_with(name: &str, bytes: &[u8], words: &str) {
+    let (code, err, took, left) = import(name, bytes);
+    eprintln!("{name}: {took:?} {}", err.trim());
+    assert_eq!(code, Some(2), "{name}: {err}");
+    assert_eq!(err.trim().lines().count(), 1, "{name}: one line: {err}");
+    assert!(err.contains(words), "{name}: «{words}» in {err}");
+    for english in ["panicked", "error:", "Error", "os error", "thread"] {
+        assert!(!err.contains(english), "{name}: {err}");
+    }
+    assert_eq!(left, 0, "{name}: nothing written");
+}
+
+#[test]
+fn pdf_text_bombs_are_refused_by_their_budgets() {
+    // One string of 8 million glyphs on a page, deflated to a few kilobytes.
+    let bomb = pdf(&[shows(&vec![b'A'; 8_000_000])], true, None);
+    assert!(bomb.len() < 64 * 1024, "{}", bomb.len());
+    refused_with("mot-chuoi.pdf", &bomb, "một trang hơn 40.000 ký tự");
+    // Many strings on a page that together are over the page's budget.
+    let many = pdf(&[text_page(1_200, 40)], true, None);
+    refused_with("nhieu-dong.pdf", &many, "một trang hơn 40.000 ký tự");
+    // Half a million drawing operations.
+    let mut ops = Vec::new();
+    for i in 0..500_000 {
+        ops.extend_from_slice(format!("{} 10 m\n", i % 500).as_bytes());
+    }
+    refused_with("ve.pdf", &pdf(&[ops], true, None), "lệnh vẽ");
+    // A content stream that inflates to 40 MB.
+    let spaces = pdf(&[vec![b' '; 40 * 1024 * 1024]], true, None);
+    refused_with("phong.pdf", &spaces, "giải nén ra hơn 16 MB");
+    // Pages each under the page's budget (30,000 glyphs), together over the document's.
+    let heavy = pdf(
+        &(0..40).map(|_| text_page(1_000, 30)).collect::<Vec<_>>(),
+        true,
+        None,
+    );
+    refused_with("nang.pdf", &heavy, "hơn 1.000.000 ký tự");
+}
+
+#[test]
+fn a_page_listed_many_times_is_read_once() {
+    // The same page object 400 times in the page tree: read once, so no more than one page costs.
+    let page = text_page(1_000, 30);
+    let listed = pdf(
+        &[page],
+        true,
+        Some(&|ids: &[Object]| vec![ids[0].clone(); 400]),
+    );
+    let (code, err, took, _) = import("lap-trang.pdf", &listed);
+    eprintln!("lap-trang.pdf: {took:?} {code:?} {}", err.trim());
+    // Text without a plan's structure: refused for that, not for its size.
+    assert_eq!(code, Some(2), "{err}");
+    assert!(!err.contains("ký tự"), "{err}");
+}
+
+#[test]
+fn a_pdf_without_readable_pages_or_letters_says_which() {
+    // A page tree whose only kid is itself.
+    let cycle = pdf(
+        &[shows(b"x")],
+        false,
+        Some(&|_ids: &[Object]| vec![Object::Reference((1, 0))]),
+    );
+    refused_with("vong.pdf", &cycle, "không có trang nào đọc được");
+    // A font with no encoding and no ToUnicode map: codes the reader cannot name.
+    let mut doc = Document::load_mem(&pdf(&[shows(&[0x01; 200])], false, None)).unwrap();
+    for (_, o) in doc.objects.iter_mut() {
+        if let Ok(d) = o.as_dict_mut() {
+            if d.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type1") {
+                d.remove(b"Encoding");
+                d.set("BaseFont", "ABCDEF+Custom");
+                d.set("Subtype", "Type0");
+                d.set("Encoding", "Identity-H");
+            }
+        }
+    }
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let (code, err, _, _) = import("phong-chu.pdf", &bytes);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("phông chữ") || err.contains("không có chữ"),
+        "{err}"
+    );
+    assert!(!err.contains("Tệp rỗng"), "{err}");
+}
