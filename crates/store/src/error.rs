@@ -92,12 +92,20 @@ impl From<serde_json::Error> for StoreError {
 /// opened or written [`StoreError::Unavailable`].
 pub(crate) fn opening(path: &Path, e: rusqlite::Error) -> StoreError {
     use rusqlite::ErrorCode as C;
+    if path.is_dir() {
+        return StoreError::Io {
+            path: path.display().to_string(),
+            reason: "đây là một thư mục, không phải tệp dữ liệu; hãy chỉ tới tệp .db".into(),
+        };
+    }
     match e.sqlite_error_code() {
         Some(C::DatabaseCorrupt) | Some(C::NotADatabase) => StoreError::Corrupt {
             path: path.display().to_string(),
         },
         _ => match StoreError::from(e) {
             StoreError::Unavailable(reason) => {
+                // SQLite says only that it could not open or write; the folder says why.
+                let reason = unwritable(path).unwrap_or(reason);
                 StoreError::Unavailable(format!("{reason} ({})", path.display()))
             }
             StoreError::Sql(reason) => {
@@ -105,5 +113,34 @@ pub(crate) fn opening(path: &Path, e: rusqlite::Error) -> StoreError {
             }
             other => other,
         },
+    }
+}
+
+/// Why nothing can be written beside `path`, found by creating (and removing) a small file
+/// there: a read-only disk, no permission, a full disk. None when that works.
+fn unwritable(path: &Path) -> Option<String> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        return Some(format!("không có thư mục {}", dir.display()));
+    }
+    let probe = dir.join(format!(".kehoach-thu-ghi-{}", std::process::id()));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, &[0u8; 4096]));
+    let _ = std::fs::remove_file(&probe);
+    match written {
+        Ok(()) => None,
+        Err(e) => Some(match e.kind() {
+            std::io::ErrorKind::ReadOnlyFilesystem => {
+                "ổ đĩa hoặc thư mục chỉ cho đọc, không ghi được".into()
+            }
+            std::io::ErrorKind::PermissionDenied => "không có quyền ghi vào thư mục này".into(),
+            _ => kehoach_text::io_reason(&e),
+        }),
     }
 }

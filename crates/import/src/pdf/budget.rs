@@ -3,8 +3,8 @@
 //! or fill the memory (a string of millions of glyphs deflates to a few kilobytes).
 
 /// More operations than this on one page (its forms included) is not a document we read: a
-/// page of dense text and a table has a few tens of thousands.
-pub const MAX_OPERATIONS: usize = 400_000;
+/// page of dense text and a table has a few thousand.
+pub const MAX_OPERATIONS: usize = 150_000;
 /// Page content (and each form's) is never inflated beyond this: a page of text is tens of
 /// kilobytes, a detailed drawing a few megabytes.
 pub const MAX_CONTENT: usize = 16 * 1024 * 1024;
@@ -37,4 +37,26 @@ pub fn too_large(e: lopdf::Error) -> PageError {
         }
         _ => PageError::Damaged,
     }
+}
+
+/// Refuses content with more operations than a page may have, before it is decoded: decoded,
+/// each operation costs hundreds of bytes (500,000 of them, 3 MB of content, took 300 MB). The
+/// count is rough — every word starting with a letter, the words inside text strings included
+/// — which only errs towards refusing content far larger than any page of text.
+pub fn check_operations(content: &[u8]) -> Result<(), PageError> {
+    let words = content
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|w| w.first().is_some_and(u8::is_ascii_alphabetic))
+        .count();
+    if words > MAX_OPERATIONS {
+        return Err(too_many_operations());
+    }
+    Ok(())
+}
+
+pub fn too_many_operations() -> PageError {
+    PageError::TooMuch(format!(
+        "một trang hơn {} lệnh vẽ",
+        kehoach_text::thousands(MAX_OPERATIONS)
+    ))
 }

@@ -2,7 +2,10 @@
 //! state (font, size, spacing, scaling, rise), the text and graphics matrices, form XObjects, and
 //! the straight lines and thin rectangles that draw table borders. Coordinates are returned
 //! top-down, in points from the page's top-left corner.
-use super::budget::{too_large, PageError, MAX_CONTENT, MAX_OPERATIONS, MAX_PAGE_GLYPHS};
+use super::budget::{
+    check_operations, too_large, too_many_operations, PageError, MAX_CONTENT, MAX_OPERATIONS,
+    MAX_PAGE_GLYPHS,
+};
 use super::fonts::Font;
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -140,6 +143,7 @@ pub fn page(doc: &Document, id: ObjectId) -> Result<Page, PageError> {
         left: media[0],
         operations: 0,
     };
+    check_operations(&content)?;
     let ops = Content::decode(&content)?.operations;
     let xobjects = resources
         .and_then(|(r, _)| r)
@@ -207,10 +211,7 @@ impl<'a> Interpreter<'a> {
         for op in ops {
             self.operations += 1;
             if self.operations > MAX_OPERATIONS {
-                return Err(PageError::TooMuch(format!(
-                    "một trang hơn {} lệnh vẽ",
-                    kehoach_text::thousands(MAX_OPERATIONS)
-                )));
+                return Err(too_many_operations());
             }
             let a = &op.operands;
             let f = |i: usize| a.get(i).map(num).unwrap_or(0.0);
@@ -336,6 +337,7 @@ impl<'a> Interpreter<'a> {
         let content = stream
             .get_plain_content_with_limit(MAX_CONTENT)
             .map_err(too_large)?;
+        check_operations(&content)?;
         let ops = Content::decode(&content)?.operations;
         let mut inner = gs.clone();
         if let Ok(m) = stream.dict.get(b"Matrix").and_then(Object::as_array) {

@@ -87,15 +87,22 @@ fn text_page(lines: usize, width: usize) -> Vec<u8> {
 }
 
 /// `kehoach import FILE` in a fresh folder, under a 500 MB address-space limit, killed after
-/// 10 s; its exit status, stderr, the time it took, and the files it left in the folder.
+/// 10 s; its exit status, stderr, the time it took, and the files it left in the folder. The
+/// time and the peak memory are printed (`cargo test -p kehoach --test it hostile --
+/// --nocapture`: the README's figures).
 fn import(name: &str, bytes: &[u8]) -> (Option<i32>, String, Duration, usize) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join(name);
     std::fs::write(&file, bytes).unwrap();
+    let stats = tempfile::NamedTempFile::new().unwrap();
     let mut child = Command::new("bash")
-        .args(["-c", "ulimit -v 512000; exec \"$0\" import \"$1\""])
+        .args([
+            "-c",
+            "ulimit -v 512000; exec /usr/bin/time -q -o \"$2\" -f '%M' \"$0\" import \"$1\"",
+        ])
         .arg(env!("CARGO_BIN_EXE_kehoach"))
         .arg(&file)
+        .arg(stats.path())
         .current_dir(dir.path())
         .env("KEHOACH_SOFFICE", "none")
         .stdout(Stdio::null())
@@ -116,6 +123,13 @@ fn import(name: &str, bytes: &[u8]) -> (Option<i32>, String, Duration, usize) {
     let mut err = String::new();
     std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
     let left = std::fs::read_dir(dir.path()).unwrap().count() - 1;
+    let rss = std::fs::read_to_string(stats.path()).unwrap_or_default();
+    eprintln!(
+        "{name} ({} KB): {:?}, peak {} MB",
+        bytes.len() / 1024,
+        start.elapsed(),
+        rss.trim().parse::<u64>().unwrap_or(0) / 1024
+    );
     (status.code(), err, start.elapsed(), left)
 }
 

@@ -9,5 +9,6 @@ mod import_forms;
 mod outputs;
 mod paths;
 mod pdf;
+mod storage;
 mod track;
 mod ward_kindergarten;
