@@ -37,9 +37,12 @@ TEST_BUILD = RUSTC_WORKSPACE_WRAPPER="$(CLIPPY_DRIVER)" CLIPPY_ARGS="-D__CLIPPY_
 ## benchmarks are built and run by `make bench` (in the test build they would add a binary as
 ## large as the app's).
 TEST_TARGETS = --lib --bins --tests --examples
+## The test binaries run two at a time (.ci/test-binaries: the same build and binaries as
+## `cargo test`, which runs them one after another while many tests wait on LibreOffice, pandoc
+## or python-docx).
 rust-checks: ui
 	cargo fmt --all --check
-	$(TEST_BUILD) cargo test --workspace $(TEST_TARGETS)
+	$(TEST_BUILD) .ci/test-binaries --workspace $(TEST_TARGETS)
 
 ui-checks: deps
 	cd ui && npm run check && npm test
