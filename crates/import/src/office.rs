@@ -237,14 +237,20 @@ mod tests {
         );
         assert!(start.elapsed().as_secs() < 10);
         std::thread::sleep(std::time::Duration::from_millis(200));
-        let left: Vec<String> = std::fs::read_dir("/proc")
+        let left = running_with(&marker);
+        assert!(left.is_empty(), "still running: {left:?}");
+    }
+
+    /// The command lines of the running processes that contain `marker`.
+    #[cfg(unix)]
+    fn running_with(marker: &str) -> Vec<String> {
+        std::fs::read_dir("/proc")
             .unwrap()
             .flatten()
             .filter_map(|e| std::fs::read(e.path().join("cmdline")).ok())
             .map(|c| String::from_utf8_lossy(&c).replace('\0', " "))
-            .filter(|c| c.contains(&marker))
-            .collect();
-        assert!(left.is_empty(), "still running: {left:?}");
+            .filter(|c| c.contains(marker))
+            .collect()
     }
 
     /// LibreOffice itself, stopped at the limit on a long .rtf: no process of it is left (its
@@ -271,13 +277,7 @@ mod tests {
             super::convert_within(&input, "docx", std::time::Duration::from_secs(3)).unwrap_err();
         assert_eq!(err, super::OfficeError::Timeout(3));
         std::thread::sleep(std::time::Duration::from_millis(500));
-        let left: Vec<String> = std::fs::read_dir("/proc")
-            .unwrap()
-            .flatten()
-            .filter_map(|e| std::fs::read(e.path().join("cmdline")).ok())
-            .map(|c| String::from_utf8_lossy(&c).replace('\0', " "))
-            .filter(|c| c.contains(&ours))
-            .collect();
+        let left = running_with(&ours);
         assert!(left.is_empty(), "LibreOffice still running: {left:?}");
         let files: Vec<_> = std::fs::read_dir(std::env::temp_dir())
             .unwrap()

@@ -4,7 +4,7 @@
 //! each layer a crate (`docs/architecture.md`): `kehoach-text`, `kehoach-nd30`, `kehoach-model`,
 //! `kehoach-parent`, `kehoach-import`, `kehoach-adapt`, `kehoach-lint`, `kehoach-layout`,
 //! `kehoach-export` (.docx, HTML preview), `kehoach-pdf` (typst), `kehoach-store` (SQLite),
-//! `kehoach-track`. This crate is what the command line (`src/bin/kehoach.rs`) and the desktop
+//! `kehoach-track`. This crate is what the command line (`src/bin/kehoach/`) and the desktop
 //! app (`src-tauri`) share: [`app`], the actions both do. The shells call [`app`] only; the data
 //! they exchange with it is re-exported below — types, not the layers' functions.
 

@@ -245,10 +245,17 @@ pub(super) fn check_roots(
     for (rels, xml) in parts.iter().filter(|(n, _)| n.ends_with(".rels")) {
         // "word/_rels/document.xml.rels" names targets relative to "word/"; "_rels/.rels" to "".
         let base = rels.rsplit_once("_rels/").map(|(dir, _)| dir).unwrap_or("");
-        for (kind, target) in relationships(xml) {
+        for (kind, target, external) in relationships(xml) {
             let Some((_, root)) = ROOTS.iter().find(|(k, _)| kind.ends_with(k)) else {
                 continue;
             };
+            // A part the document needs (its body, styles, numbering…) taken from outside the
+            // file — a web address or a shared folder — is never fetched.
+            if external || target.contains("://") || target.starts_with("\\\\") {
+                return Err(ImportError::Suspicious(format!(
+                    "một phần của văn bản lấy từ ngoài tệp, tại {target}"
+                )));
+            }
             let path = resolve(base, &target);
             match roots.get(&path) {
                 Some(found) if found != root => return Err(wrong(&path, found)),
@@ -265,8 +272,8 @@ pub(super) fn check_roots(
     Ok(())
 }
 
-/// (Type, Target) of each relationship of a relationships part.
-fn relationships(xml: &[u8]) -> Vec<(String, String)> {
+/// (Type, Target, whether it is outside the file) of each relationship of a relationships part.
+fn relationships(xml: &[u8]) -> Vec<(String, String, bool)> {
     let mut reader = quick_xml::Reader::from_reader(xml);
     let mut buf = Vec::new();
     let mut out = Vec::new();
@@ -281,10 +288,9 @@ fn relationships(xml: &[u8]) -> Vec<(String, String)> {
                         .find(|a| a.key.local_name().as_ref() == key)
                         .map(|a| String::from_utf8_lossy(&a.value).into_owned())
                 };
-                if attr(b"TargetMode").as_deref() != Some("External") {
-                    if let (Some(kind), Some(target)) = (attr(b"Type"), attr(b"Target")) {
-                        out.push((kind, target));
-                    }
+                if let (Some(kind), Some(target)) = (attr(b"Type"), attr(b"Target")) {
+                    let external = attr(b"TargetMode").as_deref() == Some("External");
+                    out.push((kind, target, external));
                 }
             }
             Ok(Event::Eof) | Err(_) => break,

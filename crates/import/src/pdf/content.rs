@@ -120,12 +120,18 @@ struct Interpreter<'a> {
     operations: usize,
 }
 
-/// Reads one page.
-pub fn page(doc: &Document, id: ObjectId) -> Result<Page, PageError> {
+/// Reads one page of the document read from `file`.
+pub fn page(doc: &Document, file: &[u8], id: ObjectId) -> Result<Page, PageError> {
     let media = media_box(doc, id).unwrap_or([0.0, 0.0, 595.0, 842.0]);
-    let content = doc
+    let mut content = doc
         .get_page_content_with_limit(id, MAX_CONTENT)
         .map_err(too_large)?;
+    if content.iter().all(u8::is_ascii_whitespace) {
+        // A content stream lopdf could not take (a wrong /Length), read as viewers read it.
+        if let Some(found) = super::recover::page_content(doc, file, id, MAX_CONTENT) {
+            content = found;
+        }
+    }
     let fonts: HashMap<Vec<u8>, Font> = doc
         .get_page_fonts(id)?
         .into_iter()

@@ -9,6 +9,7 @@ mod content;
 mod fonts;
 mod lines;
 mod paras;
+mod recover;
 mod tables;
 
 use super::blocks::{Block, Source};
@@ -50,7 +51,7 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
     let mut pages = Vec::new();
     let mut shown = 0;
     for id in ids {
-        let page = crate::guard::guarded(|| content::page(&doc, id))
+        let page = crate::guard::guarded(|| content::page(&doc, bytes, id))
             .map_err(|_| ImportError::CorruptPdf)?
             .map_err(|e| match e {
                 budget::PageError::Damaged => ImportError::CorruptPdf,

@@ -383,3 +383,20 @@ fn replace_all(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
     );
     out
 }
+
+/// A sound zip whose main relationship points at a web address: refused for what it is, not
+/// called a damaged zip, and nothing is fetched.
+#[test]
+fn a_body_taken_from_a_web_address_is_refused_as_such() {
+    let rels = br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="http://example.com/word/document.xml" TargetMode="External"/></Relationships>"#;
+    let zip = docx_with(BODY, &[("_rels/.rels", rels.to_vec())]);
+    let err = import::read_bytes("ke-hoach.docx", &zip).unwrap_err();
+    assert_eq!(
+        err,
+        ImportError::Suspicious(
+            "một phần của văn bản lấy từ ngoài tệp, tại http://example.com/word/document.xml"
+                .into()
+        )
+    );
+    assert!(!err.to_string().contains("nén"), "{err}");
+}

@@ -219,3 +219,75 @@ fn a_pdf_without_readable_pages_or_letters_says_which() {
     );
     assert!(!err.contains("Tệp rỗng"), "{err}");
 }
+
+/// A PDF written by hand, object by object, with its cross-reference table: for the damage a
+/// PDF library will not write.
+fn raw_pdf(objects: &[(u32, Vec<u8>)]) -> Vec<u8> {
+    let mut out = b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let mut offsets = std::collections::BTreeMap::new();
+    for (n, body) in objects {
+        offsets.insert(*n, out.len());
+        out.extend_from_slice(format!("{n} 0 obj\n").as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    let size = offsets.keys().max().unwrap() + 1;
+    out.extend_from_slice(format!("xref\n0 {size}\n0000000000 65535 f \n").as_bytes());
+    for n in 1..size {
+        let line = match offsets.get(&n) {
+            Some(o) => format!("{o:010} 00000 n \n"),
+            None => "0000000000 65535 f \n".to_string(),
+        };
+        out.extend_from_slice(line.as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    out
+}
+
+/// A one-page plan whose content stream has the dictionary `stream_dict`.
+fn plan_with_content_dict(stream_dict: &str) -> Vec<u8> {
+    let mut content =
+        String::from("BT /F1 11 Tf 14 TL 60 800 Td (KE HOACH) Tj T* (I. MUC DICH, YEU CAU) Tj T*");
+    for i in 1..30 {
+        content.push_str(&format!(
+            " ({i}. Nhiem vu cai cach hanh chinh so {i} cua don vi trong nam 2027) Tj T*"
+        ));
+    }
+    content.push_str(" ET");
+    let stream_dict = stream_dict.replace("LEN", &content.len().to_string());
+    raw_pdf(&[
+        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+        (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec()),
+        (3, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_vec()),
+        (4, format!("{stream_dict}\nstream\n{content}\nendstream").into_bytes()),
+        (5, b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>".to_vec()),
+    ])
+}
+
+#[test]
+fn a_content_stream_with_a_wrong_length_is_read_as_viewers_read_it() {
+    for (name, dict) in [
+        ("dung.pdf", "<< /Length LEN >>"),
+        ("do-dai-tu-tro.pdf", "<< /Length 4 0 R >>"),
+        ("do-dai-qua-lon.pdf", "<< /Length 18446744073709551615 >>"),
+        ("do-dai-sai.pdf", "<< /Length 7 >>"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(name);
+        std::fs::write(&file, plan_with_content_dict(dict)).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+            .args(["import", "--json"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && text.contains("Nhiem vu cai cach hanh chinh so 29"),
+            "{name}: {text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -8,6 +8,10 @@ use kehoach::track::Period;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+#[macro_use]
+mod output;
+use output::{emit, ready, saving, Failure};
+
 #[derive(Parser)]
 #[command(
     name = "kehoach",
@@ -184,15 +188,6 @@ enum DraftsCommand {
     Restore { input: PathBuf },
 }
 
-/// An error to print: one Vietnamese line.
-struct Failure(String);
-
-impl<E: std::fmt::Display> From<E> for Failure {
-    fn from(e: E) -> Self {
-        Failure(e.to_string())
-    }
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -202,35 +197,6 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-/// Prints to standard output. A reader that stopped reading (`kehoach import … | head -1`)
-/// ends the program quietly; any other failure is one line on stderr.
-fn emit(text: &str) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
-        }
-        eprintln!("Lỗi: không in được kết quả: {}.", app::io_reason(&e));
-        std::process::exit(2);
-    }
-}
-
-/// `println!` through [`emit`].
-macro_rules! say {
-    ($($arg:tt)*) => { emit(&format!("{}\n", format_args!($($arg)*))) };
-}
-
-/// Refuses an output file that is there already unless --ghi-de was given, and a missing folder.
-fn ready(path: &std::path::Path, replace: bool) -> Result<(), Failure> {
-    app::check_output(path, replace).map_err(|e| match e {
-        app::Error::Exists(p) => Failure(format!(
-            "Tệp {p} đã có nên không ghi đè: hãy chọn tên khác, hoặc thêm --ghi-de để thay tệp đó."
-        )),
-        e => e.into(),
-    })
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
@@ -401,7 +367,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                         Some(d.revision),
                         &state,
                         &format!("Theo dõi nhiệm vụ {task}"),
-                    )?;
+                    )
+                    .map_err(saving)?;
                     eprintln!("Đã ghi: nhiệm vụ {task} — {}.", status.label());
                 }
                 TrackCommand::Note {
@@ -428,7 +395,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                         Some(d.revision),
                         &state,
                         "Lời của đơn vị cho báo cáo",
-                    )?;
+                    )
+                    .map_err(saving)?;
                     eprintln!("Đã ghi lời cho báo cáo {}.", period.phrase(year));
                 }
             }
