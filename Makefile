@@ -71,7 +71,7 @@ bench: deps ui
 ## fuzz: run each fuzz target for 10 minutes on its corpus (cargo-fuzz; nightly flags on stable).
 ## A run over 10 s counts as a hang and fails, as does one over 1 GB of memory (ASan included).
 ## LibreOffice is hidden (an .rtf or .doc the fuzzer makes is then refused, not converted).
-FUZZ_TARGETS := import_docx docx_document docx_styles docx_numbering docx_footnotes docx_rels import_pdf import_text
+FUZZ_TARGETS := import_docx docx_document docx_styles docx_numbering docx_footnotes docx_rels import_pdf pdf_objects import_text
 FUZZ_SECONDS ?= 600
 fuzz: deps
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
