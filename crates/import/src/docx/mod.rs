@@ -24,6 +24,9 @@ use walk::{Styles, Walker};
 /// Paragraphs and runs together in one body, at most (20,000 paragraphs of one run each take
 /// about 240 MB to read; a 100-page plan has a few thousand).
 const MAX_PIECES: usize = 80_000;
+/// Numbering definitions (abstract and concrete) beyond this many are not read: a long plan
+/// edited for years has a few hundred; 20,000 of them (a 408 KB file) took 1.87 GB.
+const MAX_NUMBERINGS: usize = 2_000;
 
 const MARK_OPEN: char = '\u{E000}';
 const MARK_CLOSE: char = '\u{E001}';
@@ -59,6 +62,22 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
     let cells = count(b"<w:tc");
     if cells > super::MAX_CELLS {
         return Err(ImportError::TooComplex(format!("{cells} ô bảng")));
+    }
+    // Numbering definitions: a plan has tens; docx-rs keeps each with its nine levels.
+    if let Some(numbering) = parts.get("word/numbering.xml") {
+        let tag = |t: &[u8]| {
+            numbering
+                .windows(t.len() + 1)
+                .filter(|w| w.starts_with(t) && matches!(w[t.len()], b'>' | b' ' | b'/'))
+                .count()
+        };
+        let definitions = tag(b"<w:abstractNum") + tag(b"<w:num");
+        if definitions > MAX_NUMBERINGS {
+            return Err(ImportError::TooComplex(format!(
+                "{} kiểu đánh số tự động",
+                kehoach_text::thousands(definitions)
+            )));
+        }
     }
     let pieces = count(b"<w:p") + count(b"<w:r");
     if pieces > MAX_PIECES {

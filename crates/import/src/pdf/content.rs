@@ -122,6 +122,8 @@ struct Interpreter<'a> {
 
 /// Reads one page of the document read from `file`.
 pub fn page(doc: &Document, file: &[u8], id: ObjectId) -> Result<Page, PageError> {
+    // A page whose dictionary lopdf could not take (nested too deep, cut) is damaged, not empty.
+    doc.get_dictionary(id)?;
     let media = media_box(doc, id).unwrap_or([0.0, 0.0, 595.0, 842.0]);
     let mut content = doc
         .get_page_content_with_limit(id, MAX_CONTENT)

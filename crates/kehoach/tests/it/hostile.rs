@@ -291,3 +291,80 @@ fn a_content_stream_with_a_wrong_length_is_read_as_viewers_read_it() {
         );
     }
 }
+
+/// A .docx under 2 MB holding 20,000 numbering definitions of nine levels.
+fn numbering_bomb() -> Vec<u8> {
+    use std::io::Write;
+    let mut numbering = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
+    );
+    // Word's own identifiers (nsid, tmpl, tplc) are random: the part compresses as Word's do.
+    let mut seed: u32 = 0x2545_F491;
+    let mut random = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        seed
+    };
+    for i in 0..20_000 {
+        numbering.push_str(&format!(
+            r#"<w:abstractNum w:abstractNumId="{i}"><w:nsid w:val="{:08X}"/><w:tmpl w:val="{:08X}"/>"#,
+            random(),
+            random()
+        ));
+        for l in 0..9 {
+            numbering.push_str(&format!(
+                r#"<w:lvl w:ilvl="{l}" w:tplc="{:08X}"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%{}."/></w:lvl>"#,
+                random(),
+                l + 1
+            ));
+        }
+        numbering.push_str("</w:abstractNum>");
+    }
+    numbering.push_str("</w:numbering>");
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let parts = [
+        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>"#.to_string()),
+        ("_rels/.rels", format!(r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{r}/officeDocument" Target="word/document.xml"/></Relationships>"#)),
+        ("word/_rels/document.xml.rels", format!(r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{r}/numbering" Target="numbering.xml"/></Relationships>"#)),
+        ("word/document.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{w}"><w:body><w:p><w:r><w:t>I. MỤC ĐÍCH, YÊU CẦU</w:t></w:r></w:p></w:body></w:document>"#)),
+        ("word/numbering.xml", numbering),
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflate = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, text) in parts {
+        zip.start_file(name, deflate).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_docx_with_thousands_of_numberings_and_a_pdf_page_nested_too_deep_are_refused() {
+    let bomb = numbering_bomb();
+    assert!(bomb.len() < 2 * 1024 * 1024, "{}", bomb.len());
+    refused_with("danh-so.docx", &bomb, "20.000 kiểu đánh số tự động");
+    // A page dictionary holding arrays 10,000 deep: damaged, not empty.
+    let deep = format!(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> /Deep {}{} >>",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let mut objects = vec![
+        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+        (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec()),
+        (3, deep.into_bytes()),
+    ];
+    let content = shows(b"KE HOACH");
+    let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
+    stream.extend_from_slice(&content);
+    stream.extend_from_slice(b"\nendstream");
+    objects.push((4, stream));
+    objects.push((
+        5,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>".to_vec(),
+    ));
+    refused_with("long-sau.pdf", &raw_pdf(&objects), "bị hỏng");
+}
