@@ -54,6 +54,8 @@ pub struct Page {
     pub shown: usize,
     /// Of those, the codes the font gives no text for.
     pub unmapped: usize,
+    /// The bytes of its content once inflated.
+    pub content_bytes: usize,
     /// Text in an old Vietnamese encoding was converted (the font's).
     pub legacy: Option<kehoach_text::legacy::Legacy>,
 }
@@ -134,6 +136,7 @@ pub fn page(doc: &Document, file: &[u8], id: ObjectId) -> Result<Page, PageError
             content = found;
         }
     }
+    let content_bytes = content.len();
     let fonts: HashMap<Vec<u8>, Font> = doc
         .get_page_fonts(id)?
         .into_iter()
@@ -145,6 +148,7 @@ pub fn page(doc: &Document, file: &[u8], id: ObjectId) -> Result<Page, PageError
         page: Page {
             width: media[2] - media[0],
             height: media[3] - media[1],
+            content_bytes,
             ..Default::default()
         },
         top: media[3],

@@ -21,6 +21,9 @@ const MAX_PAGES: usize = 400;
 /// Glyphs shown in the whole document: about 300 pages of dense text, several times the
 /// longest plan (its glyphs, with their places, then take about 100 MB).
 const MAX_GLYPHS: usize = 1_000_000;
+/// The pages' content inflated, all together: a page of text is tens of kilobytes, so a long
+/// plan a few megabytes (each page's own limit is in `budget.rs`).
+const MAX_CONTENT_TOTAL: usize = 64 * 1024 * 1024;
 
 pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
     let options = lopdf::LoadOptions {
@@ -50,6 +53,7 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
     }
     let mut pages = Vec::new();
     let mut shown = 0;
+    let mut inflated = 0;
     for id in ids {
         let page = crate::guard::guarded(|| content::page(&doc, bytes, id))
             .map_err(|_| ImportError::CorruptPdf)?
@@ -58,6 +62,13 @@ pub fn read(bytes: &[u8]) -> Result<Source, ImportError> {
                 budget::PageError::TooMuch(what) => ImportError::TooComplex(what),
             })?;
         shown += page.shown;
+        inflated += page.content_bytes;
+        if inflated > MAX_CONTENT_TOTAL {
+            return Err(ImportError::TooComplex(format!(
+                "nội dung các trang giải nén ra hơn {} MB",
+                MAX_CONTENT_TOTAL / (1024 * 1024)
+            )));
+        }
         if shown > MAX_GLYPHS {
             return Err(ImportError::TooComplex(format!(
                 "hơn {} ký tự",

@@ -170,6 +170,15 @@ fn pdf_text_bombs_are_refused_by_their_budgets() {
         None,
     );
     refused_with("nang.pdf", &heavy, "hơn 1.000.000 ký tự");
+    // Pages each inflating to 8 MB of nothing (under a page's limit), 80 MB together.
+    let empty_pages = pdf(
+        &(0..10)
+            .map(|_| vec![b' '; 8 * 1024 * 1024])
+            .collect::<Vec<_>>(),
+        true,
+        None,
+    );
+    refused_with("trang-rong.pdf", &empty_pages, "giải nén ra hơn 64 MB");
 }
 
 #[test]
