@@ -73,11 +73,14 @@ bench: deps ui
 ## LibreOffice is hidden (an .rtf or .doc the fuzzer makes is then refused, not converted).
 FUZZ_TARGETS := import_docx docx_document docx_styles docx_numbering docx_footnotes docx_rels import_pdf pdf_objects import_text
 FUZZ_SECONDS ?= 600
+# The release profile's link-time optimisation drops the symbols the sanitizer's coverage
+# counters need (rust-lld: undefined symbol __sancov_gen_…): the fuzz build goes without it.
+FUZZ_PROFILE = CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_STRIP=false
 fuzz: deps
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	cd fuzz && for t in $(FUZZ_TARGETS); do \
 	  mkdir -p corpus/$$t; \
-	  KEHOACH_SOFFICE=none RUSTC_BOOTSTRAP=1 cargo fuzz run -O --features libfuzzer $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) \
+	  KEHOACH_SOFFICE=none RUSTC_BOOTSTRAP=1 $(FUZZ_PROFILE) cargo fuzz run -O --features libfuzzer $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) \
 	    -max_len=262144 -timeout=10 -rss_limit_mb=1024 -malloc_limit_mb=600 || exit 1; \
 	done
 

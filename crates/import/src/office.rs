@@ -158,7 +158,7 @@ fn run_within(
     Ok((status.success(), reader.join().unwrap_or_default()))
 }
 
-/// Kills the child and every process of its group (see [`run_within`]).
+/// Kills the child and every process it started (see [`run_within`]).
 fn kill_group(child: &mut std::process::Child) {
     #[cfg(unix)]
     if let Ok(pgid) = i32::try_from(child.id()) {
@@ -167,6 +167,18 @@ fn kill_group(child: &mut std::process::Child) {
         unsafe {
             libc::kill(-pgid, libc::SIGKILL);
         }
+    }
+    // On Windows, soffice.exe starts soffice.bin: the tree of a launcher still running is
+    // ended with taskkill /T (no console window flashes).
+    #[cfg(windows)]
+    if matches!(child.try_wait(), Ok(None)) {
+        let mut taskkill = Command::new("taskkill");
+        quiet(&mut taskkill);
+        let _ = taskkill
+            .args(["/PID", &child.id().to_string(), "/T", "/F"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status();
     }
     let _ = child.kill();
 }
