@@ -377,3 +377,42 @@ fn a_docx_with_thousands_of_numberings_and_a_pdf_page_nested_too_deep_are_refuse
     ));
     refused_with("long-sau.pdf", &raw_pdf(&objects), "bị hỏng");
 }
+
+/// Every damaged file the fuzzers kept (the .docx and PDF corpora), read by the command
+/// line: a plan or one Vietnamese line, never a reader's English panic text on the terminal.
+#[test]
+fn no_damaged_file_prints_a_panic() {
+    let corpus = kehoach_testkit::root().join("fuzz/corpus");
+    let mut read = 0;
+    for (target, ext) in [("import_docx", "docx"), ("import_pdf", "pdf")] {
+        let mut files: Vec<_> = std::fs::read_dir(corpus.join(target))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        let dir = tempfile::tempdir().unwrap();
+        for (i, f) in files.iter().enumerate() {
+            let bytes = std::fs::read(f).unwrap();
+            let file = dir.path().join(format!("tep-{i}.{ext}"));
+            std::fs::write(&file, &bytes).unwrap();
+            let out = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+                .arg("import")
+                .arg(&file)
+                .env("KEHOACH_SOFFICE", "none")
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                !err.contains("panicked") && !err.contains("thread '"),
+                "{}: {err}",
+                f.display()
+            );
+            if !out.status.success() {
+                assert_eq!(out.status.code(), Some(2), "{}: {err}", f.display());
+                assert_eq!(err.trim().lines().count(), 1, "{}: {err}", f.display());
+            }
+            read += 1;
+        }
+    }
+    assert!(read > 100, "{read} files");
+}
