@@ -4,7 +4,7 @@ import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { startApp, shot, byTestId, clickText, gotoStep, waitSaved, docxParagraphs, press, openGroup } from "./helpers.mjs";
+import { startApp, shot, byTestId, clickText, gotoStep, waitSaved, docxParagraphs, press, pressUntilShown, openGroup } from "./helpers.mjs";
 
 let browser;
 before(async () => {
@@ -59,9 +59,7 @@ test("a kindergarten plan from the built-in plan, through every step, to a .docx
   await gotoStep(browser, 4);
   await openGroup(browser, "III.1");
   await press(await byTestId(browser, "drop-III.1.2"));
-  await press(await byTestId(browser, "editbtn-III.1.3"));
-  const edit = await byTestId(browser, "edit-III.1.3");
-  await edit.waitForDisplayed();
+  const edit = await pressUntilShown(browser, "editbtn-III.1.3", "edit-III.1.3");
   await edit.setValue(EDITED);
   await preview.waitUntil(async () => (await preview.getText()).includes("Phòng Giáo dục và Đào tạo & Ban Chỉ đạo <CCHC>"), {
     timeoutMsg: "the preview shows the edit",

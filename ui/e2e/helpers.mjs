@@ -59,6 +59,20 @@ export async function press(el) {
   await el.click();
 }
 
+/**
+ * Presses the button `buttonId` until `shownId` is displayed, at most `tries` times. A click on a
+ * list that is re-rendering under it (right after another decision) can be dropped: WebDriver
+ * reports a stale element and terminates the request, and nothing opens.
+ */
+export async function pressUntilShown(browser, buttonId, shownId, tries = 3) {
+  for (let i = 0; i < tries; i++) {
+    await press(await byTestId(browser, buttonId));
+    const shown = await byTestId(browser, shownId);
+    if (await shown.waitForDisplayed({ timeout: 5000 }).then(() => true, () => false)) return shown;
+  }
+  throw new Error(`${shownId} not displayed after pressing ${buttonId} ${tries} times`);
+}
+
 export async function clickText(browser, text) {
   await press(await browser.$(`button=${text}`));
 }
