@@ -1,5 +1,6 @@
 //! The checker on whole documents: no error on correct documents of every maker in the corpus,
 //! and each Decree 30 fault planted alone in a correct document found and named.
+use crate::errors;
 use kehoach_adapt::{self as adapt, AdaptOptions, Preset};
 use kehoach_export::{to_docx, ExportOptions};
 use kehoach_import as import;
@@ -8,14 +9,6 @@ use kehoach_model::Decisions;
 use kehoach_testkit::corpus::{plans, preset_id, unit_profile};
 use kehoach_testkit::with_part;
 use std::collections::BTreeSet;
-
-fn errors(findings: &[Finding]) -> BTreeSet<String> {
-    findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| f.rule.clone())
-        .collect()
-}
 
 /// What the corpus description says the plan is (its expected.json, written from plan.yaml).
 fn expected(dir: &std::path::Path) -> serde_json::Value {
@@ -51,19 +44,8 @@ fn correct_plans_of_every_maker_get_no_false_error() {
         for file in ["doc.docx", "lo.docx"] {
             let bytes = std::fs::read(dir.join(file)).unwrap();
             let findings = check_docx(file, &bytes).unwrap();
-            let got = errors(&findings);
-            if got != real {
-                let detail: Vec<String> = findings
-                    .iter()
-                    .filter(|f| f.severity == Severity::Error && !real.contains(&f.rule))
-                    .map(|f| format!("{} {} «{}»", f.rule, f.message, f.location.text))
-                    .collect();
-                wrong.push(format!(
-                    "{}/{file}: expected {real:?}, got {got:?}\n  {}",
-                    dir.file_name().unwrap().to_string_lossy(),
-                    detail.join("\n  ")
-                ));
-            }
+            let name = format!("{}/{file}", dir.file_name().unwrap().to_string_lossy());
+            wrong.extend(crate::mismatch(&name, &real, &findings));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));

@@ -9,7 +9,7 @@
 //! finding in every producer's file. (Producers: `tests/fixtures/parents/render.py --to …
 //! --styles …`.)
 use kehoach_export::{to_docx, ExportOptions};
-use kehoach_lint::{check_docx, Finding, Severity};
+use kehoach_lint::check_docx;
 use kehoach_testkit::{libreoffice_convert, python, root};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -23,14 +23,6 @@ const PLANS: &[&str] = &[
     "phuong-ben-thanh-2027",
 ];
 const STYLES: &[&str] = &["defaults", "normal", "theme", "pandoc"];
-
-fn errors(findings: &[Finding]) -> BTreeSet<String> {
-    findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| f.rule.clone())
-        .collect()
-}
 
 /// The plan written by python-docx with `styles`, a patch merged into its description first.
 fn render(plan: &str, styles: &str, patch: &str, out: &Path) {
@@ -168,19 +160,8 @@ fn every_producers_correct_plan_has_no_error_and_each_planted_fault_its_finding(
             want.insert(fault.clone());
         }
         let findings = check_docx("doc.docx", &bytes).unwrap();
-        let got = errors(&findings);
         checked.insert(fault.clone());
-        if got != want {
-            let detail: Vec<String> = findings
-                .iter()
-                .filter(|f| f.severity == Severity::Error && !want.contains(&f.rule))
-                .map(|f| format!("{}: {} «{}»", f.rule, f.message, f.location.text))
-                .collect();
-            wrong.push(format!(
-                "{name}: expected {want:?}, got {got:?}\n  {}",
-                detail.join("\n  ")
-            ));
-        }
+        wrong.extend(crate::mismatch(&name, &want, &findings));
     }
     assert_eq!(checked.len(), FAULTS.len(), "every fault was planted");
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
