@@ -83,6 +83,8 @@ impl ParaFormat {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cell {
     pub paras: Vec<Para>,
+    /// The lower part of a vertically merged cell: it shows the text of the cell above it.
+    pub merged_above: bool,
 }
 
 /// A table: rows of cells (a merged cell appears once, at its first column).

@@ -283,6 +283,7 @@ fn pipe_table(rows: &[&str]) -> Table {
                     let (text, _) = cell_text(c, "\n");
                     Cell {
                         paras: text.lines().map(Para::new).collect(),
+                        merged_above: false,
                     }
                 })
                 .collect(),

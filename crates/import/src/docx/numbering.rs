@@ -1,7 +1,7 @@
 //! Word's automatic numbering (numbering.xml) turned into the label Word shows ("1.", "1.1.",
 //! "a)", "-"), so a numbered list reads the same as typed numbers.
 use super::arr;
-use kehoach_model::numbering::{letter, roman};
+use kehoach_model::numbering::roman;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -90,15 +90,24 @@ impl Numbering {
     }
 }
 
+/// A counter as Word prints it. Word's letters are the Latin alphabet (a … z, then aa, bb …), not
+/// the Vietnamese point letters: its fifth "a)" point is "e)", never "đ)".
 fn format_number(n: i64, format: &str) -> String {
     match format {
-        "lowerLetter" => letter(n.max(1) as usize),
-        "upperLetter" => letter(n.max(1) as usize).to_uppercase(),
+        "lowerLetter" => latin_letter(n),
+        "upperLetter" => latin_letter(n).to_uppercase(),
         "lowerRoman" => roman(n.max(1) as usize).to_lowercase(),
         "upperRoman" => roman(n.max(1) as usize),
         "decimalZero" => format!("{n:02}"),
         _ => n.to_string(),
     }
+}
+
+/// a … z, aa … zz, aaa …: Word's lowerLetter.
+fn latin_letter(n: i64) -> String {
+    let i = (n.max(1) - 1) as usize;
+    let c = char::from(b'a' + (i % 26) as u8);
+    c.to_string().repeat(i / 26 + 1)
 }
 
 #[cfg(test)]
@@ -121,5 +130,13 @@ mod tests {
             .map(|&(_, l)| num.label(7, l).unwrap())
             .collect();
         assert_eq!(labels, ["1.", "2.", "2.1.", "2.2.", "-", "3.", "3.1."]);
+    }
+
+    #[test]
+    fn word_letters_are_latin() {
+        let labels: Vec<String> = (1..=7).map(|n| format_number(n, "lowerLetter")).collect();
+        assert_eq!(labels, ["a", "b", "c", "d", "e", "f", "g"]);
+        assert_eq!(format_number(27, "lowerLetter"), "aa");
+        assert_eq!(format_number(6, "upperLetter"), "F");
     }
 }

@@ -166,7 +166,10 @@ impl Walker<'_> {
                         }
                     }
                 }
-                cells.push(Cell { paras });
+                cells.push(Cell {
+                    paras,
+                    merged_above: merged_below,
+                });
                 let span = data["property"]["gridSpan"]
                     .as_i64()
                     .unwrap_or(1)

@@ -89,6 +89,7 @@ pub fn find(glyphs: Vec<Glyph>, strokes: &[Stroke], page: usize) -> (Vec<Found>,
                     .collect();
                 Cell {
                     paras: cell_paras(&segments(&glyphs, page)),
+                    merged_above: false,
                 }
             })
             .collect();

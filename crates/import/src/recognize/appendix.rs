@@ -50,10 +50,18 @@ pub(super) fn is_appendix_heading(folded: &str) -> bool {
 }
 
 /// Adds a (piece of a) task table to the appendix: heading rows once, group rows, task rows;
-/// a row with an empty STT continues the row above (a row cut at a page end).
+/// a row with an empty STT continues the row above (a row cut at a page end); the lower part of
+/// a vertically merged cell (a lead or deadline shared by several tasks) has the text above it.
 pub(super) fn append_table(app: &mut Appendix, t: &Table) {
+    let mut above: Vec<String> = Vec::new();
     for row in &t.rows {
-        let texts: Vec<String> = row.iter().map(|c| c.text()).collect();
+        let mut texts: Vec<String> = row.iter().map(|c| c.text()).collect();
+        for (i, c) in row.iter().enumerate() {
+            if c.merged_above && texts[i].trim().is_empty() {
+                texts[i] = above.get(i).cloned().unwrap_or_default();
+            }
+        }
+        above = texts.clone();
         let Some(first) = texts.first() else { continue };
         let first_f = fold(first);
         if matches!(first_f.trim(), "stt" | "tt" | "so tt") {
@@ -71,6 +79,10 @@ pub(super) fn append_table(app: &mut Appendix, t: &Table) {
         {
             continue;
         }
+        if let Some(group) = group_row(&texts) {
+            app.groups.push(group);
+            continue;
+        }
         let width = app.columns.len().max(texts.len()).saturating_sub(1).max(1);
         let mut cells: Vec<String> = texts.iter().skip(1).cloned().collect();
         cells.resize(width, String::new());
@@ -80,17 +92,6 @@ pub(super) fn append_table(app: &mut Appendix, t: &Table) {
                 continue;
             }
             continue_row(app, &cells);
-            continue;
-        }
-        let is_group = !label.contains('.')
-            && cells.iter().skip(1).all(|c| c.trim().is_empty())
-            && !cells[0].trim().is_empty();
-        if is_group {
-            app.groups.push(AppendixGroup {
-                label,
-                title: cells[0].trim().to_string(),
-                rows: Vec::new(),
-            });
             continue;
         }
         if app.groups.is_empty() {
@@ -103,6 +104,48 @@ pub(super) fn append_table(app: &mut Appendix, t: &Table) {
             source: None,
         });
     }
+}
+
+/// A group row (a reform area): one cell spanning the table ("I. CẢI CÁCH THỂ CHẾ"), or the
+/// area's label in the first cell and its title in the one other cell that has text (merged
+/// across the row or not).
+fn group_row(texts: &[String]) -> Option<AppendixGroup> {
+    static LABELLED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^([IVXL]{1,5}|[A-Z]|\d{1,2})\s*[.)\-–:]\s*(\S.*)$").unwrap());
+    static AREA_LABEL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^([IVXL]{1,5}|[A-Z])\.?$").unwrap());
+    let filled: Vec<usize> = (0..texts.len())
+        .filter(|&i| !texts[i].trim().is_empty())
+        .collect();
+    let group = |label: &str, title: &str| AppendixGroup {
+        label: label.trim().trim_end_matches('.').to_string(),
+        title: squash_lines(title),
+        rows: Vec::new(),
+    };
+    match filled.as_slice() {
+        // The whole row is one cell of text, in the STT column.
+        [0] => {
+            let text = squash_lines(&texts[0]);
+            if let Some(c) = LABELLED.captures(&text) {
+                return Some(group(&c[1], &c[2]));
+            }
+            (texts.len() > 2 && !AREA_LABEL.is_match(&text) && text.chars().count() > 3)
+                .then(|| group("", &text))
+        }
+        [0, t] => {
+            let label = texts[0].trim();
+            let roman_or_letter = AREA_LABEL.is_match(label);
+            // "1 | Cải cách thể chế | | |": a numbered area when only the next cell has text
+            // (a merged group row printed to PDF has these two cells only).
+            let numbered = *t == 1 && !label.trim_end_matches('.').contains('.');
+            (roman_or_letter || numbered).then(|| group(label, &texts[*t]))
+        }
+        _ => None,
+    }
+}
+
+fn squash_lines(t: &str) -> String {
+    kehoach_text::squash(&t.replace('\n', " "))
 }
 
 pub(super) fn heading_text(t: &str) -> String {

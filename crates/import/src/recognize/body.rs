@@ -1,13 +1,13 @@
 //! Bases, the intro and the body: parts, numbered items, lettered points, bullets and plain
 //! paragraphs, and paragraphs split at a page break joined back.
-use super::labels::{is_item_label, numeric_depth, split_label, LabelKind, PART};
+use super::labels::{is_caps_heading, is_item_label, outer, split_label, LabelKind};
 use super::{Builder, Last, Para, Stage};
-use kehoach_model::{Item, ItemKind, Part};
+use kehoach_model::{Item, Part};
 use kehoach_text::{continues, ends_sentence, is_caps};
 
 impl Builder {
     pub(super) fn bases(&mut self, text: &str, folded: &str, p: &Para) {
-        if PART.is_match(text) && is_caps(text) || is_item_label(text) {
+        if is_caps_heading(text) || is_item_label(text) {
             self.stage = Stage::Body;
             self.body(text, folded, p);
             return;
@@ -51,16 +51,21 @@ impl Builder {
             self.anchor_refs("closing");
             return;
         }
-        if let Some(c) = PART.captures(text) {
-            if is_caps(&c[2]) {
-                self.plan.parts.push(Part::new(
-                    &c[1],
-                    c[2].trim().trim_end_matches(':').trim(),
-                    Vec::new(),
-                ));
-                self.last = Last::PartTitle;
-                return;
+        if let Some((kind, label, title)) = outer(text, self.letters_reached_h()) {
+            let heading = is_caps(&title) || p.bold && !ends_sentence(&title);
+            match self.part_style {
+                // The first heading of the outer levels is the document's part level.
+                None if heading => return self.new_part(kind, &label, &title),
+                Some(style) if style == kind && (heading || !ends_sentence(&title)) => {
+                    return self.new_part(kind, &label, &title)
+                }
+                // "I. Mục đích" inside "A. MỤC ĐÍCH, YÊU CẦU": a section, an item of the part.
+                Some(_) => return self.add_item(format!("{label}."), title, kind),
+                None => {}
             }
+        }
+        if self.footnote_left_as_text(text) {
+            return;
         }
         if let Some((label, rest, kind)) = split_label(text) {
             self.add_item(label, rest, kind);
@@ -113,60 +118,62 @@ impl Builder {
         self.push_child_item(parent, String::new(), text.to_string());
     }
 
+    /// A part: a heading of the document's outermost label style, with its title.
+    fn new_part(&mut self, kind: LabelKind, label: &str, title: &str) {
+        self.part_style = Some(kind);
+        self.plan.parts.push(Part::new(label, title, Vec::new()));
+        self.levels.clear();
+        self.last = Last::PartTitle;
+    }
+
+    /// The document's letters ("A.", "B." … "H.") have reached the one before "I.".
+    fn letters_reached_h(&self) -> bool {
+        self.part_style == Some(LabelKind::Upper)
+            && self.plan.parts.last().is_some_and(|p| p.label == "H")
+    }
+
+    /// A labelled item, placed by its label's style: a style already open is a sibling of the
+    /// open item of that style ("2." after "1." and its "a)" points), "1.2." goes under the open
+    /// "1.", a style not seen yet in this branch goes under the deepest open item — but a
+    /// numbered or lettered point never under a bullet.
     pub(super) fn add_item(&mut self, label: String, text: String, kind: LabelKind) {
         let part = self.current_part();
-        match kind {
-            LabelKind::Numeric(depth) => {
-                // Find the parent: the latest item of depth - 1 along the last path.
-                let mut parent: Vec<usize> = vec![part];
-                if depth > 1 {
-                    let mut node_path = vec![part];
-                    let mut items = &self.plan.parts[part].items;
-                    for _ in 1..depth {
-                        let Some(pos) = items
-                            .iter()
-                            .rposition(|i| numeric_depth(&i.label).is_some())
-                        else {
-                            break;
-                        };
-                        node_path.push(pos);
-                        items = &items[pos].items;
-                    }
-                    parent = node_path;
+        if self.levels.first().is_some_and(|(_, path)| path[0] != part) {
+            self.levels.clear();
+        }
+        let at = self.level_of(kind);
+        self.levels.truncate(at);
+        let parent = self
+            .levels
+            .last()
+            .map_or_else(|| vec![part], |(_, path)| path.clone());
+        let id = self.next_id();
+        let path = self.push_at(parent, Item::new(id.clone(), label, text));
+        self.anchor_refs(&id);
+        self.levels.push((kind, path.clone()));
+        self.last = Last::Item(path);
+    }
+
+    /// Where in the open levels an item of this style goes (the levels from there are closed).
+    fn level_of(&self, kind: LabelKind) -> usize {
+        let open = |k: LabelKind| self.levels.iter().rposition(|(x, _)| *x == k);
+        if let LabelKind::Numeric(depth) = kind {
+            if depth > 1 {
+                if let Some(at) = open(LabelKind::Numeric(depth - 1)) {
+                    return at + 1;
                 }
-                let id = self.next_id();
-                let item = Item::new(id.clone(), label, text);
-                let path = self.push_at(parent, item);
-                self.anchor_refs(&id);
-                self.last = Last::Item(path);
-            }
-            LabelKind::Letter => {
-                // Points a), b), c) are siblings under the numbered item above them.
-                let mut parent = self.last_numbered_path(part);
-                while parent.len() > 1 && self.item_mut(&parent).kind != ItemKind::Numbered {
-                    parent.pop();
-                }
-                self.push_child_item(parent, label, text);
-            }
-            LabelKind::Bullet(level) => {
-                let mut parent = self.last_numbered_path(part);
-                if level == 2 {
-                    // "+" goes under the last "-" bullet of that item, when there is one.
-                    let last_dash = if parent.len() > 1 {
-                        self.item_mut(&parent)
-                            .items
-                            .iter()
-                            .rposition(|i| i.label == "-")
-                    } else {
-                        None
-                    };
-                    if let Some(pos) = last_dash {
-                        parent.push(pos);
-                    }
-                }
-                self.push_child_item(parent, label, text);
             }
         }
+        if let Some(at) = open(kind) {
+            return at;
+        }
+        let mut at = self.levels.len();
+        if kind.is_point() {
+            while at > 0 && !self.levels[at - 1].0.is_point() {
+                at -= 1;
+            }
+        }
+        at
     }
 
     /// Adds a child (letter, bullet or plain paragraph) under `parent` (a part when the path has
@@ -190,24 +197,6 @@ impl Builder {
             path.push(it.items.len() - 1);
         }
         path
-    }
-
-    /// The path of the last numbered or lettered item (where a bullet belongs), or the part.
-    pub(super) fn last_numbered_path(&mut self, part: usize) -> Vec<usize> {
-        let Last::Item(mut path) = self.last.clone() else {
-            return vec![part];
-        };
-        if path[0] != part {
-            return vec![part];
-        }
-        while path.len() > 1 {
-            let it = self.item_mut(&path);
-            if !it.is_bullet() && !it.label.is_empty() {
-                return path;
-            }
-            path.pop();
-        }
-        vec![part]
     }
 
     pub(super) fn item_mut(&mut self, path: &[usize]) -> &mut Item {

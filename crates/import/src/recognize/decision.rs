@@ -58,7 +58,9 @@ pub fn split(flow: &[Flow]) -> Option<usize> {
 }
 
 /// What the plan records of the decision that issues it: the decision itself when the plan does
-/// not cite it, and the issuer when the plan's page lacks one.
+/// not cite it; the issuer and the place when the plan's page lacks them; the decision's Nơi nhận
+/// and signer when the plan has none of its own (it is signed through the decision). The
+/// decision's articles never become the plan's items.
 pub fn attach(plan: &mut Plan, decision: Plan) {
     let h = &decision.header;
     if plan.issued_with.is_none() {
@@ -73,5 +75,14 @@ pub fn attach(plan: &mut Plan, decision: Plan) {
     if plan.header.issuer.is_empty() {
         plan.header.issuer = h.issuer.clone();
         plan.header.parent_body = h.parent_body.clone();
+    }
+    if plan.header.place.is_empty() && plan.header.number.is_none() {
+        plan.header.place = h.place.clone();
+    }
+    if plan.recipients.is_empty() {
+        plan.recipients = decision.recipients.clone();
+    }
+    if plan.signer.name.trim().is_empty() && plan.signer.title.trim().is_empty() {
+        plan.signer = decision.signer.clone();
     }
 }

@@ -1,10 +1,85 @@
 //! Footnotes and emphasis: each mark remembered with the text before it, each emphasised
 //! fragment with its words, then anchored to the basis, intro, item or closing that holds it.
 use super::Builder;
-use kehoach_model::{Anchor, Emphasis, Footnote, Plan};
+use kehoach_model::{Anchor, Emphasis, Footnote, Item, Plan};
 use kehoach_text::tail;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// "1 Quyết định số 41/2011/QĐ-UBND …": a number, a space, a capital.
+static NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})\s+(\p{Lu}.{11,})$").unwrap());
 
 impl Builder {
+    /// A footnote a converter left in the body as text: a paragraph "1 Quyết định số …" whose
+    /// number is a bare mark glued to a word earlier in the text ("…41/2011/QĐ-UBND1 ngày …"),
+    /// and whose text repeats the words just before that mark. The mark leaves the text; the
+    /// note becomes the footnote anchored there.
+    pub(super) fn footnote_left_as_text(&mut self, text: &str) -> bool {
+        let Some(c) = NOTE.captures(text) else {
+            return false;
+        };
+        let (mark, note) = (c[1].to_string(), c[2].trim().to_string());
+        let mut nodes: Vec<String> = Vec::new();
+        fn ids(items: &[Item], out: &mut Vec<String>) {
+            for i in items {
+                out.push(i.id.clone());
+                ids(&i.items, out);
+            }
+        }
+        for part in &self.plan.parts {
+            ids(&part.items, &mut nodes);
+        }
+        let mut anchors: Vec<String> = nodes.into_iter().rev().collect();
+        anchors.extend(
+            (0..self.plan.bases.len())
+                .rev()
+                .map(|i| format!("basis:{i}")),
+        );
+        anchors.push("intro".into());
+        for anchor in anchors {
+            let Some(node) = self.text_mut(&anchor) else {
+                continue;
+            };
+            let Some(at) = bare_mark(node, &mark, &note) else {
+                continue;
+            };
+            let before = node[..at].to_string();
+            node.replace_range(at..at + mark.len(), "");
+            let key = format!("text:{}", self.footnote_texts.len() + 1);
+            self.footnote_texts.push((key.clone(), note));
+            self.footnote_refs.push((key, anchor, before));
+            return true;
+        }
+        false
+    }
+
+    /// The text of a basis, the intro or an item (by its temporary id).
+    fn text_mut(&mut self, anchor: &str) -> Option<&mut String> {
+        fn find<'a>(items: &'a mut [Item], id: &str) -> Option<&'a mut Item> {
+            for i in items {
+                if i.id == id {
+                    return Some(i);
+                }
+                if let Some(found) = find(&mut i.items, id) {
+                    return Some(found);
+                }
+            }
+            None
+        }
+        if anchor == "intro" {
+            return Some(&mut self.plan.intro);
+        }
+        if let Some(i) = anchor.strip_prefix("basis:") {
+            return self.plan.bases.get_mut(i.parse::<usize>().ok()?);
+        }
+        self.plan
+            .parts
+            .iter_mut()
+            .find_map(|p| find(&mut p.items, anchor))
+            .map(|i| &mut i.text)
+    }
+
     pub(super) fn anchor_refs(&mut self, anchor: &str) {
         for (key, after) in std::mem::take(&mut self.pending_refs) {
             self.footnote_refs.push((key, anchor.to_string(), after));
@@ -84,5 +159,58 @@ fn node_text<'a>(plan: &'a Plan, anchor: &Anchor) -> &'a str {
         Anchor::Basis(i) => plan.bases.get(*i).map_or("", String::as_str),
         Anchor::Item(id) => plan.item(id).map_or("", |i| i.text.as_str()),
         Anchor::None => "",
+    }
+}
+
+/// Where `mark` stands in `text` as a bare footnote mark: glued to the end of a word, and the two
+/// words before it are in the note.
+fn bare_mark(text: &str, mark: &str, note: &str) -> Option<usize> {
+    text.match_indices(mark).map(|(at, _)| at).find(|&at| {
+        let end = at + mark.len();
+        let glued = text[..at]
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_alphanumeric() || c == ')');
+        let ends_word = text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || ",.;:)".contains(c));
+        if !glued || !ends_word {
+            return false;
+        }
+        let words: Vec<&str> = text[..at].split_whitespace().collect();
+        words.len() >= 2 && {
+            let last_two = words[words.len() - 2..].join(" ");
+            let last_two = last_two.trim_end_matches([',', ';', ':']);
+            !kehoach_text::find_all(note, last_two).is_empty()
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bare_mark;
+
+    #[test]
+    fn a_bare_mark_is_found_by_the_words_its_note_repeats() {
+        let note =
+            "Quyết định số 41/2011/QĐ-UBND ngày 19 tháng 7 năm 2011 của Ủy ban nhân dân tỉnh";
+        let text = "thực hiện Quyết định số 41/2011/QĐ-UBND1 ngày 19/7/2011 của tỉnh";
+        assert_eq!(
+            bare_mark(text, "1", note),
+            Some(text.find("UBND1").unwrap() + 4)
+        );
+        let glued_to_year = "ban hành năm 20111 về quy chế";
+        let year_note = "Quy chế ban hành năm 2011 của Ủy ban nhân dân tỉnh";
+        assert_eq!(
+            bare_mark(glued_to_year, "1", year_note),
+            Some(glued_to_year.find("20111").unwrap() + 4)
+        );
+        // A number that is text, not a mark: its words are not in the note as words.
+        assert_eq!(bare_mark("đạt 100% trong năm 2021", "1", note), None);
+        assert_eq!(
+            bare_mark("ban hành năm 2011 về quy chế", "1", year_note),
+            None
+        );
     }
 }

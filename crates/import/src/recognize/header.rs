@@ -1,7 +1,7 @@
 //! The header (ô 1–4) and the title (ô 5a): issuer lines, "Số: …", the place and date; tên loại
 //! and trích yếu.
 use super::body::starts_bases;
-use super::labels::PART;
+use super::labels::{is_caps_heading, outer};
 use super::{Builder, Last, Para, Stage};
 use chrono::NaiveDate;
 use kehoach_model::Header;
@@ -31,7 +31,7 @@ impl Builder {
             }
             return;
         }
-        if starts_bases(folded) || PART.is_match(text) && is_caps(text) {
+        if starts_bases(folded) || is_caps_heading(text) {
             // No title: the header ends here.
             self.stage = Stage::Bases;
             self.bases(text, folded, p);
@@ -126,7 +126,7 @@ impl Builder {
             return;
         }
         if self.plan.summary.is_empty() {
-            if starts_bases(folded) && text.ends_with(';') || PART.is_match(text) {
+            if starts_bases(folded) && text.ends_with(';') || outer(text, false).is_some() {
                 self.stage = Stage::Bases;
                 self.bases(text, folded, p);
                 return;
@@ -141,7 +141,7 @@ impl Builder {
             && !starts_bases(folded)
             && !ends_sentence(text)
             && (p.bold || p.centered || short)
-            && !PART.is_match(text)
+            && outer(text, false).is_none()
             && !is_rule_line(text)
         {
             self.plan.summary = format!("{} {}", self.plan.summary, text);

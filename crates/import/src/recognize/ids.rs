@@ -1,6 +1,8 @@
 //! Item ids, given once the tree is known: a numbered item is its part's label and its own
-//! ("III.2.3"; "P1.2" in a part without a label); a lettered point its parent's id and letter
-//! ("II.1.a"); bullets and plain paragraphs their parent's id and ".b1", ".p1"… counted apart.
+//! ("III.2.3"; "P1.2" in a part without a label) — or, under a section or point, that one's id
+//! and its own ("B.I.1" for "1." in section "I." of part "B."); a lettered point or a section
+//! its parent's id and letter ("II.1.a", "B.I"); bullets and plain paragraphs their parent's id
+//! and ".b1", ".p1"… counted apart.
 //! A label printed twice gets "~2". Ids survive renumbering: the unit plan keeps them.
 use kehoach_model::{Anchor, Item, ItemKind, Plan};
 use std::collections::{HashMap, HashSet};
@@ -57,9 +59,11 @@ impl Used {
     }
 }
 
+/// `base`: the id numbered items are counted under (the part, or the nearest item above that is
+/// not a numbered one).
 fn walk(
     items: &mut [Item],
-    part_key: &str,
+    numbered_base: &str,
     parent_id: &str,
     used: &mut Used,
     renamed: &mut HashMap<String, String>,
@@ -67,7 +71,10 @@ fn walk(
     let (mut bullets, mut paras) = (0, 0);
     for item in items {
         let base = match item.kind {
-            ItemKind::Numbered => format!("{part_key}.{}", item.label.trim().trim_end_matches('.')),
+            ItemKind::Numbered => format!(
+                "{numbered_base}.{}",
+                item.label.trim().trim_end_matches('.')
+            ),
             ItemKind::Lettered => format!(
                 "{parent_id}.{}",
                 item.label.trim().trim_end_matches([')', '.'])
@@ -83,6 +90,11 @@ fn walk(
         };
         let id = used.take(base);
         renamed.insert(std::mem::replace(&mut item.id, id.clone()), id.clone());
-        walk(&mut item.items, part_key, &id, used, renamed);
+        let under = if item.kind == ItemKind::Numbered {
+            numbered_base
+        } else {
+            &id
+        };
+        walk(&mut item.items, under, &id, used, renamed);
     }
 }

@@ -1,4 +1,6 @@
-//! Printed labels: "I." parts, "1.", "1.1." numbered items, "a)" points, "-"/"+" bullets.
+//! Printed labels: "Phần I", "A.", "I." headings, "1.", "1.1." numbered items, "a)" points,
+//! "-"/"+" bullets. Which of them are the parts and how they nest is not fixed here: the body
+//! learns it from the order in which a document uses them ([`super::body`]).
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -12,24 +14,61 @@ pub(super) static LETTER: LazyLock<Regex> =
 pub(super) static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([-–—•+*])\s*(\S.*)$").unwrap());
 
+pub(super) static UPPER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([A-HJ-UWYZĐ])\s*[.)]\s*(\S.*)$").unwrap());
+pub(super) static PHAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:phần)\s+([IVXL]{1,5}|\d{1,2}|(?i:thứ)\s+\p{L}+)\s*[.:\-–]?\s*(\S.*)$")
+        .unwrap()
+});
+
+/// The style of a printed label: two labels of one style are siblings wherever they are.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum LabelKind {
+    /// "Phần I", "PHẦN THỨ HAI".
+    Phan,
+    /// "A.", "B.".
+    Upper,
+    /// "I.", "II.".
+    Roman,
     Numeric(usize),
     Letter,
     /// 1 for "-", 2 for "+".
     Bullet(u8),
 }
 
-pub(super) fn is_item_label(text: &str) -> bool {
-    split_label(text).is_some_and(|(_, _, k)| matches!(k, LabelKind::Numeric(_)))
+impl LabelKind {
+    /// Numbered, lettered and heading labels: never under a bullet.
+    pub(super) fn is_point(self) -> bool {
+        !matches!(self, LabelKind::Bullet(_))
+    }
 }
 
-pub(super) fn numeric_depth(label: &str) -> Option<usize> {
-    let l = label.trim_end_matches(['.', ')']);
-    (!l.is_empty()
-        && l.split('.')
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
-    .then(|| l.split('.').count())
+/// A heading label of the outer levels — "Phần I", "A.", "I." — with its label and title.
+/// `roman_expected`: the document's letters have reached "H.", so "I." is the next letter.
+pub(super) fn outer(text: &str, letter_i: bool) -> Option<(LabelKind, String, String)> {
+    let title = |t: &str| t.trim().trim_end_matches(':').trim().to_string();
+    if let Some(c) = PHAN.captures(text) {
+        return Some((LabelKind::Phan, c[1].to_string(), title(&c[2])));
+    }
+    if let Some(c) = PART.captures(text) {
+        if letter_i && &c[1] == "I" {
+            return Some((LabelKind::Upper, "I".into(), title(&c[2])));
+        }
+        return Some((LabelKind::Roman, c[1].to_string(), title(&c[2])));
+    }
+    UPPER
+        .captures(text)
+        .map(|c| (LabelKind::Upper, c[1].to_string(), title(&c[2])))
+}
+
+/// A heading of the outer levels printed in capitals ("A. MỤC ĐÍCH, YÊU CẦU", "II. NHIỆM VỤ"):
+/// where the body of a plan starts.
+pub(super) fn is_caps_heading(text: &str) -> bool {
+    outer(text, false).is_some_and(|(_, _, t)| kehoach_text::is_caps(&t))
+}
+
+pub(super) fn is_item_label(text: &str) -> bool {
+    split_label(text).is_some_and(|(_, _, k)| matches!(k, LabelKind::Numeric(_)))
 }
 
 /// Splits a printed label from its text: ("1.1.", "Tỷ lệ …", Numeric(2)).
@@ -81,5 +120,22 @@ mod tests {
         assert_eq!(split_label("2021 - 2030;"), None);
         assert_eq!(split_label("a) Điểm").map(|x| x.2), Some(LabelKind::Letter));
         assert_eq!(split_label("+ Ý").map(|x| x.2), Some(LabelKind::Bullet(2)));
+        assert_eq!(
+            outer("A. MỤC ĐÍCH, YÊU CẦU", false).map(|x| (x.0, x.1)),
+            Some((LabelKind::Upper, "A".into()))
+        );
+        assert_eq!(
+            outer("PHẦN II. NHIỆM VỤ", false).map(|x| (x.0, x.2)),
+            Some((LabelKind::Phan, "NHIỆM VỤ".into()))
+        );
+        assert_eq!(
+            outer("I. Mục đích", false).map(|x| x.0),
+            Some(LabelKind::Roman)
+        );
+        assert_eq!(
+            outer("I. KINH PHÍ", true).map(|x| x.0),
+            Some(LabelKind::Upper)
+        );
+        assert!(outer("Căn cứ Luật", false).is_none());
     }
 }

@@ -154,6 +154,11 @@ struct Builder {
     appendix_title_open: bool,
     pending_refs: Vec<(String, String)>,
     pending_emphasis: Vec<Emphasis>,
+    /// The label style of the document's parts ("I.", "A.", "Phần I"), once its first part
+    /// heading is seen.
+    part_style: Option<labels::LabelKind>,
+    /// The open items of the current part, outermost first, each with its label's style.
+    levels: Vec<(labels::LabelKind, Vec<usize>)>,
 }
 
 impl Builder {
