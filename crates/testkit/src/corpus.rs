@@ -257,3 +257,45 @@ pub fn unit_profile(unit: &str, parent: &Plan) -> UnitProfile {
         ..Default::default()
     }
 }
+
+/// The differences between the expected outline (each part's `items` tree: label and text of
+/// every item, in order) and the imported plan's, at most `limit` of them, each naming the item.
+pub fn compare_outline(expected: &Value, plan: &Plan, limit: usize) -> Vec<String> {
+    fn walk(e: &[Value], g: &[Item], at: &str, out: &mut Vec<String>) {
+        if e.len() != g.len() {
+            let show = |labels: Vec<String>| labels.join(" ");
+            out.push(format!(
+                "{at}: expected {} items [{}], got {} [{}]",
+                e.len(),
+                show(e.iter().map(|i| norm(&i["label"])).collect()),
+                g.len(),
+                show(g.iter().map(|i| i.label.clone()).collect()),
+            ));
+        }
+        for (ei, gi) in e.iter().zip(g) {
+            let here = format!("{at} › {}", norm(&ei["id"]));
+            let (el, et) = (norm(&ei["label"]), norm(&ei["text"]));
+            let (gl, gt) = (
+                kehoach_text::squash(&gi.label),
+                kehoach_text::squash(&gi.text),
+            );
+            if el != gl {
+                out.push(format!("{here}: label expected {el:?}, got {gl:?}"));
+            }
+            if et != gt {
+                out.push(format!("{here}: text expected {et:?}, got {gt:?}"));
+            }
+            let children = ei["items"].as_array().map_or(&[][..], Vec::as_slice);
+            walk(children, &gi.items, &here, out);
+        }
+    }
+    let mut out = Vec::new();
+    let parts = expected["parts"].as_array().map_or(&[][..], Vec::as_slice);
+    for (ep, gp) in parts.iter().zip(&plan.parts) {
+        let items = ep["items"].as_array().map_or(&[][..], Vec::as_slice);
+        let at = format!("{} {}", norm(&ep["label"]), norm(&ep["title"]));
+        walk(items, &gp.items, at.trim(), &mut out);
+    }
+    out.truncate(limit);
+    out
+}

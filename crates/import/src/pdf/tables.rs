@@ -1,6 +1,7 @@
 //! Ruled tables rebuilt from their borders: horizontal strokes across the table cut it into
 //! rows, the vertical strokes that cross a row cut that row into cells (a merged group row has
-//! fewer), and each glyph goes to the cell it stands in.
+//! fewer), a cell with no rule over it is the lower part of a cell merged down the rows, and
+//! each glyph goes to the cell it stands in.
 use super::content::{Glyph, Stroke};
 use super::lines::{segments, Segment};
 use crate::blocks::{Cell, Para, Table};
@@ -58,7 +59,7 @@ pub fn find(glyphs: Vec<Glyph>, strokes: &[Stroke], page: usize) -> (Vec<Found>,
     };
     let (in_table, outside): (Vec<Glyph>, Vec<Glyph>) = glyphs.into_iter().partition(inside);
     let mut table = Table::default();
-    for band in rows.windows(2) {
+    for (n, band) in rows.windows(2).enumerate() {
         let (y0, y1) = (band[0], band[1]);
         if y1 - y0 < 4.0 {
             continue;
@@ -87,9 +88,14 @@ pub fn find(glyphs: Vec<Glyph>, strokes: &[Stroke], page: usize) -> (Vec<Found>,
                     })
                     .cloned()
                     .collect();
+                // No rule over the cell: the lower part of a cell merged down the rows.
+                let x = (c[0] + c[1]) / 2.0;
+                let ruled_above = h
+                    .iter()
+                    .any(|s| (s.y0 - y0).abs() <= 2.0 && s.x0 <= x && s.x1 >= x);
                 Cell {
                     paras: cell_paras(&segments(&glyphs, page)),
-                    merged_above: false,
+                    merged_above: n > 0 && !ruled_above,
                 }
             })
             .collect();

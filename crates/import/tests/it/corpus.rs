@@ -4,7 +4,7 @@
 //! plan.yaml — header fields, the decision it is issued with, title, number of bases, parts with
 //! their item counts per level, recipients, signer, appendix, footnotes.
 use kehoach_import as import;
-use kehoach_testkit::corpus::{compare, facts, plans, FORMS};
+use kehoach_testkit::corpus::{compare, compare_outline, facts, plans, FORMS};
 use serde_json::Value;
 use std::path::Path;
 
@@ -52,4 +52,30 @@ fn the_outline_of_every_corpus_plan() {
         let plan = import::read_path(&dir.join("doc.docx")).unwrap();
         insta::assert_snapshot!(name, kehoach_model::outline::outline(&plan));
     }
+}
+
+#[test]
+fn every_corpus_plan_imports_to_its_outline_in_every_form() {
+    let mut failures = Vec::new();
+    for dir in plans() {
+        let expected: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap())
+                .unwrap();
+        for form in FORMS {
+            let Ok(plan) = import::read_path(&dir.join(form)) else {
+                continue; // reported by the test of the facts
+            };
+            let diffs = compare_outline(&expected, &plan, 5);
+            if !diffs.is_empty() {
+                let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+                failures.push(format!("{name}/{form}:\n  {}", diffs.join("\n  ")));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} imports differ from their outline (labels and texts of every item):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
