@@ -179,12 +179,10 @@ fn cell_text(s: &str, line_break: &str) -> (String, Vec<(String, String)>) {
     });
     let s = BLOCK_TAG.replace_all(&s, "\u{1}");
     let s = TAG.replace_all(&s, "");
-    let s = s
-        .replace("**", "")
-        .replace("__", "")
-        .replace("\\-", "-")
-        .replace("\\*", "*")
-        .replace("\\.", ".");
+    let s = s.replace("**", "").replace("__", "");
+    // Backslash escapes of punctuation ("1\.", "a\)", "\-", "\+"): the character itself.
+    static ESCAPED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\\([!-/:-@\[-`{-~])").unwrap());
+    let s = ESCAPED.replace_all(&s, "$1");
     let s = strip_single_emphasis(&s);
     let s = decode_entities(&s);
     // Footnote marks: remember the text before each, then drop the mark.

@@ -2,7 +2,7 @@
 //! paragraphs, and paragraphs split at a page break joined back.
 use super::labels::{is_caps_heading, is_item_label, outer, split_label, LabelKind};
 use super::{Builder, Last, Para, Stage};
-use kehoach_model::{Item, Part};
+use kehoach_model::{Item, ItemKind, Part};
 use kehoach_text::{continues, ends_sentence, is_caps};
 
 impl Builder {
@@ -148,7 +148,13 @@ impl Builder {
             .last()
             .map_or_else(|| vec![part], |(_, path)| path.clone());
         let id = self.next_id();
-        let path = self.push_at(parent, Item::new(id.clone(), label, text));
+        let mut item = Item::new(id.clone(), label, text);
+        if matches!(kind, LabelKind::Roman | LabelKind::Upper | LabelKind::Phan) {
+            // A section inside a part ("I. Mục đích" under "A."): a numbered point of the part,
+            // numbered "1." in a unit's plan.
+            item.kind = ItemKind::Numbered;
+        }
+        let path = self.push_at(parent, item);
         self.anchor_refs(&id);
         self.levels.push((kind, path.clone()));
         self.last = Last::Item(path);

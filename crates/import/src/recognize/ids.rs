@@ -90,7 +90,15 @@ fn walk(
         };
         let id = used.take(base);
         renamed.insert(std::mem::replace(&mut item.id, id.clone()), id.clone());
-        let under = if item.kind == ItemKind::Numbered {
+        // "1.2." carries its parent's number; a section "I." does not, so its points are
+        // counted under it.
+        let decimal = item
+            .label
+            .trim()
+            .trim_end_matches('.')
+            .split('.')
+            .all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        let under = if item.kind == ItemKind::Numbered && decimal {
             numbered_base
         } else {
             &id
