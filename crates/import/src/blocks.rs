@@ -215,15 +215,27 @@ impl Source {
 
 impl Table {
     /// A data table has an "STT" heading or the shape of a task table (4 columns and rows or
-    /// more); anything else is layout.
+    /// more, or 4 columns or more and every row numbered: the rows of a task table that a page
+    /// break carried over without its heading); anything else is layout.
     pub fn is_data(&self) -> bool {
+        let numbered_rows = !self.rows.is_empty()
+            && self.rows.iter().all(|r| {
+                r.first().is_some_and(|c| {
+                    let t = c.text();
+                    let t = t.trim().trim_end_matches('.');
+                    !t.is_empty()
+                        && t.len() <= 4
+                        && (t.chars().all(|c| c.is_ascii_digit())
+                            || t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')))
+                })
+            });
         let stt = self.rows.iter().take(3).any(|r| {
             r.first().is_some_and(|c| {
                 matches!(kehoach_text::fold(&c.text()).trim(), "stt" | "tt" | "so tt")
             })
         });
         let cols = self.rows.iter().map(|r| r.len()).max().unwrap_or(0);
-        stt || (cols >= 4 && self.rows.len() >= 4)
+        stt || (cols >= 4 && (self.rows.len() >= 4 || numbered_rows))
     }
 }
 

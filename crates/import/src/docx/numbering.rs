@@ -5,12 +5,21 @@ use kehoach_model::numbering::roman;
 use serde_json::Value;
 use std::collections::HashMap;
 
-/// Word's list counters, per numbering instance and level.
+/// Word's list counters. Lists that share an abstract definition share its counters — a new
+/// numbering instance goes on from the last number ("3." after "2.", as Word and LibreOffice
+/// print it) — unless the instance overrides a level's start, which restarts that level where
+/// the instance is first used.
 pub(super) struct Numbering {
-    /// numId → (abstract levels, start overrides by level)
-    nums: HashMap<i64, (Vec<Value>, HashMap<i64, i64>)>,
+    nums: HashMap<i64, Instance>,
+    /// abstractNumId → counters by level
     counters: HashMap<i64, Vec<i64>>,
+    /// Instances already used (their start overrides applied).
+    used: std::collections::HashSet<i64>,
 }
+
+/// A numbering instance (numId): its abstract definition's id and levels, and its start
+/// overrides by level.
+type Instance = (i64, Vec<Value>, HashMap<i64, i64>);
 
 impl Numbering {
     pub(super) fn new(n: &Value) -> Self {
@@ -21,23 +30,25 @@ impl Numbering {
         let nums = arr(&n["numberings"])
             .iter()
             .filter_map(|num| {
-                let levels = abstracts.get(&num["abstractNumId"].as_i64()?)?.clone();
+                let abs = num["abstractNumId"].as_i64()?;
+                let levels = abstracts.get(&abs)?.clone();
                 let overrides = arr(&num["levelOverrides"])
                     .iter()
                     .filter_map(|o| Some((o["level"].as_i64()?, o["overrideStart"].as_i64()?)))
                     .collect();
-                Some((num["id"].as_i64()?, (levels, overrides)))
+                Some((num["id"].as_i64()?, (abs, levels, overrides)))
             })
             .collect();
         Numbering {
             nums,
             counters: HashMap::new(),
+            used: Default::default(),
         }
     }
 
     /// Advances the counter of (num, level) and returns the label Word prints.
     pub(super) fn label(&mut self, num: i64, level: i64) -> Option<String> {
-        let (levels, overrides) = self.nums.get(&num)?;
+        let (abs, levels, overrides) = self.nums.get(&num)?;
         let level = level.clamp(0, 8) as usize;
         let start_of = |l: usize| -> i64 {
             overrides
@@ -46,7 +57,15 @@ impl Numbering {
                 .or_else(|| levels.get(l).and_then(|v| v["start"].as_i64()))
                 .unwrap_or(1)
         };
-        let counters = self.counters.entry(num).or_insert_with(|| vec![0; 9]);
+        let counters = self.counters.entry(*abs).or_insert_with(|| vec![0; 9]);
+        if self.used.insert(num) {
+            // A start override restarts its level (and the levels under it) here.
+            for &l in overrides.keys() {
+                if let Some(l) = usize::try_from(l).ok().filter(|l| *l < 9) {
+                    counters[l..].iter_mut().for_each(|c| *c = 0);
+                }
+            }
+        }
         for (l, c) in counters.iter_mut().enumerate().take(level) {
             if *c == 0 {
                 *c = start_of(l);
@@ -130,6 +149,24 @@ mod tests {
             .map(|&(_, l)| num.label(7, l).unwrap())
             .collect();
         assert_eq!(labels, ["1.", "2.", "2.1.", "2.2.", "-", "3.", "3.1."]);
+    }
+
+    #[test]
+    fn instances_of_one_list_go_on_unless_they_restart() {
+        let n = serde_json::json!({
+            "abstractNums": [{"id": 1, "levels": [{"format": "decimal", "start": 1, "text": "%1."}]}],
+            "numberings": [
+                {"abstractNumId": 1, "id": 7, "levelOverrides": []},
+                {"abstractNumId": 1, "id": 8, "levelOverrides": []},
+                {"abstractNumId": 1, "id": 9, "levelOverrides": [{"level": 0, "overrideStart": 1}]}
+            ]
+        });
+        let mut num = Numbering::new(&n);
+        let labels: Vec<String> = [7, 7, 8, 9, 9, 8]
+            .iter()
+            .map(|&id| num.label(id, 0).unwrap())
+            .collect();
+        assert_eq!(labels, ["1.", "2.", "3.", "1.", "2.", "3."]);
     }
 
     #[test]

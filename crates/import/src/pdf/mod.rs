@@ -117,9 +117,13 @@ fn rebuild(pages: Vec<content::Page>) -> Source {
         .collect();
     let mut footnotes = Vec::new();
     for (n, segs) in flows.iter_mut().enumerate() {
-        let (notes, rest) = paras::footnotes(std::mem::take(segs), body_size, heights[n], &marks);
-        footnotes.extend(notes);
-        *segs = rest;
+        *segs = paras::footnotes(
+            std::mem::take(segs),
+            body_size,
+            heights[n],
+            &marks,
+            &mut footnotes,
+        );
     }
     let frame_of = |want_landscape: bool| {
         let segs: Vec<&Segment> = flows

@@ -52,20 +52,23 @@ pub fn frame(segs: &[&Segment], body_size: f32) -> Frame {
 }
 
 /// Footnote definitions at the bottom of a page: small lines starting with their number, and
-/// the small lines that go on from them. Returns (number, text) and the page's other segments.
+/// the small lines that go on from them — at the top of the page's notes, the rest of the last
+/// note of the page before, which Word and LibreOffice carry over when it does not fit. Adds the
+/// (number, text) to `notes`; returns the page's other segments.
 pub fn footnotes(
     segs: Vec<Segment>,
     body_size: f32,
     height: f32,
     marks: &std::collections::HashSet<String>,
-) -> (Vec<(String, String)>, Vec<Segment>) {
+    notes: &mut Vec<(String, String)>,
+) -> Vec<Segment> {
     let lowest_body = segs
         .iter()
         .filter(|s| s.size >= body_size * 0.9)
         .map(|s| s.y)
         .fold(f32::MIN, f32::max);
-    let mut notes: Vec<(String, String)> = Vec::new();
     let mut rest = Vec::new();
+    let before = notes.len();
     for s in segs {
         let small = s.size < body_size * 0.9 && s.y > lowest_body && s.y > height * 0.5;
         if !small {
@@ -91,16 +94,22 @@ pub fn footnotes(
                 };
                 notes.push((n, text));
             }
-            None => match notes.last_mut() {
-                Some((_, t)) => {
-                    t.push(' ');
-                    t.push_str(s.text.trim());
+            None => {
+                // The rest of a note cut at the page before: that note stops mid-sentence.
+                let goes_on = notes.len() > before
+                    || notes.last().is_some_and(|(_, t)| !ends_sentence(t))
+                        && !s.text.trim_start().starts_with(['-', '+', '•']);
+                match notes.last_mut() {
+                    Some((_, t)) if goes_on => {
+                        t.push(' ');
+                        t.push_str(s.text.trim());
+                    }
+                    _ => rest.push(s),
                 }
-                None => rest.push(s),
-            },
+            }
         }
     }
-    (notes, rest)
+    rest
 }
 
 /// A line of the flow as the paragraph builder sees it.

@@ -52,11 +52,12 @@ impl Builder {
             return;
         }
         if let Some((kind, label, title)) = outer(text, self.letters_reached_h()) {
-            let heading = is_caps(&title) || p.bold && !ends_sentence(&title);
+            let bare = title.trim_end_matches(':');
+            let heading = is_caps(bare) || p.bold && !ends_sentence(bare);
             match self.part_style {
                 // The first heading of the outer levels is the document's part level.
                 None if heading => return self.new_part(kind, &label, &title),
-                Some(style) if style == kind && (heading || !ends_sentence(&title)) => {
+                Some(style) if style == kind && (heading || !ends_sentence(bare)) => {
                     return self.new_part(kind, &label, &title)
                 }
                 // "I. Mục đích" inside "A. MỤC ĐÍCH, YÊU CẦU": a section, an item of the part.
@@ -121,6 +122,7 @@ impl Builder {
     /// A part: a heading of the document's outermost label style, with its title.
     fn new_part(&mut self, kind: LabelKind, label: &str, title: &str) {
         self.part_style = Some(kind);
+        let title = title.trim_end_matches(':').trim();
         self.plan.parts.push(Part::new(label, title, Vec::new()));
         self.levels.clear();
         self.last = Last::PartTitle;

@@ -1,7 +1,7 @@
 //! The header (ô 1–4) and the title (ô 5a): issuer lines, "Số: …", the place and date; tên loại
 //! and trích yếu.
 use super::body::starts_bases;
-use super::labels::{is_caps_heading, outer};
+use super::labels::{is_caps_heading, is_item_label, outer};
 use super::{Builder, Last, Para, Stage};
 use chrono::NaiveDate;
 use kehoach_model::Header;
@@ -142,6 +142,7 @@ impl Builder {
             && !ends_sentence(text)
             && (p.bold || p.centered || short)
             && outer(text, false).is_none()
+            && !is_item_label(text)
             && !is_rule_line(text)
         {
             self.plan.summary = format!("{} {}", self.plan.summary, text);

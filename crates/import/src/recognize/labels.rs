@@ -43,10 +43,11 @@ impl LabelKind {
     }
 }
 
-/// A heading label of the outer levels — "Phần I", "A.", "I." — with its label and title.
+/// A heading label of the outer levels — "Phần I", "A.", "I." — with its label and the text
+/// after it.
 /// `roman_expected`: the document's letters have reached "H.", so "I." is the next letter.
 pub(super) fn outer(text: &str, letter_i: bool) -> Option<(LabelKind, String, String)> {
-    let title = |t: &str| t.trim().trim_end_matches(':').trim().to_string();
+    let title = |t: &str| t.trim().to_string();
     if let Some(c) = PHAN.captures(text) {
         return Some((LabelKind::Phan, c[1].to_string(), title(&c[2])));
     }
@@ -64,7 +65,7 @@ pub(super) fn outer(text: &str, letter_i: bool) -> Option<(LabelKind, String, St
 /// A heading of the outer levels printed in capitals ("A. MỤC ĐÍCH, YÊU CẦU", "II. NHIỆM VỤ"):
 /// where the body of a plan starts.
 pub(super) fn is_caps_heading(text: &str) -> bool {
-    outer(text, false).is_some_and(|(_, _, t)| kehoach_text::is_caps(&t))
+    outer(text, false).is_some_and(|(_, _, t)| kehoach_text::is_caps(t.trim_end_matches(':')))
 }
 
 pub(super) fn is_item_label(text: &str) -> bool {

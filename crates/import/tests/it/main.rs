@@ -3,4 +3,5 @@
 mod corpus;
 mod import;
 mod limits;
+mod shapes;
 mod word_shows;
