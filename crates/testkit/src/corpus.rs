@@ -299,3 +299,91 @@ pub fn compare_outline(expected: &Value, plan: &Plan, limit: usize) -> Vec<Strin
     out.truncate(limit);
     out
 }
+
+/// How the cells of an appendix are compared.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Cells {
+    /// Not at all (a converter's markdown keeps a cell merged down several rows in its first
+    /// row only).
+    No,
+    /// Every cell, a cell merged down several rows in each of them.
+    Exact,
+    /// Every cell, except that a merged cell cut by a page break may show, on the rows after
+    /// the break, nothing or the rest of its text (a printed page cannot tell a merge that
+    /// goes on from the page before).
+    PagesMayCutMerges,
+}
+
+/// The differences between the expected appendix table (each group's label and title, each
+/// row's label and cells) and the imported one, at most `limit`.
+pub fn compare_appendix(expected: &Value, plan: &Plan, cells: Cells, limit: usize) -> Vec<String> {
+    let Some(groups) = expected["appendix"]["table"].as_array() else {
+        return Vec::new();
+    };
+    let Some(app) = &plan.appendix else {
+        return vec!["appendix: none imported".into()];
+    };
+    let mut out = Vec::new();
+    let squash = |v: &Value| norm(v);
+    for (eg, gg) in groups.iter().zip(&app.groups) {
+        let at = format!("appendix {}", squash(&eg["label"]));
+        if squash(&eg["label"]) != gg.label.trim().trim_end_matches('.')
+            || squash(&eg["title"]).to_lowercase() != kehoach_text::squash(&gg.title).to_lowercase()
+        {
+            out.push(format!(
+                "{at}: group expected {:?} {:?}, got {:?} {:?}",
+                squash(&eg["label"]),
+                squash(&eg["title"]),
+                gg.label,
+                gg.title
+            ));
+        }
+        let rows = eg["rows"].as_array().map_or(&[][..], Vec::as_slice);
+        if rows.len() != gg.rows.len() {
+            out.push(format!(
+                "{at}: expected {} rows, got {}",
+                rows.len(),
+                gg.rows.len()
+            ));
+        }
+        let cells_of = |r: &Value| -> Vec<String> {
+            r["cells"]
+                .as_array()
+                .map_or(Vec::new(), |c| c.iter().map(squash).collect())
+        };
+        for (n, (er, gr)) in rows.iter().zip(&gg.rows).enumerate() {
+            let here = format!("{at} › {}", squash(&er["label"]));
+            if squash(&er["label"]) != gr.label.trim().trim_end_matches('.') {
+                out.push(format!("{here}: label got {:?}", gr.label));
+            }
+            if cells == Cells::No {
+                continue;
+            }
+            let want = cells_of(er);
+            let merged_from_above = |i: usize| {
+                let w = &want[i];
+                !w.is_empty()
+                    && (n > 0 && cells_of(&rows[n - 1]).get(i) == Some(w)
+                        || rows
+                            .get(n + 1)
+                            .is_some_and(|next| cells_of(next).get(i) == Some(w)))
+            };
+            let got: Vec<String> = gr.cells.iter().map(|c| kehoach_text::squash(c)).collect();
+            for i in 0..want.len().max(got.len()) {
+                let (w, g) = (
+                    want.get(i).map_or("", String::as_str),
+                    got.get(i).map_or("", String::as_str),
+                );
+                let cut = cells == Cells::PagesMayCutMerges
+                    && i < want.len()
+                    && merged_from_above(i)
+                    && w.contains(g);
+                if w != g && !cut {
+                    out.push(format!("{here} cell {}: expected {w:?}, got {g:?}", i + 2));
+                }
+            }
+        }
+    }
+    out.truncate(limit);
+    out
+}

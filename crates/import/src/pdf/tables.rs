@@ -58,8 +58,9 @@ pub fn find(glyphs: Vec<Glyph>, strokes: &[Stroke], page: usize) -> (Vec<Found>,
         g.x + g.width / 2.0 > left && g.x < right && g.y > top && g.y - g.size * 0.3 < bottom
     };
     let (in_table, outside): (Vec<Glyph>, Vec<Glyph>) = glyphs.into_iter().partition(inside);
-    let mut table = Table::default();
-    for (n, band) in rows.windows(2).enumerate() {
+    // Each row's cells: their left edge, glyphs, and whether a rule is over them.
+    let mut grid: Vec<Vec<(f32, Vec<Glyph>, bool)>> = Vec::new();
+    for band in rows.windows(2) {
         let (y0, y1) = (band[0], band[1]);
         if y1 - y0 < 4.0 {
             continue;
@@ -77,29 +78,60 @@ pub fn find(glyphs: Vec<Glyph>, strokes: &[Stroke], page: usize) -> (Vec<Found>,
         if xs.last().is_none_or(|x| *x < right - 2.0) {
             xs.push(right);
         }
-        let cells: Vec<Cell> = xs
-            .windows(2)
-            .map(|c| {
-                let glyphs: Vec<Glyph> = in_table
-                    .iter()
-                    .filter(|g| {
-                        let cx = g.x + g.width / 2.0;
-                        cx >= c[0] && cx < c[1] && g.y > y0 && g.y - g.size * 0.3 <= y1
-                    })
-                    .cloned()
-                    .collect();
-                // No rule over the cell: the lower part of a cell merged down the rows.
-                let x = (c[0] + c[1]) / 2.0;
-                let ruled_above = h
-                    .iter()
-                    .any(|s| (s.y0 - y0).abs() <= 2.0 && s.x0 <= x && s.x1 >= x);
-                Cell {
-                    paras: cell_paras(&segments(&glyphs, page)),
-                    merged_above: n > 0 && !ruled_above,
+        let first = grid.is_empty();
+        grid.push(
+            xs.windows(2)
+                .map(|c| {
+                    let glyphs: Vec<Glyph> = in_table
+                        .iter()
+                        .filter(|g| {
+                            let cx = g.x + g.width / 2.0;
+                            cx >= c[0] && cx < c[1] && g.y > y0 && g.y - g.size * 0.3 <= y1
+                        })
+                        .cloned()
+                        .collect();
+                    let x = (c[0] + c[1]) / 2.0;
+                    let ruled_above = h
+                        .iter()
+                        .any(|s| (s.y0 - y0).abs() <= 2.0 && s.x0 <= x && s.x1 >= x);
+                    (c[0], glyphs, first || ruled_above)
+                })
+                .collect(),
+        );
+    }
+    // A cell with no rule over it is the lower part of a cell merged down the rows: its lines
+    // (a long name wraps on past the row) are the merged cell's, and it shows that text.
+    let mut owner: Vec<Vec<(usize, usize)>> = Vec::new();
+    for r in 0..grid.len() {
+        let mut own = Vec::new();
+        for c in 0..grid[r].len() {
+            let (x0, ruled) = (grid[r][c].0, grid[r][c].2);
+            let above = (r > 0 && !ruled)
+                .then(|| grid[r - 1].iter().position(|a| (a.0 - x0).abs() <= 2.0))
+                .flatten()
+                .map(|j| owner[r - 1][j]);
+            match above {
+                Some((or, oc)) => {
+                    let moved = std::mem::take(&mut grid[r][c].1);
+                    grid[or][oc].1.extend(moved);
+                    own.push((or, oc));
                 }
-            })
-            .collect();
-        table.rows.push(cells);
+                None => own.push((r, c)),
+            }
+        }
+        owner.push(own);
+    }
+    let mut table = Table::default();
+    for (r, row) in grid.iter().enumerate() {
+        table.rows.push(
+            row.iter()
+                .enumerate()
+                .map(|(c, (_, glyphs, _))| Cell {
+                    paras: cell_paras(&segments(glyphs, page)),
+                    merged_above: owner[r][c] != (r, c),
+                })
+                .collect(),
+        );
     }
     (vec![Found { top, table }], outside)
 }

@@ -4,7 +4,7 @@
 //! plan.yaml — header fields, the decision it is issued with, title, number of bases, parts with
 //! their item counts per level, recipients, signer, appendix, footnotes.
 use kehoach_import as import;
-use kehoach_testkit::corpus::{compare, compare_outline, facts, plans, FORMS};
+use kehoach_testkit::corpus::{compare, compare_appendix, compare_outline, facts, plans, FORMS};
 use serde_json::Value;
 use std::path::Path;
 
@@ -65,7 +65,13 @@ fn every_corpus_plan_imports_to_its_outline_in_every_form() {
             let Ok(plan) = import::read_path(&dir.join(form)) else {
                 continue; // reported by the test of the facts
             };
-            let diffs = compare_outline(&expected, &plan, 5);
+            let mut diffs = compare_outline(&expected, &plan, 5);
+            diffs.extend(compare_appendix(
+                &expected,
+                &plan,
+                super::shapes::cells(form),
+                5,
+            ));
             if !diffs.is_empty() {
                 let name = dir.file_name().unwrap().to_string_lossy().into_owned();
                 failures.push(format!("{name}/{form}:\n  {}", diffs.join("\n  ")));
@@ -74,7 +80,8 @@ fn every_corpus_plan_imports_to_its_outline_in_every_form() {
     }
     assert!(
         failures.is_empty(),
-        "{} imports differ from their outline (labels and texts of every item):\n{}",
+        "{} imports differ from their outline (labels and texts of every item, the appendix's \
+         groups and rows):\n{}",
         failures.len(),
         failures.join("\n")
     );
