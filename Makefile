@@ -68,11 +68,14 @@ bench: deps ui
 	cargo bench -p kehoach
 	@if [ -x crates/kehoach/benches/compare.sh ]; then crates/kehoach/benches/compare.sh; fi
 
-## fuzz: run each fuzz target for 10 minutes on its corpus (cargo-fuzz; nightly flags on stable).
+## fuzz: run each fuzz target for 10 minutes on its corpus (cargo-fuzz; nightly flags on stable),
+## then import 400 plans of every shape drawn from a new seed (crates/import/tests/it/shapes.rs).
 ## A run over 10 s counts as a hang and fails, as does one over 1 GB of memory (ASan included).
 ## LibreOffice is hidden (an .rtf or .doc the fuzzer makes is then refused, not converted).
 FUZZ_TARGETS := import_docx docx_document docx_styles docx_numbering docx_footnotes docx_rels import_pdf pdf_objects import_text
 FUZZ_SECONDS ?= 600
+## and then draws this many plans of every shape from a new seed (make test draws 60 from seed 1)
+SHAPES_LONG ?= 400
 # The release profile's link-time optimisation drops the symbols the sanitizer's coverage
 # counters need (rust-lld: undefined symbol __sancov_gen_…): the fuzz build goes without it.
 FUZZ_PROFILE = CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_STRIP=false
@@ -83,6 +86,10 @@ fuzz: deps
 	  KEHOACH_SOFFICE=none RUSTC_BOOTSTRAP=1 $(FUZZ_PROFILE) cargo fuzz run -O --features libfuzzer $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) \
 	    -max_len=262144 -timeout=10 -rss_limit_mb=1024 -malloc_limit_mb=600 || exit 1; \
 	done
+	@first=$${SHAPES_FIRST:-$$(( $$(date +%s) % 1000000 + 1000 ))}; \
+	echo "Plans of every shape: $(SHAPES_LONG) drawn from seed $$first (again: make fuzz SHAPES_FIRST=$$first)"; \
+	$(TEST_BUILD) KEHOACH_SHAPES=$(SHAPES_LONG) KEHOACH_SHAPES_FIRST=$$first \
+	  cargo test -q -p kehoach-import --test it shapes
 
 ## goldens: regenerate the golden files of the .docx writer (review the diff like code)
 goldens: ui

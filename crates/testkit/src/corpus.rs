@@ -25,6 +25,23 @@ pub fn plans() -> Vec<PathBuf> {
     out
 }
 
+/// The plans held out of tuning (`tests/fixtures/parents/HOLDOUT`): measured, never tuned on.
+pub fn held_out() -> std::collections::BTreeSet<String> {
+    std::fs::read_to_string(root().join("tests/fixtures/parents/HOLDOUT"))
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect()
+}
+
+/// Whether a plan's folder is in the held-out set.
+pub fn is_held_out(dir: &std::path::Path) -> bool {
+    dir.file_name()
+        .is_some_and(|n| held_out().contains(n.to_string_lossy().as_ref()))
+}
+
 fn counts(items: &[Item]) -> Vec<usize> {
     fn walk(items: &[Item], depth: usize, out: &mut Vec<usize>) {
         if items.is_empty() {

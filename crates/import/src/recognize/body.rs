@@ -60,9 +60,15 @@ impl Builder {
                 Some(style) if style == kind && (heading || !ends_sentence(bare)) => {
                     return self.new_part(kind, &label, &title)
                 }
-                // "I. Mục đích" inside "A. MỤC ĐÍCH, YÊU CẦU": a section, an item of the part.
-                Some(_) => return self.add_item(format!("{label}."), title, kind),
-                None => {}
+                // "I. Mục đích" inside "A. MỤC ĐÍCH, YÊU CẦU": a section, an item of the part
+                // (its title starts with a capital; "V.v…" is text).
+                Some(style)
+                    if style != kind
+                        && (heading || title.chars().next().is_some_and(char::is_uppercase)) =>
+                {
+                    return self.add_item(format!("{label}."), title, kind)
+                }
+                _ => {}
             }
         }
         if self.footnote_left_as_text(text) {

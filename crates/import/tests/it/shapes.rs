@@ -6,8 +6,8 @@
 //! markdown, an e-office PDF): each import gives the plan's outline — header fields, parts,
 //! every item's label and text, appendix groups and rows, footnotes.
 //!
-//! `KEHOACH_SHAPES=N` draws N plans (default 40: 200 files), `KEHOACH_SHAPES_FIRST=S` starts
-//! at seed S (default 1; `make fuzz` runs a longer draw from a new seed);
+//! `KEHOACH_SHAPES=N` draws N plans (default 60: 300 files), `KEHOACH_SHAPES_FIRST=S` starts
+//! at seed S (default 1; `make fuzz` draws 400 from a new seed);
 //! `KEHOACH_SHAPES_DIR=DIR` reads plans already rendered there instead.
 use kehoach_import as import;
 use kehoach_testkit::corpus::{compare, compare_appendix, compare_outline, facts, Cells, FORMS};
@@ -26,7 +26,7 @@ fn env_number(name: &str, default: usize) -> usize {
 /// Draws and renders the plans; their folders, in seed order.
 fn draw(out: &Path) -> Vec<PathBuf> {
     let (count, first) = (
-        env_number("KEHOACH_SHAPES", 40),
+        env_number("KEHOACH_SHAPES", 60),
         env_number("KEHOACH_SHAPES_FIRST", 1),
     );
     let script = root().join("tests/fixtures/parents/shapes.py");
