@@ -3,9 +3,7 @@
 use super::context::Context;
 use super::reword::{stale_years, Place};
 use super::{AdaptError, AdaptOptions, Preset, Proposal};
-use kehoach_model::{
-    Appendix, AppendixGroup, AppendixRow, Column, Decisions, ItemKind, Plan, Topic,
-};
+use kehoach_model::{Appendix, AppendixGroup, AppendixRow, Column, Decisions, ItemKind, Plan};
 use kehoach_parent::scope;
 use kehoach_text::word_set;
 use std::collections::HashMap;
@@ -91,13 +89,14 @@ pub fn appendix(
     let product_cell = cell_of(Column::Product, 3);
     let deadline_cell = cell_of(Column::Deadline, 4);
     let mut groups = Vec::new();
-    let areas = plan
-        .part(Topic::NhiemVu)
-        .map(|p| p.items.as_slice())
-        .unwrap_or(&[]);
-    for area in areas.iter().filter(|a| a.kind == ItemKind::Numbered) {
+    // One row per task of the plan (the leaves of work of each area: a "Nhiệm vụ" subsection's
+    // points, not its heading), the tracker's tasks.
+    for area in plan.task_areas() {
+        let Some(heading) = area.heading.filter(|h| h.kind == ItemKind::Numbered) else {
+            continue;
+        };
         let mut rows = Vec::new();
-        for task in area.items.iter().filter(|t| t.kind.is_point()) {
+        for task in area.tasks {
             let matched = best_row(vocabulary.read(&task.text), &parent_rows);
             let clean = |cell: Option<&String>, default: &str| -> String {
                 let lines: Vec<&str> = cell
@@ -141,15 +140,21 @@ pub fn appendix(
             };
             rows.push(AppendixRow {
                 id: task.id.clone(),
-                label: task.label.trim_end_matches('.').to_string(),
+                // A numbered task's own number; a point or bullet of a subsection is counted
+                // in its area ("2.3" for the third task of area 2).
+                label: if task.kind == ItemKind::Numbered {
+                    task.label.trim_end_matches('.').to_string()
+                } else {
+                    format!("{}.{}", heading.label.trim_end_matches('.'), rows.len() + 1)
+                },
                 cells,
                 source: matched.map(|r| r.label.clone()),
             });
         }
         if !rows.is_empty() {
             groups.push(AppendixGroup {
-                label: area.label.trim_end_matches('.').to_string(),
-                title: area.text.trim_end_matches([':', '.']).to_string(),
+                label: heading.label.trim_end_matches('.').to_string(),
+                title: heading.text.trim_end_matches([':', '.']).to_string(),
                 rows,
             });
         }

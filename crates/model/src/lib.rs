@@ -12,6 +12,7 @@ pub mod numbering;
 pub mod outline;
 pub mod profile;
 pub mod refs;
+pub mod tasks;
 pub mod tracking;
 
 pub use appendix::{Appendix, AppendixGroup, AppendixRow, Column};
@@ -19,6 +20,7 @@ pub use decisions::{AddedItem, Decisions, NodeDecision};
 pub use numbering::ItemKind;
 pub use profile::{ProfileError, ProfileField, UnitProfile, YEARS};
 pub use refs::{Anchor, Container, Topic};
+pub use tasks::TaskArea;
 pub use tracking::{ReportNotes, Status, TaskRecord, Tracking};
 
 use chrono::{Datelike, NaiveDate};

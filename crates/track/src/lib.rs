@@ -82,30 +82,18 @@ impl Record {
         let mut areas = Vec::new();
         let mut tasks = Vec::new();
         let columns = Columns::of(plan);
-        for item in &part.items {
-            // The part's own paragraphs ("Bên cạnh việc thực hiện…", "Nhiệm vụ cụ thể tại phụ
-            // lục…") are not tasks.
-            if item.kind == kehoach_model::ItemKind::Paragraph {
-                continue;
-            }
-            // An area is a heading with its tasks under it; a task on its own is in an area
-            // named after the part.
-            let (area, items): (Area, Vec<&Item>) = if item.items.is_empty() {
-                (
-                    Area {
-                        label: part.label.clone(),
-                        title: part.title.clone(),
-                    },
-                    vec![item],
-                )
-            } else {
-                (
-                    Area {
-                        label: item.label.trim_end_matches('.').to_string(),
-                        title: item.text.trim_end_matches([':', '.']).to_string(),
-                    },
-                    item.items.iter().collect(),
-                )
+        // The plan's tasks (the appendix has one row for each): an area is a heading with its
+        // tasks under it; a task on its own is in an area named after the part.
+        for task_area in plan.task_areas() {
+            let area = match task_area.heading {
+                None => Area {
+                    label: part.label.clone(),
+                    title: part.title.clone(),
+                },
+                Some(item) => Area {
+                    label: item.label.trim_end_matches('.').to_string(),
+                    title: item.text.trim_end_matches([':', '.']).to_string(),
+                },
             };
             let index = match areas.iter().position(|a| *a == area) {
                 Some(i) => i,
@@ -114,9 +102,7 @@ impl Record {
                     areas.len() - 1
                 }
             };
-            let tasks_of = items
-                .into_iter()
-                .filter(|t| !t.is_bullet() && t.kind != kehoach_model::ItemKind::Paragraph);
+            let tasks_of = task_area.tasks;
             for t in tasks_of {
                 let row = columns.row(plan, t);
                 let record = tracking.tasks.get(&t.id).cloned().unwrap_or_default();
