@@ -1,5 +1,6 @@
 //! The unit's appendix: one group per kept reform area, one row per kept task, with the product
-//! and deadline of the parent's matching row (its own scope cut out) and owners from the preset.
+//! and deadline of the parent's matching row (its own scope cut out), or those the task's words
+//! call for (`cells.rs`), and owners among the unit's roles.
 use super::context::Context;
 use super::reword::{stale_years, Place};
 use super::{AdaptError, AdaptOptions, Preset, Proposal};
@@ -115,17 +116,20 @@ pub fn appendix(
             let cells = match decisions.appendix.get(&task.id) {
                 Some(own) => own.clone(),
                 None => {
+                    // The parent's product and deadline where its appendix has the task; what
+                    // the task's own words call for otherwise; the unit's own roles always.
+                    let own = super::cells::task_cells(&task.text, preset);
                     let mut cells = vec![
                         table_task(&task.text),
                         clean(
                             matched.and_then(|r| r.cells.get(product_cell)),
-                            &preset.product,
+                            &own.product,
                         ),
-                        ctx.fill(&preset.lead),
-                        ctx.fill(&preset.cooperate),
+                        ctx.fill(&own.lead),
+                        ctx.fill(&own.partners),
                         clean(
                             matched.and_then(|r| r.cells.get(deadline_cell)),
-                            &preset.deadline,
+                            &own.deadline,
                         ),
                     ];
                     for (c, cell) in cells.iter_mut().enumerate().skip(1) {

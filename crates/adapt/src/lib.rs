@@ -12,6 +12,7 @@
 //!    gaps; every unit item records its source (the parent item's id) or none.
 mod appendix;
 pub mod boilerplate;
+mod cells;
 mod context;
 mod derived;
 mod edits;

@@ -118,6 +118,9 @@ pub struct Preset {
     /// from the parent plan.
     pub scope_phrases: Vec<String>,
     pub own_items: Vec<OwnItem>,
+    /// The unit's roles by key (head, deputy, teams, office, accountant, clerk, it, union): who
+    /// leads and who takes part in a task of the appendix (`templates/tasks.toml`).
+    pub roles: BTreeMap<String, String>,
 }
 
 /// The ids of the built-in presets, as a message lists them: "mam-non, tieu-hoc, …".

@@ -1,8 +1,9 @@
 //! The plan of record and its reports on every corpus parent (communes, wards, a province, a
 //! department, a division; .docx and Word numbering), not only the district sample: each adapted
-//! and issued unit plan gives one task per appendix row, with the appendix headings standing
-//! over the cells they head, its deadlines read, and a quarter-I report the checker finds no
-//! error in.
+//! and issued unit plan gives one task per appendix row — each a sentence of work (a "Mục
+//! tiêu"/"Nhiệm vụ" subsection is not a task), each once, the rows not one boilerplate
+//! repeated — with the appendix headings standing over the cells they head, its deadlines read,
+//! and a quarter-I report the checker finds no error in.
 use chrono::NaiveDate;
 use kehoach_adapt::{self as adapt, AdaptOptions, Preset};
 use kehoach_import as import;
@@ -68,6 +69,34 @@ fn every_corpus_plan_is_tracked_and_reported() {
         let tasks: Vec<&str> = record.tasks.iter().map(|t| t.id.as_str()).collect();
         if tasks != rows {
             problems.push(format!("{name}: tasks {tasks:?} ≠ appendix rows {rows:?}"));
+        }
+        // Each task is a sentence of work, not a subsection's heading ("Mục tiêu", "Nhiệm
+        // vụ"), each once; and the rows are not one boilerplate repeated.
+        let mut seen = std::collections::BTreeSet::new();
+        for t in &record.tasks {
+            let words = t.text.split_whitespace().count();
+            if words <= 4 && kehoach_model::Topic::of_title(&t.text).is_some() {
+                problems.push(format!(
+                    "{name} {}: a heading as a task: {:?}",
+                    t.label, t.text
+                ));
+            }
+            if !seen.insert(t.text.clone()) {
+                problems.push(format!("{name} {}: the task twice: {:?}", t.label, t.text));
+            }
+        }
+        let cells: std::collections::BTreeSet<Vec<String>> = appendix
+            .groups
+            .iter()
+            .flat_map(|g| &g.rows)
+            .map(|r| r.cells[1..].to_vec())
+            .collect();
+        if rows.len() >= 4 && cells.len() * 3 < rows.len() {
+            problems.push(format!(
+                "{name}: {} rows with {} different sets of product, lead, partners and deadline",
+                rows.len(),
+                cells.len()
+            ));
         }
         for t in &record.tasks {
             if t.deadline == Deadline::Unknown && !t.deadline_text.trim().is_empty() {

@@ -1,0 +1,158 @@
+//! The appendix cells of one of the unit's tasks when the parent's appendix has no row for it:
+//! the product, lead, partners and deadline its words call for (`templates/tasks.toml`, the
+//! unit's roles from its preset), the deadline it states itself first; the preset's defaults
+//! when nothing matches.
+use super::Preset;
+use regex::Regex;
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+const TASKS: &str = include_str!("../templates/tasks.toml");
+
+#[derive(Debug, Deserialize)]
+struct Rule {
+    phrases: Vec<String>,
+    product: String,
+    lead: String,
+    #[serde(default)]
+    partners: Vec<String>,
+    deadline: String,
+}
+
+#[derive(Deserialize)]
+struct Rules {
+    task: Vec<Rule>,
+}
+
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    toml::from_str::<Rules>(TASKS)
+        .expect("templates/tasks.toml is checked by the tests")
+        .task
+});
+
+/// A deadline the task states: "trước ngày 31/3/2027", "Quý II/2027", "tháng 6/2027",
+/// "hằng quý", "thường xuyên".
+static STATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(trước ngày \d{1,2}/\d{1,2}(?:/\d{4})?|(?:trong )?quý [IV]{1,3}(?:/\d{4})?|(?:trong )?tháng \d{1,2}/\d{4}|hằng (?:tháng|quý|năm)|định kỳ hằng (?:tháng|quý|năm)|thường xuyên)\b",
+    )
+    .unwrap()
+});
+
+/// A deadline as the appendix writes it: "Quý I/{{unit.year}}" for "trong quý I".
+fn stated_deadline(words: &str) -> String {
+    let w = words.trim();
+    let w = w
+        .strip_prefix("trong ")
+        .or_else(|| w.strip_prefix("Trong "))
+        .unwrap_or(w);
+    let mut out = kehoach_text::capitalise(w);
+    let quarter = kehoach_text::fold(&out).starts_with("quy ");
+    if quarter && !out.contains('/') {
+        out = format!(
+            "Quý {}/{{{{unit.year}}}}",
+            out[out.find(' ').map_or(0, |i| i + 1)..].trim()
+        );
+    }
+    out
+}
+
+/// Product, lead, partners and deadline of a task (templates not yet filled: `{{unit.year}}`).
+pub struct TaskCells {
+    pub product: String,
+    pub lead: String,
+    pub partners: String,
+    pub deadline: String,
+}
+
+/// The cells of `task` for a unit of `preset`.
+pub fn task_cells(task: &str, preset: &Preset) -> TaskCells {
+    let stated = STATED.find(task).map(|m| stated_deadline(m.as_str()));
+    // The rule whose words come first in the task: its work, not a detail named after it
+    // ("rà soát quy chế làm việc, quy chế chi tiêu nội bộ" is about rules, not finances).
+    let rule = RULES
+        .iter()
+        .enumerate()
+        .filter_map(|(n, r)| {
+            r.phrases
+                .iter()
+                .filter_map(|p| kehoach_text::find_all(task, p).first().map(|m| m.0))
+                .min()
+                .map(|at| (at, n, r))
+        })
+        .min_by_key(|(at, n, _)| (*at, *n))
+        .map(|(_, _, r)| r);
+    let role = |key: &str| preset.roles.get(key).cloned();
+    match rule {
+        Some(r) => {
+            let lead = role(&r.lead).unwrap_or_else(|| preset.lead.clone());
+            let mut partners: Vec<String> = Vec::new();
+            for p in r.partners.iter().filter_map(|k| role(k)) {
+                if p != lead && !partners.contains(&p) {
+                    partners.push(p);
+                }
+            }
+            TaskCells {
+                product: r.product.clone(),
+                partners: if partners.is_empty() {
+                    preset.cooperate.clone()
+                } else {
+                    partners.join("; ")
+                },
+                lead,
+                deadline: stated.unwrap_or_else(|| r.deadline.clone()),
+            }
+        }
+        None => TaskCells {
+            product: preset.product.clone(),
+            lead: preset.lead.clone(),
+            partners: preset.cooperate.clone(),
+            deadline: stated.unwrap_or_else(|| preset.deadline.clone()),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_reads_and_its_roles_are_a_school_s() {
+        let preset = Preset::builtin("mam-non").unwrap();
+        assert!(RULES.len() >= 15);
+        for r in RULES.iter() {
+            assert!(preset.roles.contains_key(&r.lead), "{}", r.lead);
+            for p in &r.partners {
+                assert!(preset.roles.contains_key(p), "{p}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_task_gets_the_cells_its_words_call_for() {
+        let preset = Preset::builtin("mam-non").unwrap();
+        let c = task_cells(
+            "Nhà trường thực hiện tự chủ tài chính; công khai tài chính theo quy định.",
+            &preset,
+        );
+        assert_eq!(c.lead, "Hiệu trưởng");
+        assert_eq!(c.partners, "Kế toán");
+        assert!(c.product.contains("chi tiêu nội bộ"));
+        let c = task_cells(
+            "Cử viên chức tham gia bồi dưỡng chuyên môn, nghiệp vụ trước ngày 30/6/2027.",
+            &preset,
+        );
+        assert_eq!(c.deadline, "Trước ngày 30/6/2027");
+        assert!(c.product.contains("giấy chứng nhận"), "{}", c.product);
+        let c = task_cells(
+            "Nhà trường rà soát, sửa đổi quy chế làm việc, quy chế chi tiêu nội bộ trong quý I.",
+            &preset,
+        );
+        assert_eq!(c.product, "Quy chế được ban hành, sửa đổi");
+        assert_eq!(c.deadline, "Quý I/{{unit.year}}");
+        // Nothing to go by: the preset's defaults.
+        let c = task_cells("Thực hiện các nhiệm vụ khác được giao.", &preset);
+        assert_eq!(c.product, preset.product);
+        assert_eq!(c.lead, preset.lead);
+    }
+}
