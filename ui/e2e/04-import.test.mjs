@@ -45,8 +45,11 @@ test("an e-office PDF of a plan issued with a decision imports, and the outline 
     { timeout: 20000, timeoutMsg: `the PDF's notes never appeared; last seen: ${text}` },
   );
   assert.match(text, /ban hành kèm theo Quyết định số 119\/QĐ-UBND ngày 18\/12\/2025/);
-  assert.match(text, /Không thấy phần Nơi nhận/);
+  // The plan is signed and sent through the decision: its Nơi nhận and signer are the decision's.
+  assert.match(text, /nơi nhận và người ký là của văn bản này/);
+  assert.doesNotMatch(text, /Không thấy phần Nơi nhận/);
   const outline = await (await byTestId(browser, "outline")).getText();
+  assert.match(outline, /7 nơi nhận/);
   for (const part of ["I. MỤC TIÊU", "II. CHỈ TIÊU", "III. NHIỆM VỤ TRỌNG TÂM", "IV. TỔ CHỨC THỰC HIỆN"]) {
     assert.ok(outline.includes(part), `outline shows ${part}`);
   }

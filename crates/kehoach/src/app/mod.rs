@@ -268,8 +268,15 @@ pub fn plan_notes(plan: &Plan) -> Vec<String> {
             .date
             .map(|d| format!(" ngày {}", d.format("%d/%m/%Y")))
             .unwrap_or_default();
+        // A plan issued with a decision is signed and sent through it: its Nơi nhận and
+        // signer, when the plan has none, are the decision's (the importer takes them).
+        let through = if plan.recipients.is_empty() {
+            ""
+        } else {
+            " (nơi nhận và người ký là của văn bản này)"
+        };
         out.push(format!(
-            "Kế hoạch được ban hành kèm theo {} số {}/{}{}: kế hoạch không có số, ngày và chữ ký riêng; căn cứ của đơn vị sẽ dẫn cả văn bản này.",
+            "Kế hoạch được ban hành kèm theo {} số {}/{}{}: kế hoạch không có số, ngày và chữ ký riêng{through}; căn cứ của đơn vị sẽ dẫn cả văn bản này.",
             d.type_name(),
             d.number.as_deref().unwrap_or("…"),
             d.symbol,
