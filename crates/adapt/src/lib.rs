@@ -17,6 +17,7 @@ mod context;
 mod derived;
 mod edits;
 pub mod judge;
+mod own_voice;
 pub mod preset;
 mod reword;
 mod select;
@@ -195,6 +196,31 @@ pub fn adapt_with(
                     .iter()
                     .filter_map(|item| sel.select(item, PartMode::Drop, 0, &mut nodes))
                     .collect();
+                // In the unit's voice: the parent's instructions to its units are the unit's
+                // own, addressed to its head; its steering of them and its requests to other
+                // bodies go (what the user decided stands).
+                let head = fill(&preset.head);
+                items.retain_mut(|item| {
+                    if decisions.nodes.contains_key(&item.id) {
+                        return true;
+                    }
+                    match own_voice::own_voice(&item.text, !item.items.is_empty(), &head) {
+                        own_voice::Voice::Same => true,
+                        own_voice::Voice::Reworded(text) => {
+                            item.text = text;
+                            true
+                        }
+                        own_voice::Voice::Drop(why) => {
+                            let gone: Vec<&str> =
+                                item.walk().iter().map(|i| i.id.as_str()).collect();
+                            for n in nodes.iter_mut().filter(|n| gone.contains(&n.id.as_str())) {
+                                n.kept = false;
+                                n.reason = why.to_string();
+                            }
+                            false
+                        }
+                    }
+                });
                 let mut own = select::own_items(&preset.own_items, &format!("{key}.own"), &fill);
                 edits::drop_dropped(&mut own, decisions);
                 // (Not what a kept parent item, or a point under it, already says.)

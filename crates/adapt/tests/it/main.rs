@@ -4,4 +4,5 @@ mod adapt;
 mod adapt_corpus;
 mod adapt_sentences;
 mod citations;
+mod to_chuc;
 mod unit_name;

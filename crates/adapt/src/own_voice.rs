@@ -1,0 +1,159 @@
+//! "Tổ chức thực hiện" in the unit's own voice. The parent's instruction to its subordinates
+//! ("Thủ trưởng các đơn vị trực thuộc: xây dựng kế hoạch của đơn vị, gửi về Sở trước ngày …") is
+//! the unit's own obligation, addressed to its head ("Hiệu trưởng: xây dựng kế hoạch …"); the
+//! parent steering its subordinates ("… hướng dẫn, kiểm tra các đơn vị trực thuộc") and a request
+//! to another body ("Đề nghị Ủy ban MTTQ Việt Nam xã phối hợp …") are not the unit's to write.
+use kehoach_text::{ends_sentence, find_all, fold};
+
+/// How a parent names its subordinates as a class.
+const SUBORDINATES: &[&str] = &[
+    "thủ trưởng các cơ quan, đơn vị",
+    "thủ trưởng các cơ quan",
+    "thủ trưởng các đơn vị",
+    "các đơn vị trực thuộc",
+    "các cơ quan, đơn vị",
+    "các cơ quan chuyên môn",
+    "các sở, ban, ngành",
+    "ủy ban nhân dân các xã",
+    "ủy ban nhân dân các phường",
+    "các trường học",
+    "hiệu trưởng các trường",
+];
+
+/// Verbs of the parent steering its subordinates, right before their name.
+const STEERING: &[&str] = &[
+    "hướng dẫn",
+    "kiểm tra",
+    "đôn đốc",
+    "chỉ đạo",
+    "theo dõi",
+    "tổng hợp",
+    "giám sát",
+];
+
+/// What becomes of a kept parent item of "Tổ chức thực hiện".
+#[derive(Debug, PartialEq)]
+pub enum Voice {
+    /// The unit's as it stands.
+    Same,
+    /// The unit's, in these words.
+    Reworded(String),
+    /// Not the unit's; why.
+    Drop(&'static str),
+}
+
+pub const REQUEST: &str =
+    "Đề nghị gửi cơ quan, tổ chức khác: không phải việc đơn vị viết trong kế hoạch của mình.";
+pub const STEERS: &str =
+    "Việc cấp trên hướng dẫn, kiểm tra các đơn vị cấp dưới, không phải việc của đơn vị.";
+
+fn names_subordinates(text: &str) -> Option<(usize, usize)> {
+    SUBORDINATES
+        .iter()
+        .filter_map(|p| find_all(text, p).first().copied())
+        .min()
+}
+
+/// The item's text in the unit's voice; `head` is how the unit names its head ("Hiệu trưởng").
+pub fn own_voice(text: &str, has_children: bool, head: &str) -> Voice {
+    let t = text.trim();
+    if fold(t).starts_with("de nghi ") {
+        return Voice::Drop(REQUEST);
+    }
+    let words = |s: &str| s.split_whitespace().count();
+    // "Thủ trưởng các đơn vị trực thuộc (bệnh viện, trạm y tế …): xây dựng …"
+    if let Some((addressee, rest)) = t.split_once(':') {
+        if words(addressee) <= 25 && names_subordinates(addressee).is_some() {
+            let rest = rest.trim();
+            return Voice::Reworded(if rest.is_empty() {
+                format!("{head}:")
+            } else {
+                format!("{head}: {rest}")
+            });
+        }
+    }
+    // A heading naming them, its duties below it.
+    if has_children && words(t) <= 25 && !ends_sentence(t) && names_subordinates(t).is_some() {
+        return Voice::Reworded(head.to_string());
+    }
+    let Some((start, end)) = names_subordinates(t) else {
+        return Voice::Same;
+    };
+    let before = fold(&t[..start]);
+    let before = before.trim_end().trim_end_matches(',').trim_end();
+    if STEERING.iter().any(|v| before.ends_with(&fold(v))) {
+        return Voice::Drop(STEERS);
+    }
+    // "… trong dự toán của các cơ quan, đơn vị": the unit's own.
+    let rest = &t[end..];
+    let mut out = format!("{}đơn vị{}", &t[..start], rest);
+    if start == 0 {
+        out = kehoach_text::capitalise(&out);
+    }
+    Voice::Reworded(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_instruction_to_the_parents_units_is_the_units_own() {
+        assert_eq!(
+            own_voice(
+                "Thủ trưởng các đơn vị trực thuộc (bệnh viện, trạm y tế xã, phường): xây dựng kế hoạch của đơn vị, gửi về Sở trước ngày 31 tháng 01 năm 2027.",
+                false,
+                "Trưởng trạm"
+            ),
+            Voice::Reworded(
+                "Trưởng trạm: xây dựng kế hoạch của đơn vị, gửi về Sở trước ngày 31 tháng 01 năm 2027.".into()
+            )
+        );
+        assert_eq!(
+            own_voice(
+                "Các sở, ban, ngành, Ủy ban nhân dân các xã, phường",
+                true,
+                "Hiệu trưởng"
+            ),
+            Voice::Reworded("Hiệu trưởng".into())
+        );
+        assert_eq!(
+            own_voice(
+                "Kinh phí thực hiện Kế hoạch được bố trí trong dự toán năm 2027 của các cơ quan, đơn vị.",
+                false,
+                "Hiệu trưởng"
+            ),
+            Voice::Reworded(
+                "Kinh phí thực hiện Kế hoạch được bố trí trong dự toán năm 2027 của đơn vị.".into()
+            )
+        );
+    }
+
+    #[test]
+    fn the_parent_steering_its_units_and_requests_are_not_the_units() {
+        assert_eq!(
+            own_voice(
+                "Các phòng chức năng thuộc Sở: chủ trì các nhiệm vụ được phân công; hướng dẫn, kiểm tra các đơn vị trực thuộc.",
+                false,
+                "Hiệu trưởng"
+            ),
+            Voice::Drop(STEERS)
+        );
+        assert_eq!(
+            own_voice(
+                "Đề nghị Ủy ban MTTQ Việt Nam xã phối hợp giám sát việc thực hiện.",
+                false,
+                "Hiệu trưởng"
+            ),
+            Voice::Drop(REQUEST)
+        );
+        assert_eq!(
+            own_voice(
+                "Hiệu trưởng chỉ đạo xây dựng kế hoạch.",
+                false,
+                "Hiệu trưởng"
+            ),
+            Voice::Same
+        );
+    }
+}

@@ -1,0 +1,93 @@
+//! "Tổ chức thực hiện" of a unit plan holds the unit's own roles and its reporting to its
+//! parent: every corpus parent (and the built-in District 1 plan) adapted with the preset of
+//! its answer key and with a school's, defaults accepted — no subordinate of the parent given
+//! work, no request to another body, no audience of the parent.
+use kehoach_adapt::{self as adapt, AdaptOptions, Preset};
+use kehoach_import as import;
+use kehoach_model::{Decisions, Item, Plan, Topic};
+use kehoach_testkit::corpus::{plans, preset_id, unit_profile};
+
+/// Words that give away a parent's sentence (folded, whole words).
+const PARENT_WORDS: &[(&str, &str)] = &[
+    ("đề nghị", "a request to another body"),
+    ("các đơn vị trực thuộc", "the parent's subordinates"),
+    ("các cơ quan, đơn vị", "the parent's subordinates"),
+    ("thủ trưởng các", "the parent's subordinates"),
+    ("các trường học", "the parent's subordinates"),
+    ("đơn vị, trường học", "the parent's subordinates"),
+    ("các phòng chuyên môn", "the parent's subordinates"),
+    ("ủy ban nhân dân các xã", "the parent's subordinates"),
+    ("tại tất cả đơn vị", "the parent's audience"),
+    ("và nhân dân", "the parent's audience"),
+    ("cho nhân dân", "the parent's audience"),
+];
+
+fn texts(items: &[Item], out: &mut Vec<(String, String)>) {
+    for i in items {
+        out.push((i.id.clone(), i.text.clone()));
+        texts(&i.items, out);
+    }
+}
+
+fn to_chuc(plan: &Plan) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if let Some(part) = plan.part(Topic::ToChuc) {
+        texts(&part.items, &mut out);
+    }
+    out
+}
+
+#[test]
+fn to_chuc_thuc_hien_of_every_unit_plan_is_the_units_own() {
+    let mut parents: Vec<(String, Plan, String)> = plans()
+        .into_iter()
+        .map(|d| {
+            let answer: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(d.join("answer.json")).unwrap())
+                    .unwrap();
+            (
+                d.file_name().unwrap().to_string_lossy().into_owned(),
+                import::read_path(&d.join("doc.docx")).unwrap(),
+                answer["unit"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    parents.push((
+        "quan1-2024".into(),
+        import::builtin("quan1-2024").unwrap(),
+        "mam-non".into(),
+    ));
+    let mut problems = Vec::new();
+    for (name, parent, unit) in &parents {
+        let mut units = vec![preset_id(unit).to_string()];
+        if units[0] != "mam-non" {
+            units.push("mam-non".into());
+        }
+        for preset in units {
+            let plan = adapt::adapt(
+                parent,
+                &unit_profile(&preset, parent),
+                &Preset::builtin(&preset).unwrap(),
+                &Decisions::default(),
+                AdaptOptions {
+                    apply_defaults: true,
+                },
+            )
+            .unwrap()
+            .plan;
+            for (id, text) in to_chuc(&plan) {
+                for (words, what) in PARENT_WORDS {
+                    if !kehoach_text::find_all(&text, words).is_empty() {
+                        problems.push(format!("{name} / {preset} {id}: {what} “{words}”: {text}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} sentences of the parent in Tổ chức thực hiện:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
