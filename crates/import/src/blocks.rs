@@ -215,19 +215,20 @@ impl Source {
 
 impl Table {
     /// A data table has an "STT" heading or the shape of a task table (4 columns and rows or
-    /// more, or 4 columns or more and every row numbered: the rows of a task table that a page
-    /// break carried over without its heading); anything else is layout.
+    /// more, or 4 columns or more and every row numbered or going on from the row above: the
+    /// rows of a task table that a page break carried over without its heading); anything else
+    /// is layout.
     pub fn is_data(&self) -> bool {
-        let numbered_rows = !self.rows.is_empty()
+        // (A row cut at the page end goes on at the top of the next page with an empty STT.)
+        let stt = |r: &Vec<Cell>| r.first().map(|c| c.text()).unwrap_or_default();
+        let numbered_rows = self.rows.iter().any(|r| !stt(r).trim().is_empty())
             && self.rows.iter().all(|r| {
-                r.first().is_some_and(|c| {
-                    let t = c.text();
-                    let t = t.trim().trim_end_matches('.');
-                    !t.is_empty()
-                        && t.len() <= 4
+                let t = stt(r);
+                let t = t.trim().trim_end_matches('.');
+                t.is_empty()
+                    || t.len() <= 4
                         && (t.chars().all(|c| c.is_ascii_digit())
                             || t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')))
-                })
             });
         let stt = self.rows.iter().take(3).any(|r| {
             r.first().is_some_and(|c| {

@@ -160,7 +160,9 @@ pub fn drop_page_furniture(pages: &mut [Vec<Segment>], heights: &[f32]) {
             .map(|c| if c.is_ascii_digit() { '#' } else { c })
             .collect()
     };
-    let near_edge = |s: &Segment, h: f32| s.y < h * 0.075 || s.y > h * 0.93;
+    // The top band is deep enough for the watermark line pushed down by the e-office system's
+    // signature box ("Người ký: … / Cơ quan: … / Thời gian ký: …") on the first page.
+    let near_edge = |s: &Segment, h: f32| s.y < h * 0.15 || s.y > h * 0.93;
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (p, segs) in pages.iter().enumerate() {
         let mut seen = std::collections::HashSet::new();
