@@ -73,7 +73,12 @@ fn every_corpus_plan_is_tracked_and_reported() {
         // Each task is a sentence of work, not a subsection's heading ("Mục tiêu", "Nhiệm
         // vụ"), each once; and the rows are not one boilerplate repeated.
         let mut seen = std::collections::BTreeSet::new();
+        let mut labels = std::collections::BTreeSet::new();
         for t in &record.tasks {
+            // The screen and the command line pick a task by its label.
+            if !labels.insert(t.label.clone()) {
+                problems.push(format!("{name}: two tasks labelled {}", t.label));
+            }
             let words = t.text.split_whitespace().count();
             if words <= 4 && kehoach_model::Topic::of_title(&t.text).is_some() {
                 problems.push(format!(
