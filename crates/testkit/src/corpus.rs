@@ -25,6 +25,24 @@ pub fn plans() -> Vec<PathBuf> {
     out
 }
 
+/// Every corpus plan with its name and the unit type its answer key is written for.
+pub fn keyed_plans() -> Vec<(String, PathBuf, String)> {
+    plans()
+        .into_iter()
+        .map(|d| {
+            let answer: Value =
+                serde_json::from_str(&std::fs::read_to_string(d.join("answer.json")).unwrap())
+                    .unwrap();
+            let unit = answer["unit"].as_str().unwrap().to_string();
+            (
+                d.file_name().unwrap().to_string_lossy().into_owned(),
+                d,
+                unit,
+            )
+        })
+        .collect()
+}
+
 /// The plans held out of tuning (`tests/fixtures/parents/HOLDOUT`): measured, never tuned on.
 pub fn held_out() -> std::collections::BTreeSet<String> {
     std::fs::read_to_string(root().join("tests/fixtures/parents/HOLDOUT"))

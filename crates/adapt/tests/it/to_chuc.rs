@@ -5,7 +5,7 @@
 use kehoach_adapt::{self as adapt, AdaptOptions, Preset};
 use kehoach_import as import;
 use kehoach_model::{Decisions, Item, Plan, Topic};
-use kehoach_testkit::corpus::{plans, preset_id, unit_profile};
+use kehoach_testkit::corpus::{keyed_plans, preset_id, unit_profile};
 
 /// Words that give away a parent's sentence (folded, whole words).
 const PARENT_WORDS: &[(&str, &str)] = &[
@@ -39,18 +39,9 @@ fn to_chuc(plan: &Plan) -> Vec<(String, String)> {
 
 #[test]
 fn to_chuc_thuc_hien_of_every_unit_plan_is_the_units_own() {
-    let mut parents: Vec<(String, Plan, String)> = plans()
+    let mut parents: Vec<(String, Plan, String)> = keyed_plans()
         .into_iter()
-        .map(|d| {
-            let answer: serde_json::Value =
-                serde_json::from_str(&std::fs::read_to_string(d.join("answer.json")).unwrap())
-                    .unwrap();
-            (
-                d.file_name().unwrap().to_string_lossy().into_owned(),
-                import::read_path(&d.join("doc.docx")).unwrap(),
-                answer["unit"].as_str().unwrap().to_string(),
-            )
-        })
+        .map(|(name, d, unit)| (name, import::read_path(&d.join("doc.docx")).unwrap(), unit))
         .collect();
     parents.push((
         "quan1-2024".into(),

@@ -56,28 +56,13 @@ impl Builder {
 
     /// The text of a basis, the intro or an item (by its temporary id).
     fn text_mut(&mut self, anchor: &str) -> Option<&mut String> {
-        fn find<'a>(items: &'a mut [Item], id: &str) -> Option<&'a mut Item> {
-            for i in items {
-                if i.id == id {
-                    return Some(i);
-                }
-                if let Some(found) = find(&mut i.items, id) {
-                    return Some(found);
-                }
-            }
-            None
-        }
         if anchor == "intro" {
             return Some(&mut self.plan.intro);
         }
         if let Some(i) = anchor.strip_prefix("basis:") {
             return self.plan.bases.get_mut(i.parse::<usize>().ok()?);
         }
-        self.plan
-            .parts
-            .iter_mut()
-            .find_map(|p| find(&mut p.items, anchor))
-            .map(|i| &mut i.text)
+        self.plan.item_mut(anchor).map(|i| &mut i.text)
     }
 
     pub(super) fn anchor_refs(&mut self, anchor: &str) {

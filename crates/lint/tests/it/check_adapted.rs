@@ -7,24 +7,15 @@ use kehoach_import as import;
 use kehoach_lint::{self as lint, Finding};
 use kehoach_model::{Decisions, Plan};
 use kehoach_parent::ParentProfile;
-use kehoach_testkit::corpus::{plans, preset_id, unit_profile};
+use kehoach_testkit::corpus::{keyed_plans, preset_id, unit_profile};
 
 const SCOPE_RULES: &[&str] = &["parent-scope", "parent-actor", "broken-sentence"];
 
 fn cases() -> Vec<(String, Plan, Adaptation)> {
     let mut out = Vec::new();
-    let mut parents: Vec<(String, Plan, String)> = plans()
+    let mut parents: Vec<(String, Plan, String)> = keyed_plans()
         .into_iter()
-        .map(|d| {
-            let answer: serde_json::Value =
-                serde_json::from_str(&std::fs::read_to_string(d.join("answer.json")).unwrap())
-                    .unwrap();
-            (
-                d.file_name().unwrap().to_string_lossy().into_owned(),
-                import::read_path(&d.join("doc.docx")).unwrap(),
-                answer["unit"].as_str().unwrap().to_string(),
-            )
-        })
+        .map(|(name, d, unit)| (name, import::read_path(&d.join("doc.docx")).unwrap(), unit))
         .collect();
     parents.push((
         "quan1-2024".into(),
