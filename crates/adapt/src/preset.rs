@@ -103,6 +103,9 @@ pub struct Preset {
     pub own: Vec<String>,
     /// The lexicon's unit types whose work is not ("y-te" for a school).
     pub other: Vec<String>,
+    /// How the parent names its subordinate units when this unit is not one of them (a
+    /// division is part of its parent: "các đơn vị trực thuộc" are others to it).
+    pub not_addressed: Vec<String>,
     /// Groups of the preset's own, with their side ("own" or "parent").
     pub groups: Vec<super::judge::Group>,
     /// How the unit names itself as the one who acts ("Nhà trường", "Trạm Y tế", "Ủy ban nhân

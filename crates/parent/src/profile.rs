@@ -121,6 +121,24 @@ impl ParentProfile {
         if !w.is_empty() {
             strong_scope.extend([format!("chính quyền {w}"), format!("nền hành chính {w}")]);
         }
+        // A department's field is its province's territory: "trên địa bàn tỉnh", "toàn tỉnh",
+        // "hệ thống … y tế tỉnh Đồng Nai" are the department's, not a school's or a station's.
+        if level == Level::Department {
+            if let Some(above) = plan.header.parent_body.as_deref() {
+                let above = names::normal_case(above);
+                let word = level_of(&fold(&above)).1;
+                if !word.is_empty() {
+                    strong_scope.extend([
+                        format!("trên địa bàn {word}"),
+                        format!("toàn {word}"),
+                        format!("của {word}"),
+                    ]);
+                }
+                if let Some(p) = place_of(&above) {
+                    strong_scope.push(p);
+                }
+            }
+        }
         let areas = plan
             .part(kehoach_model::Topic::NhiemVu)
             .map(|p| {

@@ -25,20 +25,33 @@ pub fn plans() -> Vec<PathBuf> {
     out
 }
 
-/// Every corpus plan with its name and the unit type its answer key is written for.
+/// A plan's answer keys: `answer.json` (its `answer_unit`), then `answer-2.json` (its
+/// `second_unit`) where it has one.
+pub fn answer_keys(dir: &std::path::Path) -> Vec<PathBuf> {
+    ["answer.json", "answer-2.json"]
+        .iter()
+        .map(|f| dir.join(f))
+        .filter(|p| p.exists())
+        .collect()
+}
+
+/// The unit type an answer key is written for.
+pub fn key_unit(key: &std::path::Path) -> String {
+    let answer: Value = serde_json::from_str(&std::fs::read_to_string(key).unwrap()).unwrap();
+    answer["unit"].as_str().unwrap().to_string()
+}
+
+/// Every corpus plan with its name and the unit type of each of its answer keys (a plan with
+/// keys for two unit types comes twice).
 pub fn keyed_plans() -> Vec<(String, PathBuf, String)> {
     plans()
         .into_iter()
-        .map(|d| {
-            let answer: Value =
-                serde_json::from_str(&std::fs::read_to_string(d.join("answer.json")).unwrap())
-                    .unwrap();
-            let unit = answer["unit"].as_str().unwrap().to_string();
-            (
-                d.file_name().unwrap().to_string_lossy().into_owned(),
-                d,
-                unit,
-            )
+        .flat_map(|d| {
+            let name = d.file_name().unwrap().to_string_lossy().into_owned();
+            answer_keys(&d)
+                .into_iter()
+                .map(move |k| (name.clone(), d.clone(), key_unit(&k)))
+                .collect::<Vec<_>>()
         })
         .collect()
 }

@@ -43,6 +43,10 @@ const TITLES: &[&str] = &[
     "nguoi dung dau",
     "chu tich",
     "lanh dao",
+    "hieu truong",
+    "giam doc",
+    "truong tram",
+    "truong phong",
     "100%",
     "100% cac",
     "cac",
@@ -257,14 +261,31 @@ impl Judge {
         // vị …".
         let found = self.phrases.find(text);
         let ids = &self.ids;
-        let opens_with = |phrases: &[usize]| {
-            phrases.iter().find_map(|&p| {
-                found
-                    .at(p)
-                    .iter()
-                    .find(|(s, e)| *e <= region_end && TITLES.contains(&fold(&text[..*s]).trim()))
-                    .map(|(s, e)| kehoach_text::decapitalise(&text[*s..*e]))
-            })
+        // The longest opening phrase of a list ("các đơn vị trực thuộc", not "các đơn vị").
+        let opening = |phrases: &[usize]| {
+            phrases
+                .iter()
+                .filter_map(|&p| {
+                    found.at(p).iter().copied().find(|(s, e)| {
+                        *e <= region_end && TITLES.contains(&fold(&text[..*s]).trim())
+                    })
+                })
+                .max_by_key(|&(_, e)| e)
+        };
+        let (own_open, other_open) = (opening(&ids.own_units), opening(&ids.other_units));
+        let longest = |a: Option<(usize, usize)>, b: Option<(usize, usize)>| match (a, b) {
+            (Some((_, ae)), Some((_, be))) => ae >= be,
+            (a, _) => a.is_some(),
+        };
+        let opens_with = |own: bool| {
+            let (this, that) = if own {
+                (own_open, other_open)
+            } else {
+                (other_open, own_open)
+            };
+            longest(this, that)
+                .then(|| this.map(|(s, e)| kehoach_text::decapitalise(&text[s..e])))
+                .flatten()
         };
         // Units like this one further on in a list of addressees.
         let first_action = ids
@@ -294,10 +315,10 @@ impl Judge {
                     .map(|(s, e)| kehoach_text::decapitalise(&text[*s..*e]))
             })
         };
-        if let Some(units) = opens_with(&ids.own_units) {
+        if let Some(units) = opens_with(true) {
             return Some(Actor::Own(units));
         }
-        if let Some(units) = opens_with(&ids.other_units) {
+        if let Some(units) = opens_with(false) {
             return Some(listed().map_or(Actor::Other(units), Actor::Own));
         }
         // "Phòng Văn hóa - Xã hội: …", "Sở Nội vụ công bố …": a head noun and a capitalised name.

@@ -25,6 +25,13 @@ pub struct Group {
     pub phrases: Vec<String>,
     /// For a class: how the parent names such units when it gives them work.
     pub units: Vec<String>,
+    /// For a class: the field it is, as a parent's name says it ("y tế" in "Sở Y tế"). Under a
+    /// parent of that field every item speaks its words, so they no longer tell the unit's work
+    /// from the parent's: they weigh 1.
+    pub field: Vec<String>,
+    /// Not counted in a clause that also has one of these ("trường tiểu học" is another kind
+    /// of school's work for a kindergarten, unless the clause names "mầm non" too).
+    pub unless: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

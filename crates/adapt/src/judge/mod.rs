@@ -121,14 +121,26 @@ impl Judge {
     pub fn new(preset: &Preset, parent: &ParentProfile, unit_name: &str) -> Judge {
         let lexicon = &*LEXICON_FILE;
         let mut groups = Vec::new();
-        let mut own_units = lexicon.addressees.phrases.clone();
-        let mut other_units = Vec::new();
+        let not_addressed = |p: &String| preset.not_addressed.iter().any(|n| fold(n) == fold(p));
+        let (mut other_units, mut own_units): (Vec<String>, Vec<String>) = lexicon
+            .addressees
+            .phrases
+            .iter()
+            .cloned()
+            .partition(not_addressed);
         let mut any_units = lexicon.addressees.phrases.clone();
+        let field = fold(&parent.body);
         for g in lexicon.group.iter().chain(&preset.groups) {
             if preset.ignore.contains(&g.id) {
                 continue;
             }
             let mut g = g.clone();
+            if g.side == "own" {
+                g.phrases.retain(|p| !not_addressed(p));
+            }
+            if g.side == "class" && g.field.iter().any(|f| field.contains(&fold(f))) {
+                g.weight = 1;
+            }
             if g.side == "class" {
                 any_units.extend(g.units.iter().cloned());
                 if preset.own.contains(&g.id) {

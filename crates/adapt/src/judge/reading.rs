@@ -73,11 +73,13 @@ impl Judge {
             .enumerate()
             .any(|(n, g)| g.subject && g.side == "parent" && outside(n, &[]));
         // A clause that opens with units like this one is theirs whatever came before.
+        // (Not "các đơn vị" inside "các đơn vị trực thuộc" where those are others to this unit.)
+        let other_spans = spans(&ids.other_units);
         let own_lead = self
             .groups
             .iter()
             .enumerate()
-            .any(|(n, g)| g.lead && g.side == "own" && outside(n, &[]));
+            .any(|(n, g)| g.lead && g.side == "own" && outside(n, &other_spans));
         let parent_acts = !own_lead && (parent_acts || supervises || subject);
         // Spans of the unit type's own words: another type's words inside them do not count
         // ("dịch vụ giáo dục, y tế" is a school's as much as a health station's); where units
@@ -118,8 +120,12 @@ impl Judge {
                 "cấp trên hướng dẫn, kiểm tra, sắp xếp các đơn vị cấp dưới",
             );
         }
+        let folded = fold(clause);
         for (n, g) in self.groups.iter().enumerate() {
             let own = g.side == "own";
+            if g.unless.iter().any(|u| folded.contains(&fold(u))) {
+                continue;
+            }
             if parent_acts && own && !g.lead && !directs {
                 continue;
             }
@@ -128,13 +134,23 @@ impl Judge {
                 continue;
             }
             let found = if own {
-                outside(n, &[])
+                // "các đơn vị" inside "các đơn vị trực thuộc" where those are others (to a
+                // division of the parent) is not this unit.
+                outside(n, &other_spans)
             } else {
                 outside(n, &own_spans)
             };
             if found {
                 hit(&g.id, own, g.weight, &g.why);
             }
+        }
+        // Where a clause names only other kinds of unit like this one ("tại 100% trường tiểu
+        // học, THCS" for a kindergarten), its school words are theirs, not this unit's.
+        let other_kind = self.groups.iter().any(|g| {
+            !g.unless.is_empty() && g.side == "parent" && hits.iter().any(|(id, _)| *id == g.id)
+        });
+        if other_kind {
+            hits.retain(|(id, h)| !(h.own && self.is_class(id)));
         }
         Reading {
             hits,

@@ -5,7 +5,7 @@
 use kehoach_adapt::{self as adapt, AdaptOptions, Adaptation, Preset};
 use kehoach_import as import;
 use kehoach_model::Decisions;
-use kehoach_testkit::corpus::{is_held_out, plans, preset_id, unit_profile};
+use kehoach_testkit::corpus::{answer_keys, is_held_out, plans, preset_id, unit_profile};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -18,10 +18,24 @@ pub struct Case {
     pub result: Adaptation,
 }
 
-pub fn adapt_case(dir: &Path) -> Case {
+/// Every answer key of the plans tuned on (`held_out == false`) or held out, adapted.
+pub fn cases(held_out: bool) -> Vec<Case> {
+    plans()
+        .into_iter()
+        .filter(|d| is_held_out(d) == held_out)
+        .flat_map(|d| {
+            answer_keys(&d)
+                .into_iter()
+                .map(|k| adapt_case(&d, &k))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+pub fn adapt_case(dir: &Path, key: &Path) -> Case {
     let parent = import::read_path(&dir.join("doc.docx")).unwrap();
     let answer: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("answer.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(key).unwrap()).unwrap();
     let unit = answer["unit"].as_str().unwrap().to_string();
     let answer_json = answer.clone();
     let answer: BTreeMap<String, bool> = answer["items"]
@@ -93,8 +107,9 @@ fn debug(case: &Case) {
         if let Some(want) = case.answer.get(&node.id) {
             if *want != node.kept {
                 eprintln!(
-                    "{} {} want {} ({}) got {} [{}] {}",
+                    "{} {} {} want {} ({}) got {} [{}] {}",
                     case.name,
+                    case.unit,
                     node.id,
                     want,
                     case.why.get(&node.id).map_or("", String::as_str),
@@ -111,8 +126,7 @@ fn debug(case: &Case) {
 fn every_tuning_corpus_parent_is_adapted_within_five_percent_of_its_answer_key() {
     let mut report = Vec::new();
     let mut failed = false;
-    for dir in plans().into_iter().filter(|d| !is_held_out(d)) {
-        let case = adapt_case(&dir);
+    for case in cases(false) {
         debug(&case);
         let s = score(&case);
         let limit = s.items as f64 * 0.05;
@@ -144,17 +158,13 @@ fn every_tuning_corpus_parent_is_adapted_within_five_percent_of_its_answer_key()
 /// figure, never item by item (their disagreements are not printed).
 #[test]
 fn the_held_out_parents_are_adapted_and_measured() {
-    let held = plans()
-        .into_iter()
-        .filter(|d| is_held_out(d))
-        .collect::<Vec<_>>();
+    let held = cases(true);
     assert!(
         held.len() >= 3,
-        "tests/fixtures/parents/HOLDOUT names at least three plans"
+        "tests/fixtures/parents/HOLDOUT names plans with at least three answer keys"
     );
     let (mut items, mut keeps, mut drops) = (0, 0, 0);
-    for dir in held {
-        let case = adapt_case(&dir);
+    for case in held {
         let s = score(&case);
         assert_eq!(
             s.missing, 0,

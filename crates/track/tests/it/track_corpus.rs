@@ -9,19 +9,15 @@ use kehoach_adapt::{self as adapt, AdaptOptions, Preset};
 use kehoach_import as import;
 use kehoach_lint as lint;
 use kehoach_model::{Column, Decisions, Tracking};
-use kehoach_testkit::corpus::{plans, preset_id, unit_profile};
+use kehoach_testkit::corpus::{keyed_plans, preset_id, unit_profile};
 use kehoach_track::{report::report, Deadline, Period, Record};
 
 #[test]
 fn every_corpus_plan_is_tracked_and_reported() {
     let mut problems = Vec::new();
-    for dir in plans() {
-        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+    for (name, dir, unit) in keyed_plans() {
+        let unit = unit.as_str();
         let parent = import::read_path(&dir.join("doc.docx")).unwrap();
-        let answer: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(dir.join("answer.json")).unwrap())
-                .unwrap();
-        let unit = answer["unit"].as_str().unwrap();
         let mut profile = unit_profile(unit, &parent);
         profile.number = Some("07".into());
         profile.date = NaiveDate::from_ymd_opt(profile.year, 1, 12);
