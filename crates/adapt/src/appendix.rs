@@ -97,7 +97,7 @@ pub fn appendix(
             continue;
         };
         let mut rows = Vec::new();
-        for task in area.tasks {
+        for (task, label) in area.tasks.into_iter().zip(area.labels) {
             let matched = best_row(vocabulary.read(&task.text), &parent_rows);
             let clean = |cell: Option<&String>, default: &str| -> String {
                 let lines: Vec<&str> = cell
@@ -144,13 +144,8 @@ pub fn appendix(
             };
             rows.push(AppendixRow {
                 id: task.id.clone(),
-                // A numbered task's own number; a point or bullet of a subsection is counted
-                // in its area ("2.3" for the third task of area 2).
-                label: if task.kind == ItemKind::Numbered {
-                    task.label.trim_end_matches('.').to_string()
-                } else {
-                    format!("{}.{}", heading.label.trim_end_matches('.'), rows.len() + 1)
-                },
+                // The task's own label (`TaskArea::labels`), as the tracker shows it.
+                label,
                 cells,
                 source: matched.map(|r| r.label.clone()),
             });

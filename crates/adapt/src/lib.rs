@@ -204,7 +204,11 @@ pub fn adapt_with(
                     if decisions.nodes.contains_key(&item.id) {
                         return true;
                     }
-                    match own_voice::own_voice(&item.text, !item.items.is_empty(), &head) {
+                    if addressed_to_head(item, &judge, &head) {
+                        return true;
+                    }
+                    let steers = preset.ignore.iter().any(|g| g == "chi-dao");
+                    match own_voice::own_voice(&item.text, !item.items.is_empty(), &head, steers) {
                         own_voice::Voice::Same => true,
                         own_voice::Voice::Reworded(text) => {
                             item.text = text;
@@ -270,11 +274,19 @@ pub fn adapt_with(
     let subject = preset.subject(&fill);
     let head = fill(&preset.head);
     let own_wording = |t: &str| judge.own_wording(t, &subject, &head);
+    // A division or office of the parent works for it, on its territory: its plan speaks of
+    // both as its own (as the checker reads it), nothing of them is a leftover.
+    let agency = kehoach_parent::scope::is_agency(&kehoach_text::fold(&profile.name));
+    let flag_phrases = if agency {
+        Vec::new()
+    } else {
+        parent_profile.flag_phrases()
+    };
     let (proposals, flags) = reword::review(
         &mut parts,
         preset,
         &scope_phrases,
-        &parent_profile.flag_phrases(),
+        &flag_phrases,
         &own_wording,
         &edited_ids,
         decisions,
@@ -353,4 +365,23 @@ pub fn adapt_with(
         flags,
         nodes,
     })
+}
+
+/// "Phòng Y tế, Trung tâm Y tế huyện: triển khai …" in a health centre's "Tổ chức thực hiện":
+/// its own duties, addressed to its head (at any depth). Whether the item itself was.
+fn addressed_to_head(item: &mut Item, judge: &judge::Judge, head: &str) -> bool {
+    let mut own = false;
+    if let Some((addressee, rest)) = item.text.split_once(':') {
+        if addressee.split_whitespace().count() <= 25
+            && !rest.trim().is_empty()
+            && judge.gives_to_own(addressee)
+        {
+            item.text = format!("{head}: {}", rest.trim());
+            own = true;
+        }
+    }
+    for child in &mut item.items {
+        addressed_to_head(child, judge, head);
+    }
+    own
 }

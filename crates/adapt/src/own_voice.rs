@@ -54,8 +54,10 @@ fn names_subordinates(text: &str) -> Option<(usize, usize)> {
         .min()
 }
 
-/// The item's text in the unit's voice; `head` is how the unit names its head ("Hiệu trưởng").
-pub fn own_voice(text: &str, has_children: bool, head: &str) -> Voice {
+/// The item's text in the unit's voice; `head` is how the unit names its head ("Hiệu trưởng");
+/// `steers`: steering the parent's subordinates is the unit's own work (a division of the
+/// parent).
+pub fn own_voice(text: &str, has_children: bool, head: &str, steers: bool) -> Voice {
     let t = text.trim();
     if fold(t).starts_with("de nghi ") {
         return Voice::Drop(REQUEST);
@@ -82,6 +84,22 @@ pub fn own_voice(text: &str, has_children: bool, head: &str) -> Voice {
     let before = fold(&t[..start]);
     let before = before.trim_end().trim_end_matches(',').trim_end();
     if STEERING.iter().any(|v| before.ends_with(&fold(v))) {
+        // A division of the parent keeps its own duties of the item, not the clause steering
+        // the parent's subordinates (its plan names none of them).
+        if steers {
+            let rest: Vec<&str> = t
+                .split(';')
+                .map(str::trim)
+                .filter(|c| !c.is_empty() && names_subordinates(c).is_none())
+                .collect();
+            if !rest.is_empty() && rest.len() < t.split(';').count() {
+                let mut out = rest.join("; ");
+                if !ends_sentence(&out) {
+                    out.push('.');
+                }
+                return Voice::Reworded(out);
+            }
+        }
         return Voice::Drop(STEERS);
     }
     // "… trong dự toán của các cơ quan, đơn vị": the unit's own.
@@ -103,7 +121,8 @@ mod tests {
             own_voice(
                 "Thủ trưởng các đơn vị trực thuộc (bệnh viện, trạm y tế xã, phường): xây dựng kế hoạch của đơn vị, gửi về Sở trước ngày 31 tháng 01 năm 2027.",
                 false,
-                "Trưởng trạm"
+                "Trưởng trạm",
+                false
             ),
             Voice::Reworded(
                 "Trưởng trạm: xây dựng kế hoạch của đơn vị, gửi về Sở trước ngày 31 tháng 01 năm 2027.".into()
@@ -113,7 +132,8 @@ mod tests {
             own_voice(
                 "Các sở, ban, ngành, Ủy ban nhân dân các xã, phường",
                 true,
-                "Hiệu trưởng"
+                "Hiệu trưởng",
+                false
             ),
             Voice::Reworded("Hiệu trưởng".into())
         );
@@ -121,7 +141,8 @@ mod tests {
             own_voice(
                 "Kinh phí thực hiện Kế hoạch được bố trí trong dự toán năm 2027 của các cơ quan, đơn vị.",
                 false,
-                "Hiệu trưởng"
+                "Hiệu trưởng",
+                false
             ),
             Voice::Reworded(
                 "Kinh phí thực hiện Kế hoạch được bố trí trong dự toán năm 2027 của đơn vị.".into()
@@ -135,7 +156,8 @@ mod tests {
             own_voice(
                 "Các phòng chức năng thuộc Sở: chủ trì các nhiệm vụ được phân công; hướng dẫn, kiểm tra các đơn vị trực thuộc.",
                 false,
-                "Hiệu trưởng"
+                "Hiệu trưởng",
+                false
             ),
             Voice::Drop(STEERS)
         );
@@ -143,7 +165,8 @@ mod tests {
             own_voice(
                 "Đề nghị Ủy ban MTTQ Việt Nam xã phối hợp giám sát việc thực hiện.",
                 false,
-                "Hiệu trưởng"
+                "Hiệu trưởng",
+                false
             ),
             Voice::Drop(REQUEST)
         );
@@ -151,7 +174,8 @@ mod tests {
             own_voice(
                 "Hiệu trưởng chỉ đạo xây dựng kế hoạch.",
                 false,
-                "Hiệu trưởng"
+                "Hiệu trưởng",
+                false
             ),
             Voice::Same
         );

@@ -43,7 +43,10 @@ impl<'a> Selector<'a> {
         nodes: &mut Vec<NodeState>,
     ) -> Option<Item> {
         let user = self.decisions.nodes.get(&item.id);
-        let judged = self.judge.judge(&item.text, above);
+        // A general aim: an item of the aims without a figure (a target has one; a year is
+        // not one).
+        let aim = self.topic == Some(Topic::MucTieu) && !has_figure(&item.text);
+        let judged = self.judge.judge_with(&item.text, above, aim);
         let judged_by_actor = judged.by_actor;
         let below = match (judged.by_actor, judged.by_organ) {
             (true, true) => Above::Others,
@@ -98,8 +101,11 @@ impl<'a> Selector<'a> {
         } else if numbered_children {
             // A heading stands or falls with its numbered points.
             children.iter().any(|c| c.kind.is_point())
-        } else if !item.items.is_empty() && own != Some(true) {
-            // A lead-in over bullets stands with them.
+        } else if !item.items.is_empty()
+            && (own != Some(true) || item.text.trim_end().ends_with(':'))
+        {
+            // A lead-in over bullets stands with them ("Các đơn vị trực thuộc:" says nothing
+            // without them).
             !children.is_empty()
         } else {
             own.unwrap_or(inherited)
@@ -120,6 +126,15 @@ impl<'a> Selector<'a> {
     }
 }
 
+/// Whether a text states a figure: a percentage or a number that is not a year ("2027").
+fn has_figure(text: &str) -> bool {
+    text.contains('%')
+        || text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|n| !n.is_empty())
+            .any(|n| !(n.len() == 4 && (n.starts_with("19") || n.starts_with("20"))))
+}
+
 /// Why the parent's pointer to its appendix is not kept.
 pub const POINTER: &str =
     "Câu dẫn tới phụ lục của cấp trên; kế hoạch của đơn vị có câu này khi có phụ lục của mình.";
@@ -127,14 +142,20 @@ pub const POINTER: &str =
 pub const LEAD: &str =
     "Câu cấp trên giao nhiệm vụ cho các đơn vị: thay bằng câu của đơn vị (sửa được).";
 
-/// "(Nội dung chi tiết theo Phụ lục đính kèm)", "(Nhiệm vụ cụ thể tại Phụ lục kèm theo)".
+/// "(Nội dung chi tiết theo Phụ lục đính kèm)", "(Nhiệm vụ cụ thể tại Phụ lục kèm theo)",
+/// "Các nhiệm vụ cụ thể, cơ quan chủ trì … được phân công tại Phụ lục kèm theo Kế hoạch này."
 pub fn points_to_appendix(text: &str) -> bool {
     let f = kehoach_text::fold(text);
     let f = f.trim().trim_end_matches('.');
-    f.starts_with('(')
-        && f.ends_with(')')
-        && f.contains("phu luc")
-        && f.split_whitespace().count() <= 14
+    let words = f.split_whitespace().count();
+    let bracketed = f.starts_with('(') && f.ends_with(')') && words <= 14;
+    let sentence = !f.contains(';')
+        && words <= 40
+        && ["tai phu luc", "theo phu luc", "o phu luc"]
+            .iter()
+            .any(|p| f.contains(p))
+        && ["kem theo", "dinh kem"].iter().any(|p| f.contains(p));
+    f.contains("phu luc") && (bracketed || sentence)
 }
 
 /// The unlabelled paragraph that opens a part and sets the units to the tasks after it ("Bên

@@ -134,7 +134,12 @@ pub fn broken(text: &str) -> Option<String> {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            || BODY_NEXT.iter().any(|w| next.to_lowercase() == *w);
+            || BODY_NEXT.iter().any(|w| next.to_lowercase() == *w)
+            // "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân, …": the office's name at any level.
+            || text[..s]
+                .to_lowercase()
+                .trim_end()
+                .ends_with("hội đồng nhân dân và");
         if !ok {
             return Some(format!("{} {next}", &text[s..e]).trim().to_string());
         }
@@ -321,6 +326,7 @@ mod tests {
             "Thực hiện các kiến nghị sau thanh tra, kiểm tra, kiểm toán nhà nước.",
             "Khắc phục các tiêu chí, tiêu chí thành phần bị mất điểm.",
             "Liên thông từ Sở đến các cơ sở giáo dục trực thuộc; ký số văn bản đi.",
+            "Kiện toàn Văn phòng Hội đồng nhân dân và Ủy ban nhân dân, các phòng chuyên môn.",
         ] {
             assert_eq!(broken(text), None, "{text}");
         }

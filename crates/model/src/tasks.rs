@@ -13,6 +13,56 @@ use super::{Item, ItemKind, Plan, Topic};
 pub struct TaskArea<'a> {
     pub heading: Option<&'a Item>,
     pub tasks: Vec<&'a Item>,
+    /// Each task's label, its own: a numbered task's number ("2.3"); a bullet under a numbered
+    /// lead-in counted under it ("2.4.1"); another point or bullet counted in its area ("2.3"
+    /// for the area's third task). The appendix row and the tracker show the same.
+    pub labels: Vec<String>,
+}
+
+/// The labels of an area's tasks (see [`TaskArea::labels`]).
+fn labels(area: &str, tasks: &[(&Item, Option<&Item>)]) -> Vec<String> {
+    let area = area.trim_end_matches('.');
+    let mut under: Vec<(&str, usize)> = Vec::new();
+    // Counted in the area past the numbers its numbered tasks already have.
+    let mut taken: Vec<String> = tasks
+        .iter()
+        .filter(|(t, _)| t.kind == ItemKind::Numbered)
+        .map(|(t, _)| t.label.trim_end_matches('.').to_string())
+        .collect();
+    tasks
+        .iter()
+        .enumerate()
+        .map(|(n, (task, lead))| {
+            if task.kind == ItemKind::Numbered {
+                return task.label.trim_end_matches('.').to_string();
+            }
+            match lead.filter(|l| l.kind == ItemKind::Numbered) {
+                Some(lead) => {
+                    let l = lead.label.trim_end_matches('.');
+                    let k = match under.iter_mut().find(|(x, _)| *x == lead.id.as_str()) {
+                        Some((_, k)) => {
+                            *k += 1;
+                            *k
+                        }
+                        None => {
+                            under.push((lead.id.as_str(), 1));
+                            1
+                        }
+                    };
+                    format!("{l}.{k}")
+                }
+                None => {
+                    let mut k = n + 1;
+                    while taken.contains(&format!("{area}.{k}")) {
+                        k += 1;
+                    }
+                    let label = format!("{area}.{k}");
+                    taken.push(label.clone());
+                    label
+                }
+            }
+        })
+        .collect()
 }
 
 impl Plan {
@@ -27,16 +77,22 @@ impl Plan {
             if item.kind == ItemKind::Paragraph {
                 continue;
             }
-            let tasks = tasks_under(&item.items);
+            let tasks = tasks_under(&item.items, None);
+            // (An area with only its objectives kept has no task: its heading is none.)
+            if tasks.is_empty() && !item.items.is_empty() {
+                continue;
+            }
             if tasks.is_empty() {
                 out.push(TaskArea {
                     heading: None,
+                    labels: labels(&part.label, &[(item, None)]),
                     tasks: vec![item],
                 });
             } else {
                 out.push(TaskArea {
                     heading: Some(item),
-                    tasks,
+                    labels: labels(&item.label, &tasks),
+                    tasks: tasks.into_iter().map(|(t, _)| t).collect(),
                 });
             }
         }
@@ -46,14 +102,15 @@ impl Plan {
 
 /// The tasks among an area's items: its points, a "Nhiệm vụ" subsection's points in its
 /// place, no "Mục tiêu" subsection; its bullets when it has no points.
-fn tasks_under(items: &[Item]) -> Vec<&Item> {
+/// Each with the lead-in it is under, if any.
+fn tasks_under<'a>(items: &'a [Item], lead: Option<&'a Item>) -> Vec<(&'a Item, Option<&'a Item>)> {
     let points = items.iter().any(|i| i.kind.is_point());
     let mut out = Vec::new();
     for item in items {
         match subsection(item) {
             Some(Topic::MucTieu | Topic::ChiTieu) => continue,
             Some(_) => {
-                out.extend(tasks_under(&item.items));
+                out.extend(tasks_under(&item.items, lead));
                 continue;
             }
             None => {}
@@ -63,8 +120,12 @@ fn tasks_under(items: &[Item]) -> Vec<&Item> {
         } else {
             item.is_bullet()
         };
-        if task {
-            out.push(item);
+        // A lead-in ("Đơn vị:", "Các đơn vị trực thuộc:") is no work of its own: the items
+        // under it are the tasks.
+        if task && item.text.trim_end().ends_with(':') && !item.items.is_empty() {
+            out.extend(tasks_under(&item.items, Some(item)));
+        } else if task {
+            out.push((item, lead));
         }
     }
     out

@@ -102,15 +102,8 @@ impl Record {
                     areas.len() - 1
                 }
             };
-            let area_label = areas[index].label.clone();
-            for (n, t) in task_area.tasks.into_iter().enumerate() {
-                // A numbered task's own number; a point or bullet of a subsection is counted in
-                // its area ("2.3"), as its appendix row is: every task's label is its own.
-                let label = if t.kind == kehoach_model::ItemKind::Numbered {
-                    t.label.trim_end_matches('.').to_string()
-                } else {
-                    format!("{}.{}", area_label.trim_end_matches('.'), n + 1)
-                };
+            for (t, label) in task_area.tasks.into_iter().zip(task_area.labels) {
+                // (Its own label, as its appendix row has it.)
                 let row = columns.row(plan, t);
                 let record = tracking.tasks.get(&t.id).cloned().unwrap_or_default();
                 let deadline_text = row.deadline.clone();

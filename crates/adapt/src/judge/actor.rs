@@ -45,8 +45,7 @@ const TITLES: &[&str] = &[
     "lanh dao",
     "hieu truong",
     "giam doc",
-    "truong tram",
-    "truong phong",
+    "truong",
     "100%",
     "100% cac",
     "cac",
@@ -300,17 +299,21 @@ impl Judge {
                     .at(p)
                     .iter()
                     .find(|(s, e)| {
-                        *e <= list_end && first_action > *s && {
-                            let before = text[..*s].trim_end();
-                            let before = before
-                                .strip_suffix(|c: char| c == ',' || c == ';')
-                                .map(str::trim_end)
-                                .unwrap_or(before);
-                            let f = fold(before);
-                            text[..*s].trim_end().ends_with(',')
-                                || f.ends_with(" va")
-                                || TITLES.iter().any(|t| !t.is_empty() && f.ends_with(t))
-                        }
+                        // Not inside the other units that open the list.
+                        other_open.is_none_or(|(_, oe)| *s >= oe)
+                            && *e <= list_end
+                            && first_action > *s
+                            && {
+                                let before = text[..*s].trim_end();
+                                let before = before
+                                    .strip_suffix(|c: char| c == ',' || c == ';')
+                                    .map(str::trim_end)
+                                    .unwrap_or(before);
+                                let f = fold(before);
+                                text[..*s].trim_end().ends_with(',')
+                                    || f.ends_with(" va")
+                                    || TITLES.iter().any(|t| !t.is_empty() && f.ends_with(t))
+                            }
                     })
                     .map(|(s, e)| kehoach_text::decapitalise(&text[*s..*e]))
             })

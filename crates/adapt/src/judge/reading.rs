@@ -5,8 +5,15 @@ use kehoach_text::fold;
 
 impl Judge {
     /// What one clause shows. `organ_acts`: one of the parent's organs is who acts;
-    /// `parent_acts`: the parent is.
-    pub(super) fn read_clause(&self, clause: &str, organ_acts: bool, parent_acts: bool) -> Reading {
+    /// `parent_acts`: the parent is; `aim`: it states a general aim (other types' words do not
+    /// count against it).
+    pub(super) fn read_clause(
+        &self,
+        clause: &str,
+        organ_acts: bool,
+        parent_acts: bool,
+        aim: bool,
+    ) -> Reading {
         let found = self.phrases.find(clause);
         let lead_at = clause.len() - clause.trim_start().len();
         let ids = &self.ids;
@@ -23,7 +30,7 @@ impl Judge {
         let after = |verbs: &[usize], units: &[usize]| -> Option<(usize, usize)> {
             verbs.iter().find_map(|&v| {
                 found.at(v).iter().find_map(|&(vs, e)| {
-                    let mut end = clause.len().min(e + 90);
+                    let mut end = clause.len().min(e + 130);
                     while !clause.is_char_boundary(end) {
                         end -= 1;
                     }
@@ -92,7 +99,13 @@ impl Judge {
             .filter(|(g, _)| g.side == "own" && !g.units.is_empty())
             .flat_map(|(_, p)| spans(p))
             .collect();
-        let names_units = !spans(&ids.own_units).is_empty();
+        // (Units like this one, not "các đơn vị" inside "các đơn vị sự nghiệp y tế" where those
+        // are others.)
+        let names_units = spans(&ids.own_units).iter().any(|&(s, e)| {
+            !other_spans
+                .iter()
+                .any(|&(os, oe)| os <= s && e <= oe && (os, oe) != (s, e))
+        });
         let mut hits = Vec::new();
         let mut hit = |id: &str, own: bool, weight: i32, why: &str| {
             hits.push((
@@ -110,6 +123,24 @@ impl Judge {
                 true,
                 4,
                 "cấp trên giao việc cho các đơn vị, trong đó có đơn vị mình",
+            );
+        }
+        // "… đề án vị trí việc làm của các đơn vị sự nghiệp y tế" to a division: the internal
+        // work of other units.
+        let of_others = !names_units
+            && !aim
+            && other_spans.iter().any(|&(s, _)| {
+                fold(clause[..s].trim_end())
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w == "cua")
+            });
+        if of_others {
+            hit(
+                "cua-don-vi-khac",
+                false,
+                3,
+                "việc nội bộ của các đơn vị khác, không phải của đơn vị mình",
             );
         }
         if supervises {
@@ -130,7 +161,7 @@ impl Judge {
                 continue;
             }
             let other_type = !own && !g.units.is_empty();
-            if other_type && names_units {
+            if other_type && (names_units || aim) {
                 continue;
             }
             let found = if own {

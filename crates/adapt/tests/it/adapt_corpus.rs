@@ -103,9 +103,10 @@ fn debug(case: &Case) {
     if std::env::var_os("KEHOACH_DEBUG_ADAPT").is_none() {
         return;
     }
+    let all = std::env::var("KEHOACH_DEBUG_ADAPT").is_ok_and(|v| v == "all");
     for node in &case.result.nodes {
         if let Some(want) = case.answer.get(&node.id) {
-            if *want != node.kept {
+            if *want != node.kept || all {
                 eprintln!(
                     "{} {} {} want {} ({}) got {} [{}] {}",
                     case.name,

@@ -147,7 +147,12 @@ fn cell_paras(lines: &[Segment]) -> Vec<Para> {
         });
         match out.last_mut() {
             Some(p) if joins => {
-                p.text.push(' ');
+                // "GDNN-" / "GDTX": a compound cut at its hyphen joins without a space.
+                let cut_compound = p.text.ends_with('-')
+                    && p.text[..p.text.len() - 1].ends_with(char::is_alphanumeric);
+                if !cut_compound {
+                    p.text.push(' ');
+                }
                 p.text.push_str(&l.text);
             }
             _ => {

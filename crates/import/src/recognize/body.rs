@@ -104,8 +104,14 @@ impl Builder {
             }
             _ => false,
         };
+        // (The closing remark in other words: "Những vướng mắc phát sinh khi triển khai, đề
+        // nghị …", "Quá trình tổ chức thực hiện nếu phát sinh khó khăn, …".)
+        let closing_remark = (folded.contains("vuong mac") || folded.contains("kho khan"))
+            && (folded.starts_with("trong qua trinh")
+                || folded.starts_with("qua trinh")
+                || folded.contains("phat sinh"));
         let parenthesised = text.starts_with('(') && text.ends_with(')')
-            || folded.starts_with("trong qua trinh") && folded.contains("vuong mac")
+            || closing_remark
             // A new "Kinh phí thực hiện: …" after a finished top-level point is the part's own.
             || lead_in && after_top_sentence;
         // A plain paragraph belongs to the last numbered item (as a paragraph of its own), or to

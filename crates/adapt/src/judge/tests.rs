@@ -1,0 +1,54 @@
+//! The judge on sentences of real plans.
+use super::*;
+use kehoach_model::Plan;
+
+fn judge(preset: &str, issuer: &str) -> Judge {
+    let mut plan = Plan::default();
+    plan.header.issuer = issuer.into();
+    Judge::new(
+        &Preset::builtin(preset).unwrap(),
+        &ParentProfile::of(&plan),
+        "",
+    )
+}
+
+#[test]
+fn reports_to_the_parent_are_the_units_own() {
+    let j = judge("mam-non", "ỦY BAN NHÂN DÂN PHƯỜNG TÂN ĐỊNH");
+    let v = j.judge("Báo cáo kết quả thực hiện CCHC định kỳ về Ủy ban nhân dân phường (qua Văn phòng HĐND và UBND phường) trước ngày 15 của tháng cuối kỳ.", Above::Nothing);
+    assert_eq!(v.verdict, Verdict::Keep, "{}", v.reason);
+}
+
+#[test]
+fn the_parents_organs_and_territory_are_its_own() {
+    let j = judge("mam-non", "ỦY BAN NHÂN DÂN XÃ HƯNG THỊNH");
+    for text in [
+        "Phòng Văn hóa - Xã hội: chủ trì tham mưu công tác thông tin, tuyên truyền cải cách hành chính.",
+        "Kiện toàn tổ chức, hoạt động của các ấp trên địa bàn xã.",
+        "Phối hợp với Công an xã triển khai Đề án 06.",
+    ] {
+        assert_eq!(j.judge(text, Above::Nothing).verdict, Verdict::Drop, "{text}");
+    }
+}
+
+#[test]
+fn guidance_is_the_units_work_unless_an_organ_gives_it() {
+    let j = judge("mam-non", "ỦY BAN NHÂN DÂN XÃ HƯNG THỊNH");
+    let text = "Hướng dẫn, kiểm tra các trường học thực hiện tự chủ tài chính.";
+    assert_eq!(j.judge(text, Above::Nothing).verdict, Verdict::Keep);
+    assert_eq!(j.judge(text, Above::Others).verdict, Verdict::Drop);
+    let organ = "Phòng Văn hóa - Xã hội hướng dẫn các trường học thực hiện tự chủ tài chính.";
+    assert_eq!(j.judge(organ, Above::Nothing).verdict, Verdict::Drop);
+}
+
+#[test]
+fn work_given_to_the_units_is_theirs() {
+    let j = judge("mam-non", "ỦY BAN NHÂN DÂN XÃ HƯNG THỊNH");
+    for text in [
+        "Chủ tịch Ủy ban nhân dân xã chỉ đạo các phòng chuyên môn, các trường học, Trạm Y tế xã xây dựng và ban hành kế hoạch.",
+        "Các đơn vị sự nghiệp công lập chủ động bố trí kinh phí từ nguồn được giao tự chủ.",
+        "100% văn bản đi của Ủy ban nhân dân xã và các đơn vị được ký số.",
+    ] {
+        assert_eq!(j.judge(text, Above::Nothing).verdict, Verdict::Keep, "{text}");
+    }
+}
