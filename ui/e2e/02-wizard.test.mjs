@@ -87,6 +87,24 @@ test("a kindergarten plan from the built-in plan, through every step, to a .docx
   await shot(browser, "07-phu-luc");
   await gotoStep(browser, 8);
   await shot(browser, "08-noi-nhan-nguoi-ky");
+  // The signer's name is asked for at step 8 too: without it, an error there, and an export
+  // that asks first, naming the errors, and takes the user to the first one.
+  const signer = await byTestId(browser, "signer-name");
+  const signerName = await signer.getValue();
+  assert.ok(signerName.trim(), "the profile's signer is shown at step 8");
+  await signer.setValue(" ");
+  await (await byTestId(browser, "signer-name-missing")).waitForDisplayed();
+  await gotoStep(browser, 9);
+  await waitSaved(browser);
+  await press(await byTestId(browser, "export-docx"));
+  const confirm = await byTestId(browser, "export-confirm");
+  await confirm.waitForDisplayed();
+  assert.match(await confirm.getText(), /Thiếu họ và tên người ký/);
+  assert.ok(!(await (await byTestId(browser, "export-result")).isExisting()), "nothing exported before the answer");
+  await shot(browser, "09a-xuat-khi-con-loi");
+  await press(await byTestId(browser, "export-fix"));
+  await title.waitUntil(async () => (await title.getText()).startsWith("Bước 8."), { timeoutMsg: "the first error's step" });
+  await (await byTestId(browser, "signer-name")).setValue(signerName);
   await gotoStep(browser, 9);
   await waitSaved(browser);
   await shot(browser, "09-kiem-tra-xuat");

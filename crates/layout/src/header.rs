@@ -20,59 +20,91 @@ pub fn header(plan: &Plan, layout: &Layout, year: i32) -> HeaderBlock {
         .as_deref()
         .map(|p| caps(p.trim()))
         .filter(|p| !p.is_empty());
-    let widest_left = text_width_twips(&issuer, size::ISSUER, true).max(
-        parent
-            .as_deref()
-            .map_or(0, |p| text_width_twips(p, size::ISSUER, false)),
-    );
     let national = text_width_twips(nd30::NATIONAL_TITLE, size::NATIONAL_TITLE, true);
-    let mut left = (widest_left + 480).clamp(3800, 4400);
-    let mut right = (national + 360).clamp(5600, 6200);
-    let total = (left + right).min(text_width + MAX_OVERHANG * 2);
-    if left + right > total {
-        left = left * total / (left + right);
-        right = total - left;
-    }
-    let overhang = (total.saturating_sub(text_width) / 2) as i32;
-
-    // A name too long for its column breaks before its place, as offices print it.
-    let fit = |name: &str, bold: bool| -> Vec<String> {
-        if text_width_twips(name, size::ISSUER, bold) + 240 <= left {
-            return vec![name.to_string()];
-        }
-        match names::break_name(name) {
-            Some((a, b)) => vec![a, b],
-            None => vec![name.to_string()],
-        }
-    };
-    let mut left_lines = Vec::new();
-    if let Some(p) = parent {
-        for l in fit(&p, false) {
-            left_lines.push(Line::new(l, size::ISSUER, false, false));
-        }
-    }
-    let issuer_lines = fit(&issuer, true);
-    let issuer_width = issuer_lines
-        .iter()
-        .map(|l| text_width_twips(l, size::ISSUER, true))
-        .max()
-        .unwrap_or(0)
-        .min(left);
-    for l in issuer_lines {
-        left_lines.push(Line::new(l, size::ISSUER, true, false));
-    }
-    let motto_width = text_width_twips(nd30::MOTTO, size::MOTTO, true).min(right);
     // A plan issued with a decision has no number or date of its own.
     let attached = plan.issued_with.is_some() && h.number.is_none() && h.date.is_none();
-    let number = if attached {
-        String::new()
-    } else {
-        nd30::number_line(h.number.as_deref(), &h.symbol)
-    };
     let place_date = if attached || h.place.trim().is_empty() && h.date.is_none() {
         String::new()
     } else {
         nd30::place_date_line(h.place.trim(), h.date, year)
+    };
+    let room = text_width + MAX_OVERHANG * 2;
+
+    // The names on the left: a name too long for the usual column breaks before its place, as
+    // offices print it; the column is as wide as its widest line needs. `tight`: every name that
+    // can break does, to leave the place and date their line.
+    let names_lines = |tight: bool| -> Vec<Line> {
+        let fit = |name: &str, bold: bool| -> Vec<String> {
+            if !tight && text_width_twips(name, size::ISSUER, bold) + 240 <= 4400 {
+                return vec![name.to_string()];
+            }
+            match names::break_name(name) {
+                Some((a, b)) => vec![a, b],
+                None => vec![name.to_string()],
+            }
+        };
+        let mut out = Vec::new();
+        if let Some(p) = &parent {
+            for l in fit(p, false) {
+                out.push(Line::new(l, size::ISSUER, false, false));
+            }
+        }
+        for l in fit(&issuer, true) {
+            out.push(Line::new(l, size::ISSUER, true, false));
+        }
+        out
+    };
+    let widest = |lines: &[Line]| {
+        lines
+            .iter()
+            .map(|l| text_width_twips(&l.text, l.pt, l.bold))
+            .max()
+            .unwrap_or(0)
+    };
+
+    // Quốc hiệu and Tiêu ngữ on the right; the place and date keep to one line there, as the
+    // decree prints them ("Thành phố Hồ Chí Minh, ngày … tháng … năm …" in full, never "TP.
+    // HCM"): at 14 pt, else at the 13 pt the decree allows (13–14), else with the names on the
+    // left broken before their place to spare the room.
+    let date_need = |pt: u32| text_width_twips(&place_date, pt, false) + 240;
+    let mut left_lines = names_lines(false);
+    let mut date_pt = size::PLACE_DATE;
+    for (pt, tight) in [
+        (size::PLACE_DATE, false),
+        (size::PLACE_DATE - 1, false),
+        (size::PLACE_DATE - 1, true),
+    ] {
+        let lines = names_lines(tight);
+        let spare = room.saturating_sub(widest(&lines) + 240);
+        (left_lines, date_pt) = (lines, pt);
+        if date_need(pt) <= spare {
+            break;
+        }
+    }
+    let left_need = widest(&left_lines) + 240;
+    // (The issuer's lines are the bold ones.)
+    let issuer_width = left_lines
+        .iter()
+        .filter(|l| l.bold)
+        .map(|l| text_width_twips(&l.text, l.pt, l.bold))
+        .max()
+        .unwrap_or(0);
+    let mut left = (left_need + 240).clamp(3800, 4400).max(left_need);
+    let spare = room.saturating_sub(left_need);
+    let mut right = (national + 360)
+        .clamp(5600, 6200)
+        .max(date_need(date_pt).min(spare));
+    if left + right > room {
+        left = left_need.max(room.saturating_sub(right));
+        right = room.saturating_sub(left).max(national + 120);
+    }
+    let total = left + right;
+    let overhang = (total.saturating_sub(text_width) / 2) as i32;
+    let motto_width = text_width_twips(nd30::MOTTO, size::MOTTO, true).min(right);
+    let number = if attached {
+        String::new()
+    } else {
+        nd30::number_line(h.number.as_deref(), &h.symbol)
     };
     HeaderBlock {
         left: left_lines,
@@ -89,7 +121,8 @@ pub fn header(plan: &Plan, layout: &Layout, year: i32) -> HeaderBlock {
             width: motto_width,
             space: right,
         },
-        place_date: Line::new(place_date, size::PLACE_DATE, false, true),
+        place_date_fits: text_width_twips(&place_date, date_pt, false) + 120 <= right,
+        place_date: Line::new(place_date, date_pt, false, true),
         widths: (left, right),
         indent: -overhang,
     }
@@ -104,6 +137,18 @@ pub fn title(plan: &Plan, doc_type: &str, layout: &Layout) -> TitleBlock {
         (None, None)
     } else {
         let width = text_width_twips(summary, size::TITLE, true).min(text_width);
+        // A trích yếu over two lines never leaves one word alone on the last ("… năm" /
+        // "2027"): its last two words are held together.
+        let held;
+        let summary = if text_width_twips(summary, size::TITLE, true) > text_width {
+            held = match summary.rsplit_once(' ') {
+                Some((head, last)) => format!("{head}\u{a0}{last}"),
+                None => summary.to_string(),
+            };
+            held.as_str()
+        } else {
+            summary
+        };
         (
             Some(Line::new(summary, size::TITLE, true, false)),
             Some(Rule {
@@ -128,5 +173,106 @@ pub fn title(plan: &Plan, doc_type: &str, layout: &Layout) -> TitleBlock {
         summary,
         rule,
         attached,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    /// The 34 provinces and centrally-run cities since 1 July 2025, as a place line names them.
+    const PLACES: &[&str] = &[
+        "Hà Nội",
+        "Huế",
+        "Lai Châu",
+        "Điện Biên",
+        "Sơn La",
+        "Lạng Sơn",
+        "Quảng Ninh",
+        "Thanh Hóa",
+        "Nghệ An",
+        "Hà Tĩnh",
+        "Cao Bằng",
+        "Tuyên Quang",
+        "Lào Cai",
+        "Thái Nguyên",
+        "Phú Thọ",
+        "Bắc Ninh",
+        "Hưng Yên",
+        "Hải Phòng",
+        "Ninh Bình",
+        "Quảng Trị",
+        "Đà Nẵng",
+        "Quảng Ngãi",
+        "Gia Lai",
+        "Khánh Hòa",
+        "Lâm Đồng",
+        "Đắk Lắk",
+        "Thành phố Hồ Chí Minh",
+        "Đồng Nai",
+        "Tây Ninh",
+        "Cần Thơ",
+        "Vĩnh Long",
+        "Đồng Tháp",
+        "Cà Mau",
+        "An Giang",
+    ];
+
+    #[test]
+    fn the_place_and_date_keep_to_one_line_for_every_province_and_city() {
+        // The longest names a school's header holds, on the left.
+        let heads = [
+            (
+                "ỦY BAN NHÂN DÂN PHƯỜNG TÂN ĐỊNH",
+                "TRƯỜNG MẦM NON TUỔI HỒNG",
+            ),
+            (
+                "SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HỒ CHÍ MINH",
+                "TRƯỜNG TRUNG HỌC PHỔ THÔNG NGUYỄN THỊ MINH KHAI",
+            ),
+        ];
+        for place in PLACES {
+            for (parent, issuer) in heads {
+                // A draft ("ngày   tháng   năm 2027") and the longest dated line.
+                for date in [None, NaiveDate::from_ymd_opt(2027, 12, 28)] {
+                    let mut plan = Plan::default();
+                    plan.header.parent_body = Some(parent.into());
+                    plan.header.issuer = issuer.into();
+                    plan.header.symbol = "KH-MNTH".into();
+                    plan.header.place = place.to_string();
+                    plan.header.date = date;
+                    let h = header(&plan, &Layout::default(), 2027);
+                    let (left, right) = h.widths;
+                    let line = &h.place_date;
+                    assert!(
+                        line.pt == 13 || line.pt == 14,
+                        "{place}: {} pt is outside the decree's 13–14",
+                        line.pt
+                    );
+                    let width = text_width_twips(&line.text, line.pt, false);
+                    assert_eq!(h.place_date_fits, width + 120 <= right);
+                    // Only the longest place beside the longest names may not fit — and then
+                    // the layout says so (the checker tells the user what to do).
+                    if *place == "Thành phố Hồ Chí Minh" && issuer.len() > 40 {
+                        continue;
+                    }
+                    assert!(
+                        width + 120 <= right,
+                        "{place}, {issuer}: “{}” ({width} twips at {} pt) wraps in a column of {right}",
+                        line.text,
+                        line.pt
+                    );
+                    // The left column still holds every line of its names.
+                    for l in &h.left {
+                        let w = text_width_twips(&l.text, l.pt, l.bold);
+                        assert!(w <= left, "{place}: “{}” ({w}) wider than {left}", l.text);
+                    }
+                    assert!(
+                        left + right <= Layout::default().text_width_twips() + 2 * MAX_OVERHANG
+                    );
+                }
+            }
+        }
     }
 }

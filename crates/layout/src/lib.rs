@@ -57,6 +57,8 @@ pub struct HeaderBlock {
     pub right_rule: Rule,
     /// "Quận 1, ngày 05 tháng 01 năm 2024", italic.
     pub place_date: Line,
+    /// Whether that line fits its column on one line (at 13 or 14 pt).
+    pub place_date_fits: bool,
     /// Column widths and the table's indent from the left margin (negative: into the margin),
     /// in twips.
     pub widths: (u32, u32),

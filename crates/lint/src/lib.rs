@@ -53,6 +53,7 @@ pub const RULES: &[Rule] = &[
     Rule { id: "signer-authority", clause: "Điều 13, Phụ lục I mục IV.7a", severity: Severity::Error, message: "Quyền hạn ký viết chưa đúng: \"TM.\", \"KT.\", \"TL.\", \"TUQ.\", \"Q.\" viết hoa, có dấu chấm, đứng trước chức vụ của người đứng đầu." },
     Rule { id: "bases-punctuation", clause: "Phụ lục I, mục II.6", severity: Severity::Warning, message: "Mỗi căn cứ kết thúc bằng dấu \";\", căn cứ cuối cùng kết thúc bằng dấu \".\"." },
     Rule { id: "empty-item", clause: "Phụ lục I, mục II.6đ", severity: Severity::Error, message: "Mục không có nội dung." },
+    Rule { id: "place-date-wraps", clause: "Phụ lục I, mục IV.4", severity: Severity::Warning, message: "Dòng địa danh, ngày tháng năm không vừa một dòng dưới Tiêu ngữ, kể cả ở cỡ chữ 13 và khi tên cơ quan bên trái đã xuống dòng: hãy ghi địa danh là tên phường, xã nơi đơn vị đóng trụ sở (Nghị định 30 cho phép), không viết tắt." },
     Rule { id: "place-abbreviated", clause: "Phụ lục I, mục IV.4", severity: Severity::Error, message: "Địa danh không được viết tắt (viết \"Thành phố Hồ Chí Minh\", \"Quận 1\", không viết \"TP. HCM\", \"Q.1\")." },
     Rule { id: "capitalisation", clause: "Phụ lục II", severity: Severity::Warning, message: "Viết hoa chưa đúng quy định (chỉ viết hoa chữ cái đầu của tên loại cơ quan: \"Ủy ban nhân dân\", \"Sở Tài chính\")." },
     Rule { id: "page-setup", clause: "Phụ lục I, mục I.1", severity: Severity::Error, message: "Khổ giấy hoặc lề trang không đúng (A4; lề trên, dưới 20–25 mm, trái 30–35 mm, phải 15–20 mm)." },
@@ -163,6 +164,18 @@ fn first_words(text: &str, n: usize) -> String {
 }
 
 /// True when any finding is an error.
+/// The place and date line that the layout could not keep to one line (`kehoach-layout` says
+/// which), quoting it.
+pub fn place_date_wraps(line: &str) -> Finding {
+    finding(
+        "place-date-wraps",
+        Area::Header,
+        "Địa danh, ngày tháng năm",
+        line,
+        "",
+    )
+}
+
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
 }

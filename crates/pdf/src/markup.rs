@@ -64,7 +64,8 @@ fn line(out: &mut String, l: &Line, above: f32) {
     let gap = SINGLE_LINE_EM - BOX_EM;
     let _ = writeln!(
         out,
-        "#block(above: {above}pt, below: {gap:.3}em, width: 100%, align(center, {}))",
+        // (Centred, never stretched: a line that wraps keeps its natural spaces.)
+        "#block(above: {above}pt, below: {gap:.3}em, width: 100%, {{ set par(justify: false, first-line-indent: 0pt); align(center, {}) }})",
         styled(l)
     );
 }
@@ -147,7 +148,7 @@ fn header(out: &mut String, h: &HeaderBlock, mark: &str) {
     };
     let _ = writeln!(
         out,
-        "#move(dx: {dx}, block(width: {w}, grid(columns: ({lw}, {rw}), row-gutter: 6pt,\n  {left}, {right},\n  align(center, {number}), align(center, {date}))))",
+        "#move(dx: {dx}, block(width: {w}, grid(columns: ({lw}, {rw}), row-gutter: 6pt,\n  {left}, {right},\n  align(center, {number}), {{ set par(justify: false, first-line-indent: 0pt); align(center, {date}) }})))",
         dx = pt(h.indent),
         w = pt(lw + rw),
         lw = pt(lw),

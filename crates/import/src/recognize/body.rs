@@ -13,9 +13,15 @@ impl Builder {
             return;
         }
         // A basis split at a page break continues on the next paragraph.
+        // (Not the intro after a basis without its final punctuation: "Trên cơ sở …, Ủy ban
+        // nhân dân phường ban hành Kế hoạch … như sau:".)
+        let intro = text.trim_end().ends_with(':')
+            || ["tren co so", "de ", "nham ", "qua ", "tiep tuc "]
+                .iter()
+                .any(|o| folded.starts_with(o));
         if let Last::Basis = self.last {
             if let Some(last) = self.plan.bases.last_mut() {
-                if continues(last, text) && !starts_bases(folded) {
+                if continues(last, text) && !starts_bases(folded) && !intro {
                     last.push(' ');
                     last.push_str(text);
                     self.anchor_refs(&format!("basis:{}", self.plan.bases.len() - 1));

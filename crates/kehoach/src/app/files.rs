@@ -187,6 +187,7 @@ pub fn check_file(path: &Path, parent: Option<&Path>) -> Result<Vec<Finding>> {
     {
         let plan = load_plan(path)?;
         let mut findings = lint::check(&plan);
+        findings.extend(super::layout_findings(&plan, Layout::default()));
         findings.extend(against(&plan)?);
         return Ok(findings);
     }

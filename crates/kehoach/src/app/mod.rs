@@ -209,7 +209,9 @@ pub fn render(parent: Option<&Plan>, draft: &DraftState) -> Result<Rendered> {
     let (plan, adaptation) = build(parent, draft)?;
     let html = preview(&plan, draft.layout);
     let mut findings: Vec<Finding> = if adaptation.is_some() || draft.plan.is_some() {
-        lint::check(&plan)
+        let mut f = lint::check(&plan);
+        f.extend(layout_findings(&plan, draft.layout));
+        f
     } else {
         Vec::new()
     };
@@ -235,6 +237,20 @@ pub fn render(parent: Option<&Plan>, draft: &DraftState) -> Result<Rendered> {
 
 /// The preview's pages, broken where the PDF breaks them (typst lays the document out; the
 /// estimate only when no font for the PDF is installed).
+/// What the layout finds: a place and date line that cannot keep to one line.
+pub fn layout_findings(plan: &Plan, layout: Layout) -> Vec<Finding> {
+    let doc = kehoach_layout::lay_out(plan, &layout);
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            kehoach_layout::Block::Header(h) if !h.place_date_fits => {
+                Some(lint::place_date_wraps(&h.place_date.text))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 pub fn preview(plan: &Plan, layout: Layout) -> String {
     let doc = kehoach_layout::lay_out(plan, &layout);
     match kehoach_pdf::page_map(&doc) {
