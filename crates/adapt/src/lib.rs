@@ -373,10 +373,10 @@ fn addressed_to_head(item: &mut Item, judge: &judge::Judge, head: &str) -> bool 
     let mut own = false;
     if let Some((addressee, rest)) = item.text.split_once(':') {
         if addressee.split_whitespace().count() <= 25
-            && !rest.trim().is_empty()
+            && (!rest.trim().is_empty() || !item.items.is_empty())
             && judge.gives_to_own(addressee)
         {
-            item.text = format!("{head}: {}", rest.trim());
+            item.text = format!("{head}: {}", rest.trim()).trim_end().to_string();
             own = true;
         }
     }

@@ -137,6 +137,13 @@ impl ParentProfile {
                 if let Some(p) = place_of(&above) {
                     strong_scope.push(p);
                 }
+                // Advising the province and submitting to it is the department's office.
+                strong_scope.extend([
+                    format!("tham mưu {above}"),
+                    format!("trình {above}"),
+                    format!("tham mưu Ủy ban nhân dân {word}"),
+                    format!("trình Ủy ban nhân dân {word}"),
+                ]);
             }
         }
         let areas = plan

@@ -238,6 +238,8 @@ impl Judge {
             "doi voi ",
             "nhiem vu cua ",
             "trach nhiem cua ",
+            // "Đề nghị Ủy ban nhân dân các xã, phường: …" asks the addressees to do the work.
+            "de nghi ",
         ]
         .iter()
         .find(|p| folded.starts_with(*p))

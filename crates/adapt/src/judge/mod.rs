@@ -358,10 +358,21 @@ impl Judge {
             )
         } else if diff <= -2 || (diff == -1 && parent >= 3) {
             // (weak hints alone — a place name, "doanh nghiệp" — do not drop an item)
-            judgement(
+            let j = judgement(
                 Verdict::Drop,
                 format!("Việc riêng của cấp trên: {}.", reason(parent_why)),
-            )
+            );
+            // A short lead-in that is the parent's own action ("Tham mưu Ủy ban nhân dân
+            // tỉnh:") says whose the items under it are, as a named organ does.
+            if self.acts_lead_in(masked) {
+                Judgement {
+                    by_actor: true,
+                    by_organ: true,
+                    ..j
+                }
+            } else {
+                j
+            }
         } else {
             let why = match (own_why, parent_why) {
                 (Some(o), Some(p)) => format!("vừa {}, vừa {}", o.why, p.why),
@@ -374,6 +385,20 @@ impl Judge {
                 ..judgement(Verdict::Look, format!("Cần xem lại: {why}."))
             }
         }
+    }
+
+    /// A lead-in of a few words that opens with a verb ("Tham mưu Ủy ban nhân dân tỉnh:",
+    /// "Hướng dẫn, kiểm tra:").
+    fn acts_lead_in(&self, text: &str) -> bool {
+        let t = text.trim();
+        if !t.ends_with(':') || t.split_whitespace().count() > 10 {
+            return false;
+        }
+        let found = self.phrases.find(t);
+        self.ids
+            .actions
+            .iter()
+            .any(|&v| found.at(v).iter().any(|&(s, _)| s == 0))
     }
 
     /// Whether a text opens by giving the work to units like this one ("Phòng Y tế, Trung tâm
