@@ -72,6 +72,8 @@ pub enum ImportError {
     Encrypted,
     #[error("Tệp PDF này là bản quét (ảnh chụp trang giấy), không có chữ để đọc. Hãy xin văn bản dạng Word (.docx) hoặc bản PDF tải từ hệ thống văn bản điện tử, hoặc nhận dạng chữ (OCR) rồi lưu thành .docx.")]
     Scanned,
+    #[error("Tệp {0} là ảnh: ứng dụng không đọc chữ trong ảnh chụp văn bản. Hãy xin văn bản dạng Word (.docx) hoặc bản PDF tải từ hệ thống văn bản điện tử; nếu chỉ có ảnh, hãy nhận dạng chữ (OCR, ví dụ bằng Google Drive hoặc Word) rồi lưu thành .docx và nhập tệp đó.")]
+    Photo(&'static str),
     #[error("Không tìm thấy cấu trúc kế hoạch (các mục I., 1., 1.1. …) trong tệp.")]
     NoStructure,
     #[error("Không có kế hoạch có sẵn mang mã \"{0}\".")]
@@ -218,6 +220,9 @@ pub fn detect(name: &str, bytes: &[u8]) -> Result<Format, ImportError> {
         }
         return Ok(Format::Legacy(".doc"));
     }
+    if let Some(kind) = photo(bytes) {
+        return Err(ImportError::Photo(kind));
+    }
     let lower = name.to_lowercase();
     if lower.ends_with(".docx") {
         return Err(ImportError::CorruptDocx("không phải tệp nén .docx".into()));
@@ -234,6 +239,29 @@ pub fn detect(name: &str, bytes: &[u8]) -> Result<Format, ImportError> {
         Ok(Format::Markdown)
     } else {
         Ok(Format::Text)
+    }
+}
+
+/// The kind of picture a file is, by its first bytes (a photo of a plan sent over Zalo, a scan
+/// saved as an image).
+fn photo(bytes: &[u8]) -> Option<&'static str> {
+    let at = |i: usize, magic: &[u8]| bytes.get(i..i + magic.len()) == Some(magic);
+    if at(0, &[0xFF, 0xD8, 0xFF]) {
+        Some(".jpg")
+    } else if at(0, b"\x89PNG\r\n\x1a\n") {
+        Some(".png")
+    } else if at(0, b"GIF87a") || at(0, b"GIF89a") {
+        Some(".gif")
+    } else if at(0, b"RIFF") && at(8, b"WEBP") {
+        Some(".webp")
+    } else if at(4, b"ftypheic") || at(4, b"ftypheix") || at(4, b"ftypmif1") {
+        Some(".heic")
+    } else if at(0, b"II*\0") || at(0, b"MM\0*") {
+        Some(".tif")
+    } else if at(0, b"BM") && bytes.len() > 26 && bytes.get(14) == Some(&40) {
+        Some(".bmp")
+    } else {
+        None
     }
 }
 

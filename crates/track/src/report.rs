@@ -11,9 +11,19 @@ use kehoach_nd30::names;
 
 /// The report for `period` of the plan `plan`, from what `record` holds.
 pub fn report(plan: &Plan, record: &Record, period: Period) -> Plan {
+    report_as(plan, record, period, None)
+}
+
+/// The same, naming the unit as its profile spells it ("Trường Mầm non Tuổi Hồng") when that
+/// is the plan's issuer: the header's capitals do not say which words the unit capitalises.
+pub fn report_as(plan: &Plan, record: &Record, period: Period, unit_name: Option<&str>) -> Plan {
     let year = record.year;
     let cutoff = period.cutoff(year);
-    let issuer = names::normal_case(&plan.header.issuer);
+    let issuer = unit_name
+        .map(str::trim)
+        .filter(|n| kehoach_text::fold(n) == kehoach_text::fold(&plan.header.issuer))
+        .map(String::from)
+        .unwrap_or_else(|| names::normal_case(&plan.header.issuer));
     let plan_ref = plan_ref(plan);
     let mut header = plan.header.clone();
     header.number = None;
@@ -185,11 +195,11 @@ fn line(id: String, task: &Task) -> Item {
 
 /// I. The plan issued and made known; inspection and propaganda as the tasks about them went.
 fn direction(record: &Record, plan_ref: &str, cutoff: NaiveDate) -> Part {
-    let about = |word: &str| -> Vec<&Task> {
+    let about = |topic: &str| -> Vec<&Task> {
         record
             .tasks
             .iter()
-            .filter(|t| kehoach_text::fold(&t.text).contains(word))
+            .filter(|t| is_about(&t.text, topic))
             .filter(|t| t.record.status != Status::ChuaThucHien)
             .collect()
     };
@@ -231,6 +241,29 @@ fn direction(record: &Record, plan_ref: &str, cutoff: NaiveDate) -> Part {
         items.push(item);
     }
     Part::new("I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", items)
+}
+
+/// Whether a task is about inspection ("kiem tra") or communication ("tuyen truyen") of the
+/// reform — not a health check, not the teaching of the law ("phổ biến, giáo dục pháp luật" is
+/// its own work, reported under its area), unless it is about the reform too.
+pub fn is_about(text: &str, topic: &str) -> bool {
+    let f = kehoach_text::fold(text);
+    let reform = f.contains("cai cach hanh chinh") || f.contains("cchc");
+    match topic {
+        "kiem tra" => {
+            f.contains("kiem tra")
+                && !f.contains("kiem tra suc khoe")
+                && !f.contains("kham suc khoe")
+        }
+        "tuyen truyen" => {
+            let talks = f.contains("tuyen truyen")
+                || f.contains("truyen thong")
+                || f.contains("thong tin, tuyen truyen");
+            let law = f.contains("giao duc phap luat") || f.contains("pho bien phap luat");
+            talks && (reform || !law)
+        }
+        other => f.contains(other),
+    }
 }
 
 /// II. Each reform area of the plan: how many tasks stand where, then each task.

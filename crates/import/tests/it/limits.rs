@@ -125,16 +125,27 @@ fn ordinary_files_stay_well_inside_the_limits() {
 
 #[test]
 fn wrong_file_types_get_a_clear_message() {
-    let cases: [(&str, &[u8], &str); 5] = [
+    let cases: [(&str, &[u8], &str); 7] = [
         (
             "old.doc",
             &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0],
             "tệp .doc",
         ),
+        // A photo of the plan (named anything): said to be a picture, with what to do.
         (
             "picture.docx",
             b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
-            "không phải tệp nén",
+            "Tệp .png là ảnh",
+        ),
+        (
+            "ke-hoach-cap-tren.jpg",
+            &[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F', 0],
+            "Tệp .jpg là ảnh: ứng dụng không đọc chữ trong ảnh chụp văn bản. Hãy xin văn bản dạng Word (.docx)",
+        ),
+        (
+            "IMG_2041.HEIC",
+            b"\0\0\0\x18ftypheic\0\0\0\0",
+            "nhận dạng chữ (OCR",
         ),
         ("notes.txt", &[0x41, 0x42, 0xC3, 0x28, 0x43], "UTF-8"),
         (

@@ -117,7 +117,26 @@ fn write_reason(path: &Path, e: &std::io::Error) -> String {
             format!("không có thư mục {}", dir.display())
         }
         _ if path.is_dir() => "đây là một thư mục, không phải tệp".into(),
-        _ => import::io_reason(e),
+        // What to do next, not only what went wrong.
+        _ => match e.kind() {
+            std::io::ErrorKind::PermissionDenied if path.exists() => {
+                "tệp đang mở trong chương trình khác (như Word) hoặc chỉ cho đọc: hãy đóng tệp \
+                 rồi xuất lại, hoặc lưu với tên khác"
+                    .into()
+            }
+            std::io::ErrorKind::PermissionDenied => format!(
+                "không có quyền ghi vào thư mục {}: hãy chọn thư mục khác, ví dụ Tài liệu \
+                 (Documents) hoặc Màn hình nền (Desktop)",
+                dir.map_or_else(String::new, |d| d.display().to_string())
+            ),
+            std::io::ErrorKind::ReadOnlyFilesystem => {
+                "ổ đĩa chỉ cho đọc (đĩa CD, USB bị khóa ghi): hãy lưu vào ổ đĩa khác".into()
+            }
+            std::io::ErrorKind::StorageFull => {
+                "ổ đĩa đã đầy: hãy xóa bớt tệp không cần hoặc lưu vào ổ đĩa khác".into()
+            }
+            _ => import::io_reason(e),
+        },
     }
 }
 

@@ -35,7 +35,10 @@ pub fn record_task(
 /// The periodic report of `plan` for `period` ("Báo cáo kết quả thực hiện công tác CCHC quý I…").
 pub fn report_of(plan: &Plan, draft: &DraftState, period: kehoach_track::Period) -> Result<Plan> {
     let record = kehoach_track::Record::of(plan, &draft.tracking)?;
-    Ok(kehoach_track::report::report(plan, &record, period))
+    let name = draft.profile.as_ref().map(|p| p.name.as_str());
+    Ok(kehoach_track::report::report_as(
+        plan, &record, period, name,
+    ))
 }
 
 /// A report's file name without the extension: "Bao-cao-CCHC-quy-I-2024".

@@ -212,3 +212,53 @@ fn a_folder_given_as_the_data_file_is_named() {
     assert!(err.contains("đây là một thư mục"), "{err}");
     assert!(!err.contains("ổ đĩa"), "{err}");
 }
+
+#[test]
+fn exporting_into_a_folder_that_cannot_be_written_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let work = dir.path().join("work");
+    std::fs::create_dir(&work).unwrap();
+    let db = data_file(&work);
+    let db = db.to_str().unwrap();
+    let ro = dir.path().join("khong-ghi-duoc");
+    let _m;
+    if is_root() {
+        // (Root writes through folder permissions: a read-only mount stands for them.)
+        _m = Some(mount_tmpfs(&ro, "4M"));
+        let status = Command::new("mount")
+            .args(["-o", "remount,ro"])
+            .arg(&ro)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    } else {
+        use std::os::unix::fs::PermissionsExt;
+        _m = None;
+        std::fs::create_dir(&ro).unwrap();
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+    }
+    let out = ro.join("ke-hoach.docx");
+    let run = kehoach(
+        &[
+            "drafts",
+            "--db",
+            db,
+            "export",
+            "1",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        false,
+    );
+    refused(&run, "export", &["chỉ cho đọc", "không có quyền ghi"]);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("hãy lưu vào ổ đĩa khác") || err.contains("hãy chọn thư mục khác"),
+        "what to do next: {err}"
+    );
+    assert!(!out.exists());
+    if !is_root() {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}
