@@ -67,6 +67,13 @@ test("a kindergarten plan from the built-in plan, through every step, to a .docx
   await shot(browser, "04-nhiem-vu-trong-tam");
 
   await gotoStep(browser, 5);
+  // Every proposal says where it is: a bullet by the item it belongs to, never a bare "-".
+  const places = await browser.$$(".proposal .label");
+  assert.ok(places.length > 0, "proposals listed");
+  for (const p of places) {
+    const text = (await p.getText()).trim();
+    assert.ok(text !== "-" && text !== "" && !text.startsWith("Phụ lục, -"), `a proposal's place: "${text}"`);
+  }
   const accept = await browser.$('[data-testid^="accept-cbccvc:III.1.8"]');
   await press(accept);
   await preview.waitUntil(async () => (await preview.getText()).includes("tạo động lực để viên chức đề xuất"), {

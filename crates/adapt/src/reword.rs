@@ -213,7 +213,12 @@ fn reword_item(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
         counts[r] += 1;
         let id = format!("{}:{}:{}", rule.id, item.id, counts[r]);
         let before = item.text[s..e].to_string();
-        let after = match_case(&before, to);
+        let mut after = match_case(&before, to);
+        // At the start of the text or of a sentence, a capital whatever the words replaced.
+        let head = item.text[..s].trim_end();
+        if head.is_empty() || head.ends_with('.') {
+            after = kehoach_text::capitalise(&after);
+        }
         if before == after {
             continue;
         }

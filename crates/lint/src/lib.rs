@@ -11,7 +11,7 @@ pub mod lines;
 mod plan;
 pub mod sentences;
 
-use kehoach_model::{Item, ItemKind, Plan, Topic};
+use kehoach_model::{Plan, Topic};
 use serde::{Deserialize, Serialize};
 
 pub use facts::against_parent;
@@ -180,45 +180,9 @@ pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
 }
 
-/// How a user finds an item — its label, or for a bullet or plain paragraph the numbered item it
-/// belongs to ("1.11. (gạch đầu dòng 5)") — and the topic of its part, by item id.
+/// How a user finds an item, and the topic of its part, by item id ([`Plan::places`]).
 fn item_places(plan: &Plan) -> std::collections::HashMap<String, (String, Option<Topic>)> {
-    type Places = std::collections::HashMap<String, (String, Option<Topic>)>;
-    fn walk(items: &[Item], parent: &str, topic: Option<Topic>, out: &mut Places) {
-        let mut bullets = 0;
-        let mut paras = 0;
-        for i in items {
-            let label = match i.kind {
-                ItemKind::Bullet => {
-                    bullets += 1;
-                    format!("{parent} (gạch đầu dòng {bullets})")
-                        .trim()
-                        .to_string()
-                }
-                ItemKind::Paragraph => {
-                    paras += 1;
-                    if parent.is_empty() {
-                        format!("Đoạn văn {paras}")
-                    } else {
-                        format!("{parent} (đoạn {paras})")
-                    }
-                }
-                _ => i.label.clone(),
-            };
-            let own = if matches!(i.kind, ItemKind::Numbered | ItemKind::Lettered) {
-                i.label.clone()
-            } else {
-                parent.to_string()
-            };
-            out.insert(i.id.clone(), (label, topic));
-            walk(&i.items, &own, topic, out);
-        }
-    }
-    let mut out = Places::new();
-    for part in &plan.parts {
-        walk(&part.items, "", part.topic(), &mut out);
-    }
-    out
+    plan.places()
 }
 
 #[cfg(test)]

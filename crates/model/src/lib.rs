@@ -10,6 +10,7 @@ pub mod appendix;
 pub mod decisions;
 pub mod numbering;
 pub mod outline;
+pub mod places;
 pub mod profile;
 pub mod refs;
 pub mod tasks;

@@ -240,7 +240,11 @@ pub fn with_phrase_set<R>(
 /// "Viên chức", "cán bộ…" → "viên chức"), unless the replacement starts with a capital of its own
 /// (a proper name).
 pub fn match_case(matched: &str, replacement: &str) -> String {
-    let first_upper = matched.chars().next().is_some_and(char::is_uppercase);
+    // An abbreviation in capitals ("CBCCVC") says nothing of the sentence's case: "của CBCCVC"
+    // becomes "của viên chức", not "của Viên chức".
+    let letters: Vec<char> = matched.chars().filter(|c| c.is_alphabetic()).collect();
+    let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    let first_upper = !acronym && matched.chars().next().is_some_and(char::is_uppercase);
     let mut chars = replacement.chars();
     match chars.next() {
         Some(c) if first_upper && c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
@@ -322,5 +326,6 @@ mod tests {
         assert_eq!(match_case("Cán bộ", "viên chức"), "Viên chức");
         assert_eq!(match_case("cán bộ", "viên chức"), "viên chức");
         assert_eq!(match_case("cán bộ", "Hiệu trưởng"), "Hiệu trưởng");
+        assert_eq!(match_case("CBCCVC", "viên chức"), "viên chức");
     }
 }

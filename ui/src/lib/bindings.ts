@@ -59,7 +59,11 @@ parent_note: string | null,
 /**
  * Which place name Decree 30 wants for the unit.
  */
-place_hint: string | null, };
+place_hint: string | null, 
+/**
+ * How the user finds each item of the plan ("1.11. (gạch đầu dòng 5)"), by item id.
+ */
+places: { [key in string]?: string }, };
 
 export type ParentView = { plan: Plan, notes: Array<string>, 
 /**

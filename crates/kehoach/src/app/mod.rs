@@ -165,6 +165,8 @@ pub struct Rendered {
     pub parent_note: Option<String>,
     /// Which place name Decree 30 wants for the unit.
     pub place_hint: Option<String>,
+    /// How the user finds each item of the plan ("1.11. (gạch đầu dòng 5)"), by item id.
+    pub places: std::collections::BTreeMap<String, String>,
 }
 
 /// A unit plan set for another year than the parent plan it is made from, and what that means.
@@ -220,6 +222,11 @@ pub fn render(parent: Option<&Plan>, draft: &DraftState) -> Result<Rendered> {
         findings.extend(lint::against_parent(&plan, parent));
     }
     let (findings, kept_on_purpose) = respect_decisions(findings, &draft.decisions);
+    let places = plan
+        .places()
+        .into_iter()
+        .map(|(id, (place, _))| (id, place))
+        .collect();
     Ok(Rendered {
         plan,
         adaptation,
@@ -232,6 +239,7 @@ pub fn render(parent: Option<&Plan>, draft: &DraftState) -> Result<Rendered> {
         year_note: year_note(parent, draft),
         parent_note: parent_note(parent, draft),
         place_hint: place_hint(draft),
+        places,
     })
 }
 
