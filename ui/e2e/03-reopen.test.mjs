@@ -29,16 +29,20 @@ test("the draft survives closing the app, with its decisions and its undo histor
   assert.match(await edit.getValue(), /Phòng Giáo dục và Đào tạo/, "the edit is still there");
 
   // Undo walks back through revisions saved before the restart: it takes back the last change
-  // of content (moving between steps is not one), says what, and stays on this step.
+  // of content (moving between steps is not one), says what and where, and shows that step.
   await waitSaved(browser);
   await browser.keys(["Control", "z"]);
   const notice = await byTestId(browser, "undo-notice");
   await notice.waitForDisplayed({ timeoutMsg: "the undo says what it took back" });
-  assert.match(await notice.getText(), /^Đã hoàn tác: \S/);
-  assert.ok((await title.getText()).startsWith("Bước 4."), "undo stays on step 4");
+  const said = await notice.getText();
+  const where = said.match(/^Đã hoàn tác: \S.* \(bước (\d)\)$/);
+  assert.ok(where, `what and where: ${said}`);
+  await title.waitUntil(async () => (await title.getText()).startsWith(`Bước ${where[1]}.`), {
+    timeoutMsg: `undo shows step ${where[1]}, where the change was made`,
+  });
   await browser.keys(["Control", "y"]);
   await notice.waitUntil(async () => (await notice.getText()).startsWith("Đã làm lại: "), { timeoutMsg: "redo says what it made again" });
-  assert.ok((await title.getText()).startsWith("Bước 4."), "redo stays on step 4");
+  assert.ok((await title.getText()).startsWith(`Bước ${where[1]}.`), "redo stays there");
   await shot(browser, "12-hoan-tac-sau-khi-mo-lai");
 });
 

@@ -102,6 +102,9 @@ test("exporting twice keeps the first file and saves the second beside it", asyn
   const before = new Set(docx());
   const exportOnce = async () => {
     await press(await byTestId(a, "export-docx"));
+    // (A plan with errors left is exported when the user says so.)
+    const confirm = await byTestId(a, "export-confirm");
+    if (await confirm.waitForExist({ timeout: 1500 }).catch(() => false)) await press(await byTestId(a, "export-anyway"));
     const result = await byTestId(a, "export-result");
     await result.waitUntil(async () => /Đã lưu tệp Word: /.test(await result.getText()), { timeout: 20000 });
     const file = (await result.getText()).replace("Đã lưu tệp Word: ", "").trim();

@@ -41,6 +41,22 @@ test("another year than the parent plan's is warned, with what it means, and can
   assert.match(await blocked.getText(), /Bấm “Tiếp theo” lần nữa nếu vẫn giữ năm 2026/);
   assert.ok((await title.getText()).startsWith("Bước 2."), "still on step 2");
   await shot(browser, "16-nam-khac-cap-tren");
+  // Going on answers it, for good: reopened, the draft does not ask again.
+  await clickText(browser, "Tiếp theo →");
+  await title.waitUntil(async () => (await title.getText()).startsWith("Bước 3."), { timeoutMsg: "the second click goes on" });
+  await waitSaved(browser);
+  await press(browser.$('[aria-label="Về màn hình đầu"]'));
+  const listed = await browser.$('[data-testid^="draft-"]');
+  await listed.waitForDisplayed();
+  assert.match(await listed.getText(), /năm 2026/);
+  await listed.click();
+  await title.waitForDisplayed();
+  await gotoStep(browser, 2);
+  await clickText(browser, "Tiếp theo →");
+  await title.waitUntil(async () => (await title.getText()).startsWith("Bước 3."), {
+    timeoutMsg: "the answered warning is not asked again after reopening",
+  });
+  await gotoStep(browser, 2);
   // …and the parent's year is one click away.
   await press(byTestId(browser, "use-parent-year"));
   await note.waitForDisplayed({ reverse: true, timeoutMsg: "the warning goes with the mismatch" });
@@ -64,12 +80,24 @@ test("undo takes back the last change, stays on the step, says what, and the edi
   await browser.keys(["Control", "z"]);
   const notice = await byTestId(browser, "undo-notice");
   await notice.waitForDisplayed({ timeoutMsg: "a notice says what was undone" });
-  assert.equal(await notice.getText(), "Đã hoàn tác: Thông tin đơn vị");
+  assert.equal(await notice.getText(), "Đã hoàn tác: Thông tin đơn vị (bước 2)");
   const title = await browser.$("#step-title");
   assert.ok((await title.getText()).startsWith("Bước 2."), "moving between steps is not undone");
   const field = await byTestId(browser, "profile-name");
   await field.waitUntil(async () => (await field.getValue()) === before, { timeoutMsg: "the field shows the undone name" });
   await shot(browser, "17-hoan-tac-noi-dung");
+  // A change made on another step: undo takes the user there, and says so.
+  await field.setValue("Trường tiểu học Sai Tên Lần Hai");
+  await waitSaved(browser);
+  await gotoStep(browser, 4);
+  await waitSaved(browser);
+  await press(byTestId(browser, "undo"));
+  await title.waitUntil(async () => (await title.getText()).startsWith("Bước 2."), {
+    timeoutMsg: "undo of a step-2 change shows step 2",
+  });
+  await notice.waitUntil(async () => (await notice.getText()) === "Đã hoàn tác: Thông tin đơn vị (bước 2)");
+  const again = await byTestId(browser, "profile-name");
+  await again.waitUntil(async () => (await again.getValue()) === before, { timeoutMsg: "the name as it was" });
 });
 
 test("50 characters typed into a task's edit box at 10 a second: none dropped, no frame gap over 100 ms", async () => {

@@ -108,6 +108,8 @@ impl Store {
             state,
             updated_at,
             change: None,
+            change_step: None,
+            change_in_tracking: false,
         })
     }
 
@@ -165,6 +167,8 @@ impl Store {
         // The user stays where they are; only the content goes back or forward.
         draft.state.step = on.unwrap_or(current.state.step);
         draft.change = Some(to.change);
+        draft.change_step = Some(to.made_on);
+        draft.change_in_tracking = to.in_tracking;
         Ok(Some(draft))
     }
 
@@ -198,18 +202,28 @@ impl Store {
         let content = state.content();
         let mut stmt = self.conn.prepare(sql)?;
         let mut rows = stmt.query(params![id, seq])?;
+        // Going back, the change undone was saved with the state after it (its step is where
+        // the user made it); going forward, with the state it makes.
+        let mut later = state.clone();
         while let Some(row) = rows.next()? {
             let (rev, json, note): (i64, String, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
             let other: DraftState = serde_json::from_str(&json)?;
             if other.content() != content {
-                let change = if by < 0 { later_note } else { note };
+                let (change, made) = if by < 0 {
+                    (later_note, &later)
+                } else {
+                    (note, &other)
+                };
                 return Ok(Some(Neighbour {
                     id: rev,
+                    made_on: made.step,
+                    in_tracking: only_tracking(state, &other),
                     state: other,
                     change,
                 }));
             }
             later_note = note;
+            later = other;
         }
         Ok(None)
     }
@@ -295,6 +309,19 @@ struct Neighbour {
     state: DraftState,
     /// The note of the change between it and the current revision.
     change: String,
+    /// The wizard step that change was made on.
+    made_on: u32,
+    /// Whether it changed only the tracking (made on the tracking screen).
+    in_tracking: bool,
+}
+
+/// Whether two states differ only in what the tracking screen records.
+fn only_tracking(a: &DraftState, b: &DraftState) -> bool {
+    let without = |s: &DraftState| DraftState {
+        tracking: Default::default(),
+        ..s.content()
+    };
+    a.tracking != b.tracking && without(a) == without(b)
 }
 
 fn unit_name(state: &DraftState) -> String {

@@ -31,6 +31,9 @@ pub struct DraftState {
     pub plan: Option<Plan>,
     /// Once the plan is issued: what the unit records about each task through the year.
     pub tracking: kehoach_model::Tracking,
+    /// Warnings the user answered ("nam:2024:2025": keep the unit's year though the parent's
+    /// is another): not asked again for this draft.
+    pub answered: Vec<String>,
 }
 
 impl DraftState {
@@ -82,6 +85,12 @@ pub struct Draft {
     /// After an undo or redo: the change it took back or made again ("Sửa nhiệm vụ III.1.2").
     #[serde(default)]
     pub change: Option<String>,
+    /// … the wizard step it was made on …
+    #[serde(default)]
+    pub change_step: Option<u32>,
+    /// … or whether it was made on the tracking screen (only the tracking changed).
+    #[serde(default)]
+    pub change_in_tracking: bool,
 }
 
 /// One saved state, labelled with its time.

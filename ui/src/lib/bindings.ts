@@ -604,13 +604,26 @@ plan: Plan | null,
 /**
  * Once the plan is issued: what the unit records about each task through the year.
  */
-tracking: Tracking, };
+tracking: Tracking, 
+/**
+ * Warnings the user answered ("nam:2024:2025": keep the unit's year though the parent's
+ * is another): not asked again for this draft.
+ */
+answered: Array<string>, };
 
 export type Draft = { id: number, revision: number, state: DraftState, can_undo: boolean, can_redo: boolean, updated_at: string, 
 /**
  * After an undo or redo: the change it took back or made again ("Sửa nhiệm vụ III.1.2").
  */
-change: string | null, };
+change: string | null, 
+/**
+ * … the wizard step it was made on …
+ */
+change_step: number | null, 
+/**
+ * … or whether it was made on the tracking screen (only the tracking changed).
+ */
+change_in_tracking: boolean, };
 
 export type DraftSummary = { id: number, title: string, unit: string, created_at: string, updated_at: string, revisions: number, };
 

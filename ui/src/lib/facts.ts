@@ -53,7 +53,8 @@ export const FACTS: Facts = {
     "tracking": {
       "tasks": {},
       "reports": {}
-    }
+    },
+    "answered": []
   },
   "profile_fields": [
     {

@@ -18,6 +18,9 @@ const RENDER_DELAY_MS = 150;
 /** Waits before trying a failed save again. */
 const RETRY_MS = [1000, 3000, 10000, 30000];
 
+/** Where an undone or redone change was made: a wizard step, or the tracking screen. */
+export type ChangeAt = { step: number | null; tracking: boolean };
+
 export class Session {
   id = $state<number>(0);
   draft = $state<DraftState>(undefined as unknown as DraftState);
@@ -134,31 +137,35 @@ export class Session {
 
   private noticeTimer: ReturnType<typeof setTimeout> | null = null;
 
-  /** Takes back the last change of content; the wizard stays on its step. */
-  async undo() {
-    await this.step(() => api.undo(this.id, this.draft.step), "Đã hoàn tác");
+  /** Takes back the last change of content; says which and where it was made (the caller takes
+   * the user there). */
+  async undo(): Promise<ChangeAt | null> {
+    return this.step(() => api.undo(this.id, this.draft.step), "Đã hoàn tác");
   }
 
   /** Makes the last undone change again. */
-  async redo() {
-    await this.step(() => api.redo(this.id, this.draft.step), "Đã làm lại");
+  async redo(): Promise<ChangeAt | null> {
+    return this.step(() => api.redo(this.id, this.draft.step), "Đã làm lại");
   }
 
-  private async step(call: () => Promise<Draft | null>, what: string) {
+  private async step(call: () => Promise<Draft | null>, what: string): Promise<ChangeAt | null> {
     await this.flush();
-    if (this.status === "conflict") return;
+    if (this.status === "conflict") return null;
     let d: Draft | null;
     try {
       d = await call();
     } catch (e) {
       this.saveError = message(e);
-      return;
+      return null;
     }
-    if (!d) return;
+    if (!d) return null;
     this.load(d);
-    this.notice = d.change ? `${what}: ${d.change}` : what;
+    const at: ChangeAt = { step: d.change_step ?? null, tracking: d.change_in_tracking ?? false };
+    const where = at.tracking ? " (Theo dõi thực hiện)" : at.step ? ` (bước ${at.step})` : "";
+    this.notice = d.change ? `${what}: ${d.change}${where}` : what;
     if (this.noticeTimer) clearTimeout(this.noticeTimer);
     this.noticeTimer = setTimeout(() => (this.notice = null), 6000);
+    return at;
   }
 
   /** Renders now what is waiting to be rendered and waits until the rendering is current (before

@@ -10,7 +10,7 @@ afterEach(() => {
 });
 
 function draft(revision: number, state: DraftState): Draft {
-  return { id: 7, revision, state, can_undo: true, can_redo: false, updated_at: "2027-01-02 08:00:00", change: null };
+  return { id: 7, revision, state, can_undo: true, can_redo: false, updated_at: "2027-01-02 08:00:00", change: null, change_step: null, change_in_tracking: false };
 }
 
 test("a save names the revision it was made from, and a conflict keeps the user's state", async () => {

@@ -38,11 +38,11 @@ test("one click gives every proposal not yet looked at its default, in one revis
     if (cmd === "save_draft") {
       const d = (args as { draft: DraftState }).draft;
       saved.push(d);
-      return { id: 1, revision: 2, state: d, can_undo: true, can_redo: false, updated_at: "", change: null };
+      return { id: 1, revision: 2, state: d, can_undo: true, can_redo: false, updated_at: "", change: null, change_step: null, change_in_tracking: false };
     }
     return null;
   });
-  const session = new Session({ id: 1, revision: 1, state: newDraftState(2027), can_undo: false, can_redo: false, updated_at: "", change: null });
+  const session = new Session({ id: 1, revision: 1, state: newDraftState(2027), can_undo: false, can_redo: false, updated_at: "", change: null, change_step: null, change_in_tracking: false });
   render(RewordStep, { session });
   const button = await screen.findByTestId("use-defaults");
   expect(button.textContent).toContain("(2)");

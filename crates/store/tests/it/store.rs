@@ -377,3 +377,44 @@ fn restoring_a_backup_next_to_a_live_wal_gives_the_backup_intact() {
     assert_eq!(s.draft(id).unwrap().state, state(2));
     assert!(matches!(s.draft(other), Err(StoreError::NoDraft(_))));
 }
+
+#[test]
+fn undo_says_where_the_change_was_made_a_step_or_the_tracking_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("kehoach.db")).unwrap();
+    let mut d = state(1);
+    let id = s.create_draft(&d).unwrap();
+    // A task dropped on step 4, then the user moves on to step 6 and records a task's status on
+    // the tracking screen.
+    d.step = 4;
+    s.save(id, &d, "Bước 4").unwrap();
+    d.decisions
+        .nodes
+        .insert("III.2.1".into(), NodeDecision::Drop);
+    s.save(id, &d, "Bỏ nhiệm vụ III.2.1").unwrap();
+    d.step = 6;
+    s.save(id, &d, "Bước 6").unwrap();
+    d.tracking.tasks.insert(
+        "III.1.1".into(),
+        kehoach_model::TaskRecord {
+            status: kehoach_model::Status::HoanThanh,
+            ..Default::default()
+        },
+    );
+    s.save(id, &d, "Theo dõi nhiệm vụ 1.1").unwrap();
+    let back = s.undo_on(id, -1, 6).unwrap().unwrap();
+    assert_eq!(back.change.as_deref(), Some("Theo dõi nhiệm vụ 1.1"));
+    assert!(back.change_in_tracking, "made on the tracking screen");
+    assert_eq!(back.state.step, 6, "the window's step");
+    let back = s.undo_on(id, -1, 6).unwrap().unwrap();
+    assert_eq!(back.change.as_deref(), Some("Bỏ nhiệm vụ III.2.1"));
+    assert!(!back.change_in_tracking);
+    assert_eq!(
+        back.change_step,
+        Some(4),
+        "made on step 4, undone from step 6"
+    );
+    let again = s.undo_on(id, 1, 6).unwrap().unwrap();
+    assert_eq!(again.change.as_deref(), Some("Bỏ nhiệm vụ III.2.1"));
+    assert_eq!(again.change_step, Some(4));
+}
