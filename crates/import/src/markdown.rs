@@ -213,15 +213,33 @@ fn cell_text(s: &str, line_break: &str) -> (String, Vec<(String, String)>) {
 /// A converter breaks long cell text with `<br>` where the PDF wrapped it: a line that continues
 /// a sentence (the one before has no closing punctuation, this one starts in lower case and is no
 /// new point) is joined back.
+///
+/// A converter may also interleave the halves of a wrapped word with the next line ("Kế" /
+/// "Báo cáo" / "hoạch/" for "Kế hoạch/" + "Báo cáo"): a lone word left open, then a short line
+/// in lower case, are one word's halves.
 fn join_wrapped(lines: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    // A line of one word, no punctuation, that the next line did not continue.
+    let mut lone: Option<usize> = None;
     for line in lines {
+        let lower = line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        if let (Some(d), true) = (lone, lower && line.split_whitespace().count() <= 2) {
+            if d + 1 < out.len() {
+                out[d].push(' ');
+                out[d].push_str(&line);
+                if out[d].ends_with('/') {
+                    let next = out.remove(d + 1);
+                    out[d].push_str(&next);
+                }
+                lone = None;
+                continue;
+            }
+        }
         if let Some(prev) = out.last_mut() {
-            let continues = !kehoach_text::ends_sentence(prev)
-                && line
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+            let continues = !kehoach_text::ends_sentence(prev) && lower;
             if prev.ends_with('/') {
                 prev.push_str(&line);
                 continue;
@@ -232,6 +250,14 @@ fn join_wrapped(lines: Vec<String>) -> Vec<String> {
                 continue;
             }
         }
+        let one_word = !line.contains(char::is_whitespace)
+            && line.chars().all(char::is_alphabetic)
+            && line.chars().next().is_some_and(char::is_uppercase);
+        lone = if one_word {
+            Some(out.len())
+        } else {
+            lone.filter(|_| !lower)
+        };
         out.push(line);
     }
     out
@@ -326,6 +352,24 @@ mod tests {
         assert!(p.text.ends_with("Phòng Nội vụ: 2 * 3"), "{}", p.text);
         let whole = inline("*(Nội dung chi tiết theo phụ lục đính kèm)*");
         assert!(whole.italic && whole.emphasis.is_empty());
+    }
+
+    #[test]
+    fn the_halves_of_a_word_split_around_a_line_are_joined() {
+        let lines = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            join_wrapped(lines(&["Kế", "Báo cáo", "hoạch/"])),
+            lines(&["Kế hoạch/Báo cáo"])
+        );
+        assert_eq!(
+            join_wrapped(lines(&["Kế", "Công văn", "hoạch"])),
+            lines(&["Kế hoạch", "Công văn"])
+        );
+        // A list of products stays a list.
+        assert_eq!(
+            join_wrapped(lines(&["Kế hoạch", "Báo cáo"])),
+            lines(&["Kế hoạch", "Báo cáo"])
+        );
     }
 
     #[test]
