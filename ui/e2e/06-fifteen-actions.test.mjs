@@ -61,6 +61,9 @@ test("the kindergarten plan in at most 15 deliberate actions, exported without a
   const rows = await browser.$$('[data-testid^="work-row-"]');
   assert.ok(rows.length >= 5, `items that need a look are listed first (${rows.length})`);
   for (const row of rows) assert.ok(!(await row.getText()).includes("…"), "no item text cut off");
+  // One number for what needs a look: the worklist's and the filter's are the same.
+  const filter = await (await byTestId(browser, "filter-flagged")).parentElement();
+  assert.ok((await filter.getText()).includes(`(${rows.length})`), `the filter counts the ${rows.length} listed: ${await filter.getText()}`);
   await shot(browser, "15-buoc-4-viec-can-xem");
   // The principal drops the tasks that are still the district's own work, as the unit's text
   // reads now.
