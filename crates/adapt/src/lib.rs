@@ -204,7 +204,7 @@ pub fn adapt_with(
                     if decisions.nodes.contains_key(&item.id) {
                         return true;
                     }
-                    if addressed_to_head(item, &judge, &head) {
+                    if own_voice::addressed_to_head(item, &|t| judge.gives_to_own(t), &head) {
                         return true;
                     }
                     let steers = preset.ignore.iter().any(|g| g == "chi-dao");
@@ -365,23 +365,4 @@ pub fn adapt_with(
         flags,
         nodes,
     })
-}
-
-/// "Phòng Y tế, Trung tâm Y tế huyện: triển khai …" in a health centre's "Tổ chức thực hiện":
-/// its own duties, addressed to its head (at any depth). Whether the item itself was.
-fn addressed_to_head(item: &mut Item, judge: &judge::Judge, head: &str) -> bool {
-    let mut own = false;
-    if let Some((addressee, rest)) = item.text.split_once(':') {
-        if addressee.split_whitespace().count() <= 25
-            && (!rest.trim().is_empty() || !item.items.is_empty())
-            && judge.gives_to_own(addressee)
-        {
-            item.text = format!("{head}: {}", rest.trim()).trim_end().to_string();
-            own = true;
-        }
-    }
-    for child in &mut item.items {
-        addressed_to_head(child, judge, head);
-    }
-    own
 }

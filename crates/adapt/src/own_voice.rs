@@ -3,6 +3,7 @@
 //! the unit's own obligation, addressed to its head ("Hiệu trưởng: xây dựng kế hoạch …"); the
 //! parent steering its subordinates ("… hướng dẫn, kiểm tra các đơn vị trực thuộc") and a request
 //! to another body ("Đề nghị Ủy ban MTTQ Việt Nam xã phối hợp …") are not the unit's to write.
+use kehoach_model::Item;
 use kehoach_text::{ends_sentence, find_all, fold};
 
 /// How a parent names its subordinates as a class.
@@ -109,6 +110,26 @@ pub fn own_voice(text: &str, has_children: bool, head: &str, steers: bool) -> Vo
         out = kehoach_text::capitalise(&out);
     }
     Voice::Reworded(out)
+}
+
+/// "Phòng Y tế, Trung tâm Y tế huyện: triển khai …" in a health centre's "Tổ chức thực hiện":
+/// its own duties, addressed to its head (at any depth); `own` tells whether an addressee names
+/// units like this one (the judge's reading). Whether the item itself was.
+pub fn addressed_to_head(item: &mut Item, own: &dyn Fn(&str) -> bool, head: &str) -> bool {
+    let mut addressed = false;
+    if let Some((addressee, rest)) = item.text.split_once(':') {
+        if addressee.split_whitespace().count() <= 25
+            && (!rest.trim().is_empty() || !item.items.is_empty())
+            && own(addressee)
+        {
+            item.text = format!("{head}: {}", rest.trim()).trim_end().to_string();
+            addressed = true;
+        }
+    }
+    for child in &mut item.items {
+        addressed_to_head(child, own, head);
+    }
+    addressed
 }
 
 #[cfg(test)]

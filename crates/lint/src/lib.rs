@@ -11,7 +11,7 @@ pub mod lines;
 mod plan;
 pub mod sentences;
 
-use kehoach_model::{Plan, Topic};
+use kehoach_model::Topic;
 use serde::{Deserialize, Serialize};
 
 pub use facts::against_parent;
@@ -178,11 +178,6 @@ pub fn place_date_wraps(line: &str) -> Finding {
 
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
-}
-
-/// How a user finds an item, and the topic of its part, by item id ([`Plan::places`]).
-fn item_places(plan: &Plan) -> std::collections::HashMap<String, (String, Option<Topic>)> {
-    plan.places()
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 /// Checks a plan's content.
 pub fn check(plan: &Plan) -> Vec<Finding> {
     let mut out = check_raw(plan);
-    let places = super::item_places(plan);
+    let places = plan.places();
     for f in out.iter_mut().filter(|f| f.location.area == Area::Body) {
         if let Some((label, topic)) = places.get(&f.location.node) {
             f.location.label = label.clone();

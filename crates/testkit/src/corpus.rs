@@ -56,6 +56,20 @@ pub fn keyed_plans() -> Vec<(String, PathBuf, String)> {
         .collect()
 }
 
+/// Every keyed corpus plan read as `read` reads a file (the importer; testkit does not depend on
+/// it), then the built-in District 1 sample for a kindergarten: (name, parent plan, unit type).
+pub fn keyed_parents<E: std::fmt::Debug>(
+    read: impl Fn(&std::path::Path) -> Result<Plan, E>,
+    district_sample: Plan,
+) -> Vec<(String, Plan, String)> {
+    let mut out: Vec<(String, Plan, String)> = keyed_plans()
+        .into_iter()
+        .map(|(name, d, unit)| (name, read(&d.join("doc.docx")).unwrap(), unit))
+        .collect();
+    out.push(("quan1-2024".into(), district_sample, "mam-non".into()));
+    out
+}
+
 /// The plans held out of tuning (`tests/fixtures/parents/HOLDOUT`): measured, never tuned on.
 pub fn held_out() -> std::collections::BTreeSet<String> {
     std::fs::read_to_string(root().join("tests/fixtures/parents/HOLDOUT"))

@@ -5,7 +5,7 @@
 use kehoach_adapt::{self as adapt, AdaptOptions, Preset};
 use kehoach_import as import;
 use kehoach_model::{Decisions, Item, Plan, Topic};
-use kehoach_testkit::corpus::{keyed_plans, preset_id, unit_profile};
+use kehoach_testkit::corpus::{keyed_parents, preset_id, unit_profile};
 
 /// Words that give away a parent's sentence (folded, whole words).
 const PARENT_WORDS: &[(&str, &str)] = &[
@@ -39,15 +39,7 @@ fn to_chuc(plan: &Plan) -> Vec<(String, String)> {
 
 #[test]
 fn to_chuc_thuc_hien_of_every_unit_plan_is_the_units_own() {
-    let mut parents: Vec<(String, Plan, String)> = keyed_plans()
-        .into_iter()
-        .map(|(name, d, unit)| (name, import::read_path(&d.join("doc.docx")).unwrap(), unit))
-        .collect();
-    parents.push((
-        "quan1-2024".into(),
-        import::builtin("quan1-2024").unwrap(),
-        "mam-non".into(),
-    ));
+    let parents = keyed_parents(import::read_path, import::builtin("quan1-2024").unwrap());
     let mut problems = Vec::new();
     for (name, parent, unit) in &parents {
         let mut units = vec![preset_id(unit).to_string()];

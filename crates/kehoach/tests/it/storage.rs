@@ -73,6 +73,17 @@ fn mount_tmpfs(at: &Path, size: &str) -> Mount {
     Mount(at.to_path_buf())
 }
 
+/// Makes a mounted tmpfs read-only (root writes through folder permissions: a read-only mount
+/// stands for them).
+fn remount_read_only(at: &Path) {
+    let status = Command::new("mount")
+        .args(["-o", "remount,ro"])
+        .arg(at)
+        .status()
+        .unwrap();
+    assert!(status.success(), "remount {} read-only", at.display());
+}
+
 /// A data file with one draft (the kindergarten's plan), made in `dir`.
 fn data_file(dir: &Path) -> PathBuf {
     let plan = dir.join("plan.json");
@@ -169,12 +180,7 @@ fn a_read_only_folder_and_a_full_disk_allow_all_that_reads() {
         let ro = dir.path().join("chi-doc");
         let _m = mount_tmpfs(&ro, "20M");
         std::fs::copy(&db, ro.join("k.db")).unwrap();
-        let status = Command::new("mount")
-            .args(["-o", "remount,ro"])
-            .arg(&ro)
-            .status()
-            .unwrap();
-        assert!(status.success());
+        remount_read_only(&ro);
         reads_work_saving_says_why(&ro.join("k.db"), &work, false, &["chỉ cho đọc"]);
         // Full: a tmpfs holding a copy and a file filling the rest.
         let full = dir.path().join("day");
@@ -223,14 +229,8 @@ fn exporting_into_a_folder_that_cannot_be_written_says_what_to_do() {
     let ro = dir.path().join("khong-ghi-duoc");
     let _m;
     if is_root() {
-        // (Root writes through folder permissions: a read-only mount stands for them.)
         _m = Some(mount_tmpfs(&ro, "4M"));
-        let status = Command::new("mount")
-            .args(["-o", "remount,ro"])
-            .arg(&ro)
-            .status()
-            .unwrap();
-        assert!(status.success());
+        remount_read_only(&ro);
     } else {
         use std::os::unix::fs::PermissionsExt;
         _m = None;

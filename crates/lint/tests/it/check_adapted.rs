@@ -7,21 +7,13 @@ use kehoach_import as import;
 use kehoach_lint::{self as lint, Finding};
 use kehoach_model::{Decisions, Plan};
 use kehoach_parent::ParentProfile;
-use kehoach_testkit::corpus::{keyed_plans, preset_id, unit_profile};
+use kehoach_testkit::corpus::{keyed_parents, preset_id, unit_profile};
 
 const SCOPE_RULES: &[&str] = &["parent-scope", "parent-actor", "broken-sentence"];
 
 fn cases() -> Vec<(String, Plan, Adaptation)> {
     let mut out = Vec::new();
-    let mut parents: Vec<(String, Plan, String)> = keyed_plans()
-        .into_iter()
-        .map(|(name, d, unit)| (name, import::read_path(&d.join("doc.docx")).unwrap(), unit))
-        .collect();
-    parents.push((
-        "quan1-2024".into(),
-        import::builtin("quan1-2024").unwrap(),
-        "mam-non".into(),
-    ));
+    let parents = keyed_parents(import::read_path, import::builtin("quan1-2024").unwrap());
     for (name, parent, unit) in parents {
         let result = adapt::adapt(
             &parent,

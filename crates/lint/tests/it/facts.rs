@@ -6,18 +6,10 @@ use kehoach_adapt::{adapt, AdaptOptions, Preset};
 use kehoach_import as import;
 use kehoach_lint::{self as lint, Finding};
 use kehoach_model::{Decisions, Plan};
-use kehoach_testkit::corpus::{keyed_plans, preset_id, unit_profile};
+use kehoach_testkit::corpus::{keyed_parents, preset_id, unit_profile};
 
 fn adapted() -> Vec<(String, Plan, Plan)> {
-    let mut parents: Vec<(String, Plan, String)> = keyed_plans()
-        .into_iter()
-        .map(|(name, d, unit)| (name, import::read_path(&d.join("doc.docx")).unwrap(), unit))
-        .collect();
-    parents.push((
-        "quan1-2024".into(),
-        import::builtin("quan1-2024").unwrap(),
-        "mam-non".into(),
-    ));
+    let parents = keyed_parents(import::read_path, import::builtin("quan1-2024").unwrap());
     parents
         .into_iter()
         .map(|(name, parent, unit)| {

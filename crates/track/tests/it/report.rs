@@ -37,6 +37,19 @@ fn plan() -> Plan {
     p
 }
 
+/// The plan of record of 2027 with one reform area and these tasks.
+fn record(tasks: Vec<Task>) -> Record {
+    Record {
+        year: 2027,
+        notes: Default::default(),
+        areas: vec![Area {
+            label: "1".into(),
+            title: "Cải cách thể chế".into(),
+        }],
+        tasks,
+    }
+}
+
 fn texts(report: &Plan, part: usize) -> Vec<String> {
     report.parts[part]
         .items
@@ -49,30 +62,22 @@ fn texts(report: &Plan, part: usize) -> Vec<String> {
 #[test]
 fn an_overdue_task_is_a_shortcoming_with_its_reason() {
     let feb = Deadline::By(NaiveDate::from_ymd_opt(2027, 2, 28).unwrap());
-    let record = Record {
-        year: 2027,
-        notes: Default::default(),
-        areas: vec![Area {
-            label: "1".into(),
-            title: "Cải cách thể chế".into(),
-        }],
-        tasks: vec![
-            task(
-                "1.1",
-                "Rà soát, sửa đổi quy chế chi tiêu nội bộ của nhà trường.",
-                feb,
-                Status::DangThucHien,
-                "Chờ hướng dẫn mới về định mức chi",
-            ),
-            task(
-                "1.2",
-                "Ban hành quy chế dân chủ cơ sở của nhà trường.",
-                feb,
-                Status::HoanThanh,
-                "",
-            ),
-        ],
-    };
+    let record = record(vec![
+        task(
+            "1.1",
+            "Rà soát, sửa đổi quy chế chi tiêu nội bộ của nhà trường.",
+            feb,
+            Status::DangThucHien,
+            "Chờ hướng dẫn mới về định mức chi",
+        ),
+        task(
+            "1.2",
+            "Ban hành quy chế dân chủ cơ sở của nhà trường.",
+            feb,
+            Status::HoanThanh,
+            "",
+        ),
+    ]);
     let r = report(&plan(), &record, Period::Q1);
     assert_eq!(r.parts[2].title, "TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN");
     let iii = texts(&r, 2);
@@ -97,14 +102,7 @@ fn an_overdue_task_is_a_shortcoming_with_its_reason() {
 fn direction_reports_inspection_and_communication_of_the_reform_by_what_they_are_about() {
     let may = Deadline::By(NaiveDate::from_ymd_opt(2027, 5, 31).unwrap());
     let done = |label: &str, text: &str| task(label, text, may, Status::HoanThanh, "");
-    let record = Record {
-        year: 2027,
-        notes: Default::default(),
-        areas: vec![Area {
-            label: "1".into(),
-            title: "Cải cách thể chế".into(),
-        }],
-        tasks: vec![
+    let record = record(vec![
             done(
                 "1.1",
                 "Tuyên truyền, phổ biến, giáo dục pháp luật cho viên chức, người lao động và cha mẹ học sinh.",
@@ -118,8 +116,7 @@ fn direction_reports_inspection_and_communication_of_the_reform_by_what_they_are
                 "Tự kiểm tra việc thực hiện nhiệm vụ cải cách hành chính tại nhà trường.",
             ),
             done("1.4", "Phối hợp Trạm Y tế khám sức khỏe định kỳ, kiểm tra sức khỏe cho trẻ."),
-        ],
-    };
+    ]);
     let r = report(&plan(), &record, Period::H1);
     let i = &r.parts[0];
     let under = |n: usize| -> String {
@@ -150,12 +147,7 @@ fn direction_reports_inspection_and_communication_of_the_reform_by_what_they_are
 
 #[test]
 fn the_report_names_the_unit_as_its_profile_spells_it() {
-    let record = Record {
-        year: 2027,
-        notes: Default::default(),
-        areas: vec![],
-        tasks: vec![],
-    };
+    let record = record(vec![]);
     let r = report_as(
         &plan(),
         &record,
