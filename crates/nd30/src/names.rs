@@ -108,12 +108,34 @@ pub fn break_name(name: &str) -> Option<(String, String)> {
     Some((words[..at].join(" "), words[at..].join(" ")))
 }
 
+/// Titles of officials that may stand before a body's name.
+const OFFICIALS: &[&str] = &[
+    "giám đốc",
+    "phó giám đốc",
+    "chủ tịch",
+    "phó chủ tịch",
+    "hiệu trưởng",
+    "thủ trưởng",
+    "chánh văn phòng",
+    "trưởng phòng",
+    "bộ trưởng",
+];
+
 /// A name in normal case from any case ("ỦY BAN NHÂN DÂN PHƯỜNG SÀI GÒN" → "Ủy ban nhân dân
 /// phường Sài Gòn"; "SỞ GIÁO DỤC VÀ ĐÀO TẠO" → "Sở Giáo dục và Đào tạo"; "TRƯỜNG MẦM NON TUỔI
 /// HỒNG" → "Trường mầm non Tuổi Hồng"). Abbreviations in capitals ("UBND", "THCS") stay.
 pub fn normal_case(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    // An official of a body ("Giám đốc Sở Giáo dục và Đào tạo …", as a plan may name its
+    // decision's issuer): the title in normal case, then the body's name.
+    if let Some(n) = longest(&lower, 0, OFFICIALS).filter(|&n| n < words.len()) {
+        return format!(
+            "{} {}",
+            capitalise(&lower[..n].join(" ")),
+            normal_case(&words[n..].join(" "))
+        );
+    }
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut i = 0;
     // The type of body, then its field.
@@ -267,6 +289,15 @@ mod tests {
     fn bodies_and_places_follow_phu_luc_ii() {
         for (caps, normal) in [
             ("ỦY BAN NHÂN DÂN QUẬN 1", "Ủy ban nhân dân Quận 1"),
+            // An official of a body, as a plan's "(Ban hành kèm theo …)" line may name it.
+            (
+                "Giám đốc Sở Giáo dục và Đào tạo thành phố Cần Thơ",
+                "Giám đốc Sở Giáo dục và Đào tạo thành phố Cần Thơ",
+            ),
+            (
+                "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ HƯNG THỊNH",
+                "Chủ tịch Ủy ban nhân dân xã Hưng Thịnh",
+            ),
             (
                 "ỦY BAN NHÂN DÂN PHƯỜNG SÀI GÒN",
                 "Ủy ban nhân dân phường Sài Gòn",

@@ -143,10 +143,13 @@ impl Judge {
             .chain(&self.own_units)
             .chain(&self.other_units)
             .chain(
+                // (The parent's organs as who acts, not its verbs: "Các đơn vị trực thuộc
+                // hướng dẫn học sinh …" lists the units, then says what they do.)
                 self.groups
                     .iter()
                     .filter(|g| g.subject)
-                    .flat_map(|g| g.phrases.iter()),
+                    .flat_map(|g| g.phrases.iter())
+                    .filter(|p| !self.actions.contains(p)),
             )
             .collect();
         let titles = [

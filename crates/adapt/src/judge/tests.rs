@@ -52,3 +52,13 @@ fn work_given_to_the_units_is_theirs() {
         assert_eq!(j.judge(text, Above::Nothing).verdict, Verdict::Keep, "{text}");
     }
 }
+
+#[test]
+fn units_that_guide_keep_their_verb() {
+    let j = judge("thpt", "SỞ GIÁO DỤC VÀ ĐÀO TẠO");
+    let t = "Các đơn vị trực thuộc hướng dẫn học sinh, cha mẹ học sinh nộp hồ sơ trên Cổng Dịch vụ công quốc gia.";
+    assert_eq!(
+        j.own_wording(t, "Nhà trường", "Hiệu trưởng").as_deref(),
+        Some("Nhà trường hướng dẫn học sinh, cha mẹ học sinh nộp hồ sơ trên Cổng Dịch vụ công quốc gia.")
+    );
+}
