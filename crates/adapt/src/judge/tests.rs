@@ -62,3 +62,17 @@ fn units_that_guide_keep_their_verb() {
         Some("Nhà trường hướng dẫn học sinh, cha mẹ học sinh nộp hồ sơ trên Cổng Dịch vụ công quốc gia.")
     );
 }
+
+#[test]
+fn a_heading_naming_schools_and_gdnn_gdtx_centres_is_the_schools() {
+    let j = judge("thpt", "SỞ GIÁO DỤC VÀ ĐÀO TẠO");
+    assert_eq!(
+        j.own_wording(
+            "Các trường trung học phổ thông, trung tâm GDNN-GDTX",
+            "Nhà trường",
+            "Hiệu trưởng"
+        )
+        .as_deref(),
+        Some("Nhà trường")
+    );
+}
