@@ -12,6 +12,7 @@
 //!    gaps; every unit item records its source (the parent item's id) or none.
 mod appendix;
 pub mod boilerplate;
+pub mod carry;
 mod cells;
 mod context;
 mod derived;
@@ -58,6 +59,9 @@ pub struct NodeState {
     /// What the judge made of the item's text, and why (shown to the user).
     pub verdict: judge::Verdict,
     pub reason: String,
+    /// In a plan made from last year's: what the parent changed in this item since then.
+    #[serde(default)]
+    pub change: Option<kehoach_model::ItemChange>,
 }
 
 /// A unit item that still carries the parent's scope.

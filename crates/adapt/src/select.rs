@@ -77,6 +77,7 @@ impl<'a> Selector<'a> {
             },
             verdict: judged.verdict,
             reason: judged.reason,
+            change: None,
         });
         // A dropped item without points under it goes; one with points is decided by them (a
         // heading's own words say little), each point judged on its own.
@@ -195,6 +196,7 @@ pub fn record(
         edited: None,
         verdict: if kept { Verdict::Keep } else { Verdict::Drop },
         reason: reason.into(),
+        change: None,
     });
     for i in &item.items {
         record(i, topic, depth + 1, kept, reason, nodes);

@@ -28,6 +28,17 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static DAY_MONTH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^\d/])\d{1,2}/\d{1,2}/$").expect("the date pattern"));
 
+/// A quarter or a month before a year: "Quý I/", "quý IV/", "tháng 12/".
+static PERIOD_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:quý\s+[IV]{1,3}|tháng\s+\d{1,2})\s*/$").expect("the period pattern")
+});
+
+/// A deadline right before the year, in folded text: "truoc ngay 15/12/", "han 31/3/".
+static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:truoc(?: ngay)?|han(?: chot)?|cham nhat(?: ngay)?)\s*\d{1,2}/\d{1,2}/$")
+        .expect("the deadline pattern")
+});
+
 /// Words before a year that make it a statement about the past, within its clause.
 const PAST: &[&str] = &[
     "so với",
@@ -75,7 +86,8 @@ pub fn stale(text: &str, plan_year: i32, spans: &Spans) -> Vec<StaleYear> {
         // not a date's ("20/01/2024").
         let before = &text[..start];
         let after = &text[end..];
-        if after.starts_with('/') || (before.ends_with('/') && !DAY_MONTH.is_match(before)) {
+        let dated = DAY_MONTH.is_match(before) || PERIOD_OF.is_match(before);
+        if after.starts_with('/') || (before.ends_with('/') && !dated) {
             continue;
         }
         let first: i32 = c[1].parse().unwrap_or(plan_year);
@@ -87,7 +99,10 @@ pub fn stale(text: &str, plan_year: i32, spans: &Spans) -> Vec<StaleYear> {
             continue;
         }
         let clause = kehoach_text::fold(clause_before(text, start));
-        if PAST.iter().any(|p| clause.contains(&kehoach_text::fold(p))) {
+        // A deadline ("báo cáo kết quả trước ngày 15/12/2024") is the plan's, whatever the
+        // clause says before it.
+        let deadline = DEADLINE.is_match(&clause);
+        if !deadline && PAST.iter().any(|p| clause.contains(&kehoach_text::fold(p))) {
             continue;
         }
         let shift = plan_year - newest;
@@ -119,6 +134,27 @@ mod tests {
             .into_iter()
             .map(|s| (s.found, s.proposed))
             .collect()
+    }
+
+    #[test]
+    fn a_deadline_and_a_quarter_are_the_plans_even_after_a_result() {
+        assert_eq!(
+            found(
+                "Báo cáo kết quả trước ngày 15/12/2024; hoàn thành trong Quý I/2024, tháng 6/2024.",
+                2025
+            ),
+            [
+                ("2024".into(), "2025".into()),
+                ("2024".into(), "2025".into()),
+                ("2024".into(), "2025".into())
+            ]
+        );
+        // A result of a past year is still the past; a symbol is not a year.
+        assert!(found(
+            "Duy trì kết quả năm 2024; Quyết định số 41/2011/QĐ-UBND",
+            2025
+        )
+        .is_empty());
     }
 
     #[test]

@@ -34,6 +34,8 @@ pub struct DraftState {
     /// Warnings the user answered ("nam:2024:2025": keep the unit's year though the parent's
     /// is another): not asked again for this draft.
     pub answered: Vec<String>,
+    /// A plan made from last year's ("Lập kế hoạch năm sau"): what the parent changed since.
+    pub previous: Option<kehoach_model::Previous>,
 }
 
 impl DraftState {

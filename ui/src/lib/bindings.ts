@@ -413,7 +413,11 @@ edited: string | null,
 /**
  * What the judge made of the item's text, and why (shown to the user).
  */
-verdict: Verdict, reason: string, };
+verdict: Verdict, reason: string, 
+/**
+ * In a plan made from last year's: what the parent changed in this item since then.
+ */
+change: ItemChange | null, };
 
 export type Verdict = "keep" | "drop" | "look";
 
@@ -504,6 +508,39 @@ next: string,
  * Proposals to the parent (part V), one per line.
  */
 proposals: string, };
+
+export type Previous = { 
+/**
+ * The year of last year's unit plan.
+ */
+year: number, 
+/**
+ * Per item id of this year's parent plan.
+ */
+changes: { [key in string]?: ItemChange }, removed: Array<RemovedItem>, undone: Array<UndoneTask>, };
+
+export type ItemChange = { "kind": "same", was: string, } | { "kind": "moved", was: string, } | { "kind": "changed", was: string, before: string, } | { "kind": "split", was: string, before: string, } | { "kind": "merged", was: Array<string>, before: Array<string>, } | { "kind": "new" };
+
+export type RemovedItem = { id: string, label: string, text: string, 
+/**
+ * Whether last year's unit plan had it.
+ */
+kept: boolean, };
+
+export type UndoneTask = { 
+/**
+ * Its label in last year's plan ("2.3").
+ */
+label: string, text: string, status: Status, 
+/**
+ * Why it was not carried out, or what the unit recorded about it.
+ */
+reason: string, 
+/**
+ * The item of this year's parent plan that continues it, if any (then it is in the plan
+ * already when kept).
+ */
+continued_by: string | null, };
 
 export type Status = "chua-thuc-hien" | "dang-thuc-hien" | "hoan-thanh" | "khong-thuc-hien";
 
@@ -609,7 +646,11 @@ tracking: Tracking,
  * Warnings the user answered ("nam:2024:2025": keep the unit's year though the parent's
  * is another): not asked again for this draft.
  */
-answered: Array<string>, };
+answered: Array<string>, 
+/**
+ * A plan made from last year's ("Lập kế hoạch năm sau"): what the parent changed since.
+ */
+previous: Previous | null, };
 
 export type Draft = { id: number, revision: number, state: DraftState, can_undo: boolean, can_redo: boolean, updated_at: string, 
 /**

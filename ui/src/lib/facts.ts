@@ -54,7 +54,8 @@ export const FACTS: Facts = {
       "tasks": {},
       "reports": {}
     },
-    "answered": []
+    "answered": [],
+    "previous": null
   },
   "profile_fields": [
     {

@@ -3,6 +3,7 @@
 mod adapt;
 mod adapt_corpus;
 mod adapt_sentences;
+mod carry;
 mod citations;
 mod to_chuc;
 mod unit_name;

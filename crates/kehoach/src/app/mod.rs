@@ -15,6 +15,7 @@ mod catalog;
 mod drafts;
 mod files;
 mod inputs;
+mod next_year;
 mod notes;
 mod review;
 mod tracking;
@@ -22,6 +23,7 @@ pub use catalog::*;
 pub use drafts::*;
 pub use files::*;
 pub use inputs::*;
+pub use next_year::{next_year_draft, next_year_files, next_year_summary};
 pub use notes::*;
 pub use review::*;
 pub use tracking::*;
@@ -99,13 +101,14 @@ pub fn build(parent: Option<&Plan>, draft: &DraftState) -> Result<(Plan, Option<
         .clone()
         .unwrap_or_else(|| profile.unit_type.clone());
     let preset = Preset::builtin(&preset_id)?;
-    let adaptation = adapt::adapt(
+    let mut adaptation = adapt::adapt(
         parent,
         profile,
         &preset,
         &draft.decisions,
         AdaptOptions::default(),
     )?;
+    next_year::mark_changes(&mut adaptation, draft);
     Ok((adaptation.plan.clone(), Some(adaptation)))
 }
 

@@ -44,15 +44,21 @@ enum Command {
         /// Kế hoạch cấp trên: tệp .docx/.md/.txt/.json hoặc builtin:ID.
         #[arg(long)]
         from: PathBuf,
-        /// Tệp thông tin đơn vị (.toml).
-        #[arg(long)]
-        unit: PathBuf,
+        /// Tệp thông tin đơn vị (.toml); không cần khi lập từ kế hoạch năm trước (--previous).
+        #[arg(long, required_unless_present = "previous")]
+        unit: Option<PathBuf>,
         /// Mẫu loại hình có sẵn (mã như mam-non; mã sai thì lỗi liệt kê các mã) hoặc tệp .toml; mặc định theo "type" của đơn vị.
         #[arg(long)]
         preset: Option<String>,
         /// Tệp quyết định đã lưu (.json): giữ/bỏ/sửa, thêm, sắp xếp, đề xuất từ ngữ.
         #[arg(long)]
         decisions: Option<PathBuf>,
+        /// Lập kế hoạch năm sau từ bản nháp năm trước (tệp JSON như lệnh “kehoach drafts show” in ra): giữ các quyết định của năm trước cho những mục cấp trên không đổi.
+        #[arg(long, conflicts_with_all = ["unit", "decisions"])]
+        previous: Option<PathBuf>,
+        /// Kế hoạch cấp trên năm trước (khi bản nháp năm trước không lập từ kế hoạch có sẵn trong ứng dụng).
+        #[arg(long, requires = "previous")]
+        previous_from: Option<PathBuf>,
         /// Tệp kế hoạch của đơn vị sẽ ghi ra: .json (để sửa tiếp), .docx hoặc .pdf.
         #[arg(short, long)]
         output: PathBuf,
@@ -220,10 +226,23 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             unit,
             preset,
             decisions,
+            previous,
+            previous_from,
             output,
         } => {
             ready(&output, replace)?;
-            let result = app::adapt_files(&from, &unit, preset.as_deref(), decisions.as_deref())?;
+            let result = match (previous, unit) {
+                (Some(previous), _) => {
+                    let (result, draft) =
+                        app::next_year_files(&from, &previous, previous_from.as_deref())?;
+                    eprint!("{}", app::next_year_summary(&result, &draft));
+                    result
+                }
+                (None, Some(unit)) => {
+                    app::adapt_files(&from, &unit, preset.as_deref(), decisions.as_deref())?
+                }
+                (None, None) => unreachable!("clap requires --unit without --previous"),
+            };
             let is_json = output
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("json"));
