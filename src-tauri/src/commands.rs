@@ -110,6 +110,38 @@ pub fn new_draft(state: State<'_, AppState>, draft: DraftState) -> Res<Draft> {
     Ok(store.draft(id)?)
 }
 
+/// "Lập kế hoạch năm sau": asks for this year's parent plan (any file the importer reads),
+/// imports it and makes a new draft from draft `id` (last year's): its decisions carried to the
+/// items the parent left as they were. `None` when cancelled.
+#[tauri::command]
+pub async fn next_year_draft<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> Res<Option<Draft>> {
+    let Some(path) = dialogs::pick_parent_file(&app) else {
+        return Ok(None);
+    };
+    let last = state.store()?.draft(id)?.state;
+    let Some(last_ref) = last.parent.clone() else {
+        return Err(core::Error::Input(
+            "Bản nháp này không được lập từ một kế hoạch cấp trên: hãy lập kế hoạch mới.".into(),
+        )
+        .into());
+    };
+    let last_parent = state.parent(&last_ref)?;
+    let (parent_id, plan, _) = core::import_parent(&mut *state.store()?, &path)?;
+    let draft = core::next_year_draft(
+        &last_parent,
+        &last,
+        &plan,
+        Some(ParentRef::Stored(parent_id)),
+    )?;
+    let mut store = state.store()?;
+    let id = store.create_draft(&draft)?;
+    Ok(Some(store.draft(id)?))
+}
+
 #[tauri::command]
 pub fn open_draft(state: State<'_, AppState>, id: i64) -> Res<Draft> {
     Ok(state.store()?.draft(id)?)

@@ -82,6 +82,7 @@ pub fn builder<R: Runtime>() -> Builder<R> {
             commands::parent_plan,
             commands::import_parent,
             commands::new_draft,
+            commands::next_year_draft,
             commands::open_draft,
             commands::save_draft,
             commands::undo,

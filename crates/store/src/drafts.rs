@@ -276,9 +276,11 @@ impl Store {
              FROM drafts d ORDER BY d.updated_at DESC, d.id DESC",
         )?;
         let rows = stmt.query_map([], |r| {
+            let title: String = r.get(1)?;
             Ok(DraftSummary {
                 id: r.get(0)?,
-                title: r.get(1)?,
+                year: kehoach_model::year_in(&title),
+                title,
                 unit: r.get(2)?,
                 created_at: r.get(3)?,
                 updated_at: r.get(4)?,

@@ -66,6 +66,8 @@ pub struct DraftSummary {
     #[ts(type = "number")]
     pub id: i64,
     pub title: String,
+    /// The year of the plan, as its title says.
+    pub year: Option<i32>,
     pub unit: String,
     pub created_at: String,
     pub updated_at: String,

@@ -666,7 +666,11 @@ change_step: number | null,
  */
 change_in_tracking: boolean, };
 
-export type DraftSummary = { id: number, title: string, unit: string, created_at: string, updated_at: string, revisions: number, };
+export type DraftSummary = { id: number, title: string, 
+/**
+ * The year of the plan, as its title says.
+ */
+year: number | null, unit: string, created_at: string, updated_at: string, revisions: number, };
 
 export type Revision = { id: number, seq: number, created_at: string, note: string, };
 

@@ -13,6 +13,7 @@ export const commands = {
   parentPlan: (parent: ParentRef) => invoke<ParentView>("parent_plan", { parent }),
   importParent: () => invoke<ImportedParent | null>("import_parent"),
   newDraft: (draft: DraftState) => invoke<Draft>("new_draft", { draft }),
+  nextYearDraft: (id: number) => invoke<Draft | null>("next_year_draft", { id }),
   openDraft: (id: number) => invoke<Draft>("open_draft", { id }),
   saveDraft: (id: number, base: number | null, draft: DraftState, note: string) => invoke<Draft>("save_draft", { id, base, draft, note }),
   undo: (id: number, step: number | null) => invoke<Draft | null>("undo", { id, step }),

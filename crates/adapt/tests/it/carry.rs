@@ -325,3 +325,220 @@ fn matching_finds_last_years_items_in_drawn_pairs() {
         s.same_items
     );
 }
+
+/// The hand-written pairs (`tests/fixtures/pairs/`): last year's plan as its Word file, this
+/// year's as its e-office PDF.
+fn hand_written_pairs() -> Vec<(String, Plan, Plan, serde_json::Value)> {
+    let root = kehoach_testkit::root().join("tests/fixtures/pairs");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&root).unwrap() {
+        let dir = entry.unwrap().path();
+        if !dir.join("old/plan.yaml").exists() || !dir.join("truth.json").exists() {
+            continue;
+        }
+        let truth: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("truth.json")).unwrap())
+                .unwrap();
+        let old = import::read_path(&dir.join("old/doc.docx")).unwrap();
+        let new = import::read_path(&dir.join("new/eoffice.pdf")).unwrap();
+        out.push((
+            dir.file_name().unwrap().to_string_lossy().into_owned(),
+            old,
+            new,
+            truth,
+        ));
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(out.len() >= 2, "the hand-written pairs");
+    out
+}
+
+#[test]
+fn matching_finds_last_years_items_in_hand_written_pairs() {
+    let (mut right, mut found, mut truth_links) = (0, 0, 0);
+    let mut wrong_worklist = Vec::new();
+    for (name, old, new, truth) in hand_written_pairs() {
+        let m = match_items(&old, &new);
+        let items = truth["items"].as_object().unwrap();
+        assert_eq!(
+            m.changes.len(),
+            items.len(),
+            "{name}: every item of this year's plan imported"
+        );
+        for (id, change) in &m.changes {
+            let want: BTreeSet<String> = items[id]["was"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap().to_string())
+                .collect();
+            let got: BTreeSet<String> = change.was().into_iter().map(String::from).collect();
+            right += got.intersection(&want).count();
+            found += got.len();
+            truth_links += want.len();
+            let asked = change.needs_decision();
+            let should = !matches!(items[id]["change"].as_str().unwrap(), "same" | "moved");
+            if asked != should {
+                wrong_worklist.push(format!("{name} {id}: {change:?}, truth {}", items[id]));
+            }
+        }
+    }
+    let precision = right as f64 / found.max(1) as f64;
+    let recall = right as f64 / truth_links.max(1) as f64;
+    println!("matching over the hand-written pairs: {found} links found, {right} right, {truth_links} true: precision {precision:.3}, recall {recall:.3}");
+    assert!(
+        precision >= 0.95 && recall >= 0.95,
+        "precision {precision:.3}, recall {recall:.3}"
+    );
+    assert!(wrong_worklist.is_empty(), "{wrong_worklist:#?}");
+}
+
+fn key(path: &std::path::Path) -> Option<(String, BTreeMap<String, bool>)> {
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    let items = v["items"]
+        .as_object()?
+        .iter()
+        .map(|(k, b)| (k.clone(), b.as_bool().unwrap()))
+        .collect();
+    Some((v["unit"].as_str()?.to_string(), items))
+}
+
+/// For each unit type keyed in both years: last year's plan as its key says (one item in the
+/// unit's own words), carried to this year's. Every item the parent left as it was has last
+/// year's decision and words; only new and reworded items are asked; with the user's answers to
+/// those, the plan is this year's key.
+#[test]
+fn last_years_decisions_make_this_years_plan_with_only_the_changes_asked() {
+    use kehoach_adapt::carry::{carry, LastYear};
+    use kehoach_adapt::{adapt, AdaptOptions, Preset};
+    use kehoach_model::{Decisions, NodeDecision};
+    use kehoach_testkit::corpus::{preset_id, unit_profile};
+    let root = kehoach_testkit::root().join("tests/fixtures/pairs");
+    let mut checked = 0;
+    for (name, old, new, truth) in hand_written_pairs() {
+        let items = truth["items"].as_object().unwrap();
+        for file in ["answer.json", "answer-2.json"] {
+            let (Some((unit, old_key)), Some((unit2, new_key))) = (
+                key(&root.join(&name).join("old").join(file)),
+                key(&root.join(&name).join("new").join(file)),
+            ) else {
+                continue;
+            };
+            assert_eq!(unit, unit2, "{name} {file}");
+            let preset = Preset::builtin(preset_id(&unit)).unwrap();
+            let (old_year, new_year) = (old.year().unwrap(), new.year().unwrap());
+            let mut last = Decisions::default();
+            for (id, k) in &old_key {
+                last.nodes.insert(
+                    id.clone(),
+                    if *k {
+                        NodeDecision::Keep
+                    } else {
+                        NodeDecision::Drop
+                    },
+                );
+            }
+            // One item the unit wrote in its own words last year, with last year's year.
+            let own = items
+                .iter()
+                .find(|(_, c)| c["change"] == "same" && old_key[c["was"][0].as_str().unwrap()])
+                .map(|(_, c)| c["was"][0].as_str().unwrap().to_string())
+                .unwrap();
+            last.nodes.insert(
+                own.clone(),
+                NodeDecision::Edit {
+                    text: format!("Nhà trường thực hiện trong năm {old_year}."),
+                },
+            );
+            let opts = AdaptOptions {
+                apply_defaults: true,
+            };
+            let before = adapt(&old, &unit_profile(&unit, &old), &preset, &last, opts).unwrap();
+            let kept: BTreeMap<String, bool> = before
+                .nodes
+                .iter()
+                .map(|n| (n.id.clone(), n.kept))
+                .collect();
+            let (carried, previous) = carry(
+                &LastYear {
+                    parent: &old,
+                    decisions: &last,
+                    kept: &kept,
+                    year: old_year,
+                },
+                &new,
+                new_year,
+            );
+            let profile = unit_profile(&unit, &new);
+            let now = adapt(&new, &profile, &preset, &carried, opts).unwrap();
+            let asked: BTreeSet<&str> = previous.to_decide().collect();
+            let should: BTreeSet<&str> = items
+                .iter()
+                .filter(|(_, c)| !matches!(c["change"].as_str().unwrap(), "same" | "moved"))
+                .map(|(id, _)| id.as_str())
+                .collect();
+            assert_eq!(
+                asked, should,
+                "{name} {unit}: the items asked are the new and reworded ones"
+            );
+            let mut wrong = Vec::new();
+            for n in &now.nodes {
+                if !asked.contains(n.id.as_str()) && new_key.get(&n.id) != Some(&n.kept) {
+                    wrong.push(format!(
+                        "{} kept {} (key {:?}): {}",
+                        n.id,
+                        n.kept,
+                        new_key.get(&n.id),
+                        n.text
+                    ));
+                }
+            }
+            assert!(
+                wrong.is_empty(),
+                "{name} {unit}: unchanged items not as last year:\n{}",
+                wrong.join("\n")
+            );
+            // Last year's own words, in this year's year.
+            let continued = items
+                .iter()
+                .find(|(_, c)| c["was"][0] == own.as_str())
+                .unwrap()
+                .0;
+            let words = now
+                .plan
+                .item(continued)
+                .map(|i| i.text.clone())
+                .unwrap_or_default();
+            assert_eq!(
+                words,
+                format!("Nhà trường thực hiện trong năm {new_year}."),
+                "{name} {unit}"
+            );
+            // The user answers what is asked as this year's key says: the plan is the key.
+            let mut answered = carried.clone();
+            for id in &asked {
+                answered.nodes.insert(
+                    id.to_string(),
+                    if new_key[*id] {
+                        NodeDecision::Keep
+                    } else {
+                        NodeDecision::Drop
+                    },
+                );
+            }
+            let done = adapt(&new, &profile, &preset, &answered, opts).unwrap();
+            let off: Vec<_> = done
+                .nodes
+                .iter()
+                .filter(|n| new_key.get(&n.id) != Some(&n.kept))
+                .map(|n| n.id.clone())
+                .collect();
+            assert!(
+                off.is_empty(),
+                "{name} {unit}: differs from this year's key at {off:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4, "two unit types in each pair: {checked}");
+}

@@ -3,7 +3,7 @@
 //! cells, signer and recipients kept, its years moved; what last year left undone offered.
 use super::{build, Error, Result};
 use kehoach_adapt::carry::{self, LastYear};
-use kehoach_model::{Plan, Previous, Status, UndoneTask};
+use kehoach_model::{Plan, Previous, Status, Topic, UndoneTask};
 use kehoach_store::{DraftState, ParentRef};
 use std::collections::BTreeMap;
 
@@ -57,13 +57,25 @@ pub fn next_year_draft(
         date: None,
         ..profile
     };
+    // The first step that has items to decide again: 3 (objectives, targets) or 4 (tasks).
+    let step = if new.items().iter().any(|(part, item)| {
+        matches!(part.topic(), Some(Topic::MucTieu | Topic::ChiTieu))
+            && previous
+                .changes
+                .get(&item.id)
+                .is_some_and(|c| c.needs_decision())
+    }) {
+        3
+    } else {
+        4
+    };
     let mut draft = DraftState {
         parent: new_ref,
         profile: Some(profile),
         preset: last.preset.clone(),
         decisions,
         layout: last.layout,
-        step: 4,
+        step,
         previous: Some(previous),
         ..DraftState::default()
     };
