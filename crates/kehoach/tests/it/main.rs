@@ -6,6 +6,7 @@ mod drafts;
 mod files;
 mod hostile;
 mod import_forms;
+mod next_year;
 mod outputs;
 mod paths;
 mod pdf;
