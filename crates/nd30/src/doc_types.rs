@@ -81,6 +81,12 @@ pub fn by_name(name: &str) -> Option<&'static DocType> {
 /// the rest. "KẾ HOẠCH CỤ THỂ …" all in capitals is an appendix title, not a tên loại.
 pub fn heading(text: &str) -> Option<(&'static DocType, String)> {
     let folded = fold(text);
+    // A header row laid out with tabs ("PHƯỜNG AN KHÁNH⇥Độc lập - Tự do - Hạnh phúc"; folded,
+    // "phuong an" is "PHƯƠNG ÁN") is not the document's type.
+    if text.contains('\t') || folded.contains("doc lap - tu do") || folded.contains("doc lap tu do")
+    {
+        return None;
+    }
     let mut best: Option<(&DocType, usize)> = None;
     for t in DOC_TYPES {
         let key = fold(t.name);
@@ -113,6 +119,13 @@ pub fn heading(text: &str) -> Option<(&'static DocType, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ward_named_an_in_a_tabbed_header_is_not_a_plan_type() {
+        assert!(heading("PHƯỜNG AN KHÁNH\tĐộc lập - Tự do - Hạnh phúc").is_none());
+        assert!(heading("PHƯỜNG AN KHÁNH Độc lập - Tự do - Hạnh phúc").is_none());
+        assert_eq!(heading("PHƯƠNG ÁN").map(|(t, _)| t.name), Some("Phương án"));
+    }
 
     #[test]
     fn codes_and_names() {

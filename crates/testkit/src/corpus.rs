@@ -25,6 +25,22 @@ pub fn plans() -> Vec<PathBuf> {
     out
 }
 
+/// The plans of the year pairs (`tests/fixtures/pairs/<pair>/old`, `…/new`): imported like the
+/// corpus, kept out of the adaptation's tuning figures.
+pub fn pair_plans() -> Vec<PathBuf> {
+    let dir = root().join("tests/fixtures/pairs");
+    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flat_map(|e| {
+            let p = e.unwrap().path();
+            [p.join("old"), p.join("new")]
+        })
+        .filter(|p| p.join("expected.json").exists())
+        .collect();
+    out.sort();
+    out
+}
+
 /// A plan's answer keys: `answer.json` (its `answer_unit`), then `answer-2.json` (its
 /// `second_unit`) where it has one.
 pub fn answer_keys(dir: &std::path::Path) -> Vec<PathBuf> {

@@ -4,7 +4,9 @@
 //! plan.yaml — header fields, the decision it is issued with, title, number of bases, parts with
 //! their item counts per level, recipients, signer, appendix, footnotes.
 use kehoach_import as import;
-use kehoach_testkit::corpus::{compare, compare_appendix, compare_outline, facts, plans, FORMS};
+use kehoach_testkit::corpus::{
+    compare, compare_appendix, compare_outline, facts, pair_plans, plans, FORMS,
+};
 use serde_json::Value;
 use std::path::Path;
 
@@ -23,7 +25,7 @@ pub fn differences(plan_dir: &Path, form: &str) -> Vec<String> {
 fn every_corpus_plan_imports_to_its_facts_in_every_form() {
     let mut failures = Vec::new();
     let mut fields = 0;
-    for dir in plans() {
+    for dir in plans().into_iter().chain(pair_plans()) {
         for form in FORMS {
             let diffs = differences(&dir, form);
             fields += 1;
@@ -57,7 +59,7 @@ fn the_outline_of_every_corpus_plan() {
 #[test]
 fn every_corpus_plan_imports_to_its_outline_in_every_form() {
     let mut failures = Vec::new();
-    for dir in plans() {
+    for dir in plans().into_iter().chain(pair_plans()) {
         let expected: Value =
             serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap())
                 .unwrap();
