@@ -4,6 +4,7 @@ mod adapt;
 mod adapt_corpus;
 mod adapt_sentences;
 mod carry;
+mod carry_pairs;
 mod citations;
 mod to_chuc;
 mod unit_name;
