@@ -76,23 +76,27 @@ pub fn by_name(name: &str) -> Option<&'static DocType> {
     DOC_TYPES.iter().find(|t| fold(t.name) == f)
 }
 
+/// Whether every letter of `text` that carries a diacritic is the letter `name` has there:
+/// folding alone makes "PHƯỜNG AN" (a ward's name) "PHƯƠNG ÁN" (a type); a letter written
+/// without its marks (OCR, old encodings) still matches.
+fn marks_agree(text: &str, name: &str) -> bool {
+    text.chars().zip(name.chars()).all(|(a, b)| {
+        let plain = fold(&a.to_string()) == a.to_lowercase().to_string();
+        plain || a.to_lowercase().eq(b.to_lowercase())
+    })
+}
+
 /// The tên loại line of a document (ô 5a): a type name in capitals, alone ("KẾ HOẠCH") or followed
 /// by a summary in normal case on the same line, as converters glue them. Returns the type and
 /// the rest. "KẾ HOẠCH CỤ THỂ …" all in capitals is an appendix title, not a tên loại.
 pub fn heading(text: &str) -> Option<(&'static DocType, String)> {
     let folded = fold(text);
-    // A header row laid out with tabs ("PHƯỜNG AN KHÁNH⇥Độc lập - Tự do - Hạnh phúc"; folded,
-    // "phuong an" is "PHƯƠNG ÁN") is not the document's type.
-    if text.contains('\t') || folded.contains("doc lap - tu do") || folded.contains("doc lap tu do")
-    {
-        return None;
-    }
     let mut best: Option<(&DocType, usize)> = None;
     for t in DOC_TYPES {
         let key = fold(t.name);
         // A converter may glue the summary to the type ("KẾ HOẠCHThực hiện …"): the capitals
         // end where the type does.
-        if folded.starts_with(&key) {
+        if folded.starts_with(&key) && marks_agree(text, t.name) {
             let n = key.chars().count();
             if best.is_none_or(|(_, m)| n > m) {
                 best = Some((t, n));
