@@ -68,6 +68,7 @@ pub fn typescript() -> String {
         app::Tracked,
         app::Facts,
         app::StatusChoice,
+        app::ChangeChoice,
         app::YearRange,
         app::Choice<ts_rs::Dummy>,
         model::ProfileField,

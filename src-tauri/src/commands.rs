@@ -122,23 +122,8 @@ pub async fn next_year_draft<R: Runtime>(
     let Some(path) = dialogs::pick_parent_file(&app) else {
         return Ok(None);
     };
-    let last = state.store()?.draft(id)?.state;
-    let Some(last_ref) = last.parent.clone() else {
-        return Err(core::Error::Input(
-            "Bản nháp này không được lập từ một kế hoạch cấp trên: hãy lập kế hoạch mới.".into(),
-        )
-        .into());
-    };
-    let last_parent = state.parent(&last_ref)?;
-    let (parent_id, plan, _) = core::import_parent(&mut *state.store()?, &path)?;
-    let draft = core::next_year_draft(
-        &last_parent,
-        &last,
-        &plan,
-        Some(ParentRef::Stored(parent_id)),
-    )?;
     let mut store = state.store()?;
-    let id = store.create_draft(&draft)?;
+    let id = core::next_year_in_store(&mut store, id, &path)?;
     Ok(Some(store.draft(id)?))
 }
 

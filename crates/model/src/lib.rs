@@ -20,7 +20,7 @@ pub mod tracking;
 pub use appendix::{Appendix, AppendixGroup, AppendixRow, Column};
 pub use decisions::{AddedItem, Decisions, NodeDecision};
 pub use numbering::ItemKind;
-pub use previous::{ItemChange, Previous, RemovedItem, UndoneTask};
+pub use previous::{ItemChange, Previous, RemovedItem, UndoneTask, CHANGE_KINDS};
 pub use profile::{ProfileError, ProfileField, UnitProfile, YEARS};
 pub use refs::{Anchor, Container, Topic};
 pub use tasks::TaskArea;

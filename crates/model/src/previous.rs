@@ -26,6 +26,17 @@ pub enum ItemChange {
     New,
 }
 
+/// Each kind of change: its name in files (the serde tag), how the screens and the command line
+/// name it, and whether the unit must decide the item again (its words are not last year's).
+pub const CHANGE_KINDS: [(&str, &str, bool); 6] = [
+    ("same", "Như năm trước", false),
+    ("moved", "Chuyển chỗ so với năm trước", false),
+    ("changed", "Cấp trên sửa lời văn", true),
+    ("split", "Tách từ một mục năm trước", true),
+    ("merged", "Gộp từ nhiều mục năm trước", true),
+    ("new", "Mới so với năm trước", true),
+];
+
 impl ItemChange {
     /// Last year's item(s) this one continues.
     pub fn was(&self) -> Vec<&str> {
@@ -39,22 +50,46 @@ impl ItemChange {
         }
     }
 
-    /// Whether the unit must decide the item again (its words are not last year's).
-    pub fn needs_decision(&self) -> bool {
-        !matches!(self, ItemChange::Same { .. } | ItemChange::Moved { .. })
-    }
-
-    /// How the worklist names it: "mới", "thay đổi".
-    pub fn tag(&self) -> &'static str {
+    /// Its kind, as files and [`CHANGE_KINDS`] name it.
+    pub fn kind(&self) -> &'static str {
         match self {
-            ItemChange::Same { .. } => "như năm trước",
-            ItemChange::Moved { .. } => "chuyển chỗ",
-            ItemChange::Changed { .. } => "thay đổi",
-            ItemChange::Split { .. } => "tách từ một mục",
-            ItemChange::Merged { .. } => "gộp từ nhiều mục",
-            ItemChange::New => "mới",
+            ItemChange::Same { .. } => "same",
+            ItemChange::Moved { .. } => "moved",
+            ItemChange::Changed { .. } => "changed",
+            ItemChange::Split { .. } => "split",
+            ItemChange::Merged { .. } => "merged",
+            ItemChange::New => "new",
         }
     }
+
+    fn entry(&self) -> (&'static str, &'static str, bool) {
+        let kind = self.kind();
+        CHANGE_KINDS
+            .into_iter()
+            .find(|(k, _, _)| *k == kind)
+            .expect("every kind in the table")
+    }
+
+    /// Whether the unit must decide the item again (its words are not last year's).
+    pub fn needs_decision(&self) -> bool {
+        self.entry().2
+    }
+
+    /// How the screens and the command line name it: "Mới so với năm trước".
+    pub fn label(&self) -> &'static str {
+        self.entry().1
+    }
+}
+
+/// Last year's id → the ids of this year's items that continue it.
+pub fn continued(changes: &BTreeMap<String, ItemChange>) -> BTreeMap<&str, Vec<&str>> {
+    let mut out: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (id, c) in changes {
+        for was in c.was() {
+            out.entry(was).or_default().push(id.as_str());
+        }
+    }
+    out
 }
 
 /// An item of last year's parent plan that this year's no longer has.

@@ -609,13 +609,23 @@ profile_fields: Array<Choice<ProfileField>>,
 /**
  * Who signs: the head ("") or on someone's behalf.
  */
-authorities: Array<Choice<string>>, statuses: Array<StatusChoice>, periods: Array<Choice<Period>>, };
+authorities: Array<Choice<string>>, statuses: Array<StatusChoice>, periods: Array<Choice<Period>>, changes: Array<ChangeChoice>, };
 
 export type StatusChoice = { value: Status, label: string, 
 /**
  * The task must say why ("không thực hiện").
  */
 needs_reason: boolean, };
+
+export type ChangeChoice = { 
+/**
+ * "same", "moved", "changed", "split", "merged", "new".
+ */
+kind: string, label: string, 
+/**
+ * The unit must decide the item again.
+ */
+asks: boolean, };
 
 export type YearRange = { min: number, max: number, };
 

@@ -144,5 +144,37 @@ export const FACTS: Facts = {
       "value": "year",
       "label": "Năm"
     }
+  ],
+  "changes": [
+    {
+      "kind": "same",
+      "label": "Như năm trước",
+      "asks": false
+    },
+    {
+      "kind": "moved",
+      "label": "Chuyển chỗ so với năm trước",
+      "asks": false
+    },
+    {
+      "kind": "changed",
+      "label": "Cấp trên sửa lời văn",
+      "asks": true
+    },
+    {
+      "kind": "split",
+      "label": "Tách từ một mục năm trước",
+      "asks": true
+    },
+    {
+      "kind": "merged",
+      "label": "Gộp từ nhiều mục năm trước",
+      "asks": true
+    },
+    {
+      "kind": "new",
+      "label": "Mới so với năm trước",
+      "asks": true
+    }
   ]
 };

@@ -133,14 +133,8 @@ pub struct Matching {
 
 impl Matching {
     /// Last year's id → this year's ids that continue it.
-    pub fn continued(&self) -> HashMap<&str, Vec<&str>> {
-        let mut out: HashMap<&str, Vec<&str>> = HashMap::new();
-        for (id, c) in &self.changes {
-            for was in c.was() {
-                out.entry(was).or_default().push(id.as_str());
-            }
-        }
-        out
+    pub fn continued(&self) -> BTreeMap<&str, Vec<&str>> {
+        kehoach_model::previous::continued(&self.changes)
     }
 }
 

@@ -11,7 +11,7 @@ pub use matching::{match_items, Matching};
 use kehoach_model::{
     AddedItem, Container, Decisions, ItemChange, NodeDecision, Plan, Previous, RemovedItem,
 };
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Last year: the parent plan, what the unit decided about it and what its plan kept.
 pub struct LastYear<'a> {
@@ -30,7 +30,7 @@ pub fn carry(last: &LastYear, new: &Plan, year: i32) -> (Decisions, Previous) {
     let continued = m.continued();
     // Last year's id → this year's first item continuing it (any kind of change): where the
     // unit's own items, cells and order go.
-    let to_new: HashMap<&str, &str> = continued
+    let to_new: BTreeMap<&str, &str> = continued
         .iter()
         .filter_map(|(old, news)| news.first().map(|n| (*old, *n)))
         .collect();

@@ -68,6 +68,16 @@ pub struct StatusChoice {
     pub needs_reason: bool,
 }
 
+/// A kind of change between last year's parent plan and this year's, as the screens name it.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct ChangeChoice {
+    /// "same", "moved", "changed", "split", "merged", "new".
+    pub kind: String,
+    pub label: String,
+    /// The unit must decide the item again.
+    pub asks: bool,
+}
+
 /// The years a plan can be for.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct YearRange {
@@ -89,6 +99,7 @@ pub struct Facts {
     pub authorities: Vec<Choice<String>>,
     pub statuses: Vec<StatusChoice>,
     pub periods: Vec<Choice<Period>>,
+    pub changes: Vec<ChangeChoice>,
 }
 
 fn choice<T: ts_rs::TS>(value: T, label: &str) -> Choice<T> {
@@ -138,6 +149,14 @@ pub fn facts() -> Facts {
                 value: s,
                 label: s.label().to_string(),
                 needs_reason: s.needs_reason(),
+            })
+            .collect(),
+        changes: kehoach_model::CHANGE_KINDS
+            .into_iter()
+            .map(|(kind, label, asks)| ChangeChoice {
+                kind: kind.into(),
+                label: label.into(),
+                asks,
             })
             .collect(),
         periods: Period::ALL

@@ -23,7 +23,7 @@ pub use catalog::*;
 pub use drafts::*;
 pub use files::*;
 pub use inputs::*;
-pub use next_year::{next_year_draft, next_year_files, next_year_summary};
+pub use next_year::{next_year_draft, next_year_files, next_year_in_store, next_year_summary};
 pub use notes::*;
 pub use review::*;
 pub use tracking::*;

@@ -88,11 +88,7 @@ fn undone(last_plan: &Plan, last: &DraftState, previous: &Previous) -> Vec<Undon
     let Ok(record) = kehoach_track::Record::of(last_plan, &last.tracking) else {
         return Vec::new();
     };
-    let continued: BTreeMap<&str, &str> = previous
-        .changes
-        .iter()
-        .flat_map(|(id, c)| c.was().into_iter().map(move |w| (w, id.as_str())))
-        .collect();
+    let continued = kehoach_model::previous::continued(&previous.changes);
     record
         .tasks
         .iter()
@@ -107,7 +103,10 @@ fn undone(last_plan: &Plan, last: &DraftState, previous: &Previous) -> Vec<Undon
             } else {
                 t.record.reason.clone()
             },
-            continued_by: continued.get(t.id.as_str()).map(|s| s.to_string()),
+            continued_by: continued
+                .get(t.id.as_str())
+                .and_then(|ids| ids.first())
+                .map(|s| s.to_string()),
         })
         .collect()
 }
@@ -171,16 +170,17 @@ pub fn next_year_summary(adaptation: &kehoach_adapt::Adaptation, draft: &DraftSt
     let Some(p) = &draft.previous else {
         return String::new();
     };
-    let count = |tag: &str| p.changes.values().filter(|c| c.tag() == tag).count();
+    let counts: Vec<String> = kehoach_model::CHANGE_KINDS
+        .iter()
+        .map(|(kind, label, _)| {
+            let n = p.changes.values().filter(|c| c.kind() == *kind).count();
+            format!("{label}: {n}")
+        })
+        .collect();
     let mut out = format!(
-        "So với kế hoạch cấp trên năm {}: {} mục như năm trước, {} chuyển chỗ, {} thay đổi, {} tách, {} gộp, {} mục mới; {} mục cấp trên đã bỏ.\n",
+        "So với kế hoạch cấp trên năm {}: {}; cấp trên đã bỏ: {}.\n",
         p.year,
-        count("như năm trước"),
-        count("chuyển chỗ"),
-        count("thay đổi"),
-        count("tách từ một mục"),
-        count("gộp từ nhiều mục"),
-        count("mới"),
+        counts.join("; "),
         p.removed.len()
     );
     let to_decide: Vec<_> = adaptation
@@ -191,7 +191,7 @@ pub fn next_year_summary(adaptation: &kehoach_adapt::Adaptation, draft: &DraftSt
     if !to_decide.is_empty() {
         out.push_str("Mục cần quyết định lại (đã theo đề xuất mặc định):\n");
         for n in to_decide {
-            let tag = n.change.as_ref().map(|c| c.tag()).unwrap_or_default();
+            let tag = n.change.as_ref().map(|c| c.label()).unwrap_or_default();
             let what = if n.kept { "giữ" } else { "bỏ" };
             out.push_str(&format!(
                 "  {} [{tag}] {} — {what}\n",
@@ -217,4 +217,28 @@ pub fn next_year_summary(adaptation: &kehoach_adapt::Adaptation, draft: &DraftSt
         }
     }
     out
+}
+
+/// Next year's draft in the data file: `path` (this year's parent plan) imported and stored,
+/// draft `last_id` (last year's) carried to it; the new draft's id.
+pub fn next_year_in_store(
+    store: &mut kehoach_store::Store,
+    last_id: i64,
+    path: &std::path::Path,
+) -> Result<i64> {
+    let last = store.draft(last_id)?.state;
+    let Some(last_ref) = last.parent.clone() else {
+        return Err(Error::Input(
+            "Bản nháp này không được lập từ một kế hoạch cấp trên: hãy lập kế hoạch mới.".into(),
+        ));
+    };
+    let last_parent = super::parent_plan(store, &last_ref)?;
+    let (parent_id, plan, _) = super::import_parent(store, path)?;
+    let draft = next_year_draft(
+        &last_parent,
+        &last,
+        &plan,
+        Some(ParentRef::Stored(parent_id)),
+    )?;
+    Ok(store.create_draft(&draft)?)
 }

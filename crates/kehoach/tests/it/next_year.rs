@@ -5,6 +5,7 @@ use kehoach::app;
 use kehoach::model::{NodeDecision, Status, TaskRecord, UnitProfile};
 use kehoach::store::{DraftState, ParentRef};
 use kehoach_testkit::root;
+use std::path::Path;
 use std::process::Command;
 
 fn last_year() -> (kehoach::model::Plan, DraftState) {
@@ -142,6 +143,19 @@ fn last_years_decisions_and_undone_tasks_carry_to_next_years_draft() {
     }
 }
 
+/// `kehoach adapt --from NEW --previous PREVIOUS -o OUT`.
+fn next_year_cli(new: &Path, previous: &Path, out: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .args(["adapt", "--from"])
+        .arg(new)
+        .arg("--previous")
+        .arg(previous)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn the_command_line_makes_next_years_plan_from_last_years_draft() {
     let (_, last) = last_year();
@@ -150,15 +164,7 @@ fn the_command_line_makes_next_years_plan_from_last_years_draft() {
     std::fs::write(&prev, serde_json::to_string(&last).unwrap()).unwrap();
     let new = next_parent(dir.path(), "no line has this");
     let out = dir.path().join("ke-hoach-2025.json");
-    let run = Command::new(env!("CARGO_BIN_EXE_kehoach"))
-        .args(["adapt", "--from"])
-        .arg(&new)
-        .arg("--previous")
-        .arg(&prev)
-        .arg("-o")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let run = next_year_cli(&new, &prev, &out);
     let said = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "{said}");
     assert!(
@@ -174,15 +180,7 @@ fn the_command_line_makes_next_years_plan_from_last_years_draft() {
     // A draft that is not last year's gets one clear message.
     let bad = dir.path().join("hong.json");
     std::fs::write(&bad, "{\"title\": 3}").unwrap();
-    let run = Command::new(env!("CARGO_BIN_EXE_kehoach"))
-        .args(["adapt", "--from"])
-        .arg(&new)
-        .arg("--previous")
-        .arg(&bad)
-        .arg("-o")
-        .arg(dir.path().join("x.json"))
-        .output()
-        .unwrap();
+    let run = next_year_cli(&new, &bad, &dir.path().join("x.json"));
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("không phải bản nháp năm trước"));
 }
