@@ -60,7 +60,7 @@ impl Context {
             "numbered": parent.header.number.as_deref().is_some_and(|n| !n.trim().is_empty()),
             "symbol": parent.header.symbol,
             "date_text": parent.header.date.map(nd30::date_text).unwrap_or_default(),
-            "summary": cited_summary(&parent.summary),
+            "summary": cited_summary(&parent.summary, &cited_names(parent)),
             "issued_with": issued_with,
         });
         // The preset's words by unit type, made the unit's own ("Giám đốc" of a centre,
@@ -107,8 +107,18 @@ fn render(template: &str, data: &serde_json::Value) -> String {
 
 /// A trích yếu as cited after "về": its first letter in lower case ("về thực hiện công tác …"),
 /// unless it starts with an abbreviation ("về CCHC …" stays).
-pub fn cited_summary(summary: &str) -> String {
+pub fn cited_summary(summary: &str, names: &[String]) -> String {
     let s = summary.trim();
+    // A trích yếu printed in capitals ("CẢI CÁCH HÀNH CHÍNH NĂM 2028 CỦA SỞ GIÁO DỤC VÀ ĐÀO
+    // TẠO") is cited in normal case, the names the plan writes (its issuer, its parent body) as
+    // they are written.
+    let words = s
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    if words > 2 && is_caps(s) {
+        return kehoach_nd30::names::sentence_case(s, names);
+    }
     let first = s.split_whitespace().next().unwrap_or("");
     let keeps_capital = is_caps(first) || first.chars().skip(1).any(char::is_uppercase);
     if keeps_capital {
@@ -118,6 +128,15 @@ pub fn cited_summary(summary: &str) -> String {
     }
 }
 
+/// The names a parent plan writes in its header, in normal case: its issuer and its parent body.
+fn cited_names(parent: &Plan) -> Vec<String> {
+    std::iter::once(&parent.header.issuer)
+        .chain(parent.header.parent_body.as_ref())
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| names::normal_case(n))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,9 +144,17 @@ mod tests {
     #[test]
     fn a_cited_summary_starts_in_lower_case() {
         assert_eq!(
-            cited_summary("Thực hiện công tác cải cách hành chính năm 2024"),
+            cited_summary("Thực hiện công tác cải cách hành chính năm 2024", &[]),
             "thực hiện công tác cải cách hành chính năm 2024"
         );
-        assert_eq!(cited_summary("CCHC năm 2027"), "CCHC năm 2027");
+        assert_eq!(cited_summary("CCHC năm 2027", &[]), "CCHC năm 2027");
+        let names = ["Sở Giáo dục và Đào tạo thành phố Đà Nẵng".to_string()];
+        assert_eq!(
+            cited_summary(
+                "CẢI CÁCH HÀNH CHÍNH NĂM 2028 CỦA SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+                &names
+            ),
+            "cải cách hành chính năm 2028 của Sở Giáo dục và Đào tạo"
+        );
     }
 }

@@ -196,6 +196,54 @@ pub fn normal_case(name: &str) -> String {
     out.join(" ")
 }
 
+/// A text printed in capitals ("CẢI CÁCH HÀNH CHÍNH NĂM 2028 CỦA SỞ GIÁO DỤC VÀ ĐÀO TẠO"), in
+/// normal case, starting in lower case, as a citation quotes it: every word in lower case but
+/// abbreviations ("CCHC") and the `names` the document itself writes (its issuer, its parent
+/// body, and the body and the administrative unit each of them is made of: "Sở Giáo dục và Đào
+/// tạo", "thành phố Đà Nẵng").
+pub fn sentence_case(text: &str, names: &[String]) -> String {
+    let mut out: String = text
+        .split_whitespace()
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let abbreviation = (2..=6).contains(&letters)
+                && !lower.chars().any(|c| "aeiouy".contains(c))
+                && !kehoach_text::has_diacritics(&lower.replace('đ', "d"));
+            if abbreviation || ABBREVIATIONS.contains(&w) {
+                w.to_string()
+            } else {
+                lower
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut known: Vec<String> = COMMON_BODIES.iter().map(|b| b.to_string()).collect();
+    for name in names {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        known.push(name.clone());
+        for at in 1..words.len() {
+            if longest(&lower, at, UNITS).is_some() {
+                // The unit ("thành phố Đà Nẵng") and the body before it ("Sở Giáo dục và Đào tạo").
+                known.push(words[at..].join(" "));
+                known.push(words[..at].join(" "));
+            }
+        }
+    }
+    known.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    for name in known {
+        let found = kehoach_text::find_all(&out, &name);
+        for (a, b) in found.into_iter().rev() {
+            out.replace_range(a..b, &name);
+        }
+    }
+    out
+}
+
+/// Abbreviations with a vowel, kept in capitals in a text made normal case.
+const ABBREVIATIONS: &[&str] = &["UBND", "HĐND", "GDĐT", "BCĐ"];
+
 /// A word of a proper name: capitalised; an abbreviation in capitals ("THCS", "ĐH") kept.
 fn proper(original: &str, lower: &str) -> String {
     let letters = original.chars().filter(|c| c.is_alphabetic()).count();
@@ -260,6 +308,32 @@ pub fn level_of(name: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_in_capitals_in_normal_case_with_its_names() {
+        let names = [
+            "Sở Giáo dục và Đào tạo".to_string(),
+            "Ủy ban nhân dân phường An Khánh".to_string(),
+        ];
+        assert_eq!(
+            sentence_case(
+                "CẢI CÁCH HÀNH CHÍNH NĂM 2028 CỦA SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+                &names
+            ),
+            "cải cách hành chính năm 2028 của Sở Giáo dục và Đào tạo"
+        );
+        assert_eq!(
+            sentence_case(
+                "THỰC HIỆN CÔNG TÁC CCHC TRÊN ĐỊA BÀN PHƯỜNG AN KHÁNH NĂM 2027",
+                &names
+            ),
+            "thực hiện công tác CCHC trên địa bàn phường An Khánh năm 2027"
+        );
+        assert_eq!(
+            sentence_case("KẾ HOẠCH CỦA ỦY BAN NHÂN DÂN PHƯỜNG", &names),
+            "kế hoạch của Ủy ban nhân dân phường"
+        );
+    }
 
     #[test]
     fn long_names_break_before_the_place() {
