@@ -7,7 +7,7 @@ CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
 APP := $(CARGO_TARGET_DIR)/debug/ke-hoach-cchc
 
-.PHONY: run test e2e e2e-build bench deps ui rust-checks ui-checks goldens fuzz package
+.PHONY: run test e2e e2e-build bench bench-typing deps ui rust-checks ui-checks goldens fuzz package
 
 ## run: install what is missing, build the UI and the app, open the window
 run: deps ui
@@ -67,6 +67,14 @@ package: deps ui
 bench: deps ui
 	cargo bench -p kehoach
 	@if [ -x crates/kehoach/benches/compare.sh ]; then crates/kehoach/benches/compare.sh; fi
+
+## bench-typing: the release app driven as in the end-to-end tests, typing 60 characters into a
+## task's edit box on step 4 of a new draft (its whole worklist on the page); prints the frame gaps
+## (median, p95) the page measured with requestAnimationFrame. The README quotes its figure.
+bench-typing: deps ui
+	touch src-tauri/src/lib.rs
+	cargo build --release -p kehoach-app --bin ke-hoach-cchc -p kehoach --bin kehoach
+	E2E_FILES="e2e/07-year-undo-typing.test.mjs" .ci/e2e target/release/ke-hoach-cchc | grep -E "typed 60|preview showed|^(not )?ok"
 
 ## fuzz: run each fuzz target for 10 minutes on its corpus (cargo-fuzz; nightly flags on stable),
 ## then import 400 plans of every shape drawn from a new seed (crates/import/tests/it/shapes.rs).

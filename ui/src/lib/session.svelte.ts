@@ -39,6 +39,15 @@ export class Session {
   /** Counts the states loaded from the store (undo, redo, another window's): the editors are
    * made again from the state when it changes. */
   generation = $state(0);
+  /** How the user has the screens laid out (open groups, the worklist's order, filters, where
+   * each step was scrolled): not part of the draft, and kept when an undo makes the editors again. */
+  view = $state<{ open: Record<string, boolean>; listed: Record<string, string[]>; onlyFlagged: Record<string, boolean> }>({
+    open: {},
+    listed: {},
+    onlyFlagged: {},
+  });
+  /** Groups of a step seen with items to look at (they stay open once those are dealt with). */
+  seenWork = new Set<string>();
 
   private timer: ReturnType<typeof setTimeout> | null = null;
   private renderTimer: ReturnType<typeof setTimeout> | null = null;
@@ -61,11 +70,11 @@ export class Session {
     void this.render();
   }
 
-  /** Changes the draft: `mutate` edits a copy; the change is rendered at once and saved soon. */
+  /** Changes the draft: `mutate` edits it in place (so that only what reads the changed parts is
+   * drawn again: a keystroke in one item's box redraws that item, not the step's 2,000 elements);
+   * the change is rendered soon and saved soon. */
   update(mutate: (d: DraftState) => void, note = "") {
-    const copy = structuredClone($state.snapshot(this.draft)) as DraftState;
-    mutate(copy);
-    this.draft = copy;
+    mutate(this.draft);
     this.note = note || this.note;
     this.status = "pending";
     this.canUndo = true;
