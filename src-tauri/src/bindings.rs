@@ -44,6 +44,8 @@ pub fn typescript() -> String {
         adapt::NodeState,
         adapt::Verdict,
         adapt::Flag,
+        adapt::WorkItem,
+        adapt::Ask,
         adapt::Proposal,
         adapt::ProposalStatus,
         lint::Finding,

@@ -22,6 +22,7 @@ mod own_voice;
 pub mod preset;
 mod reword;
 mod select;
+pub mod worklist;
 
 pub use preset::{Preset, PresetError};
 pub use reword::{Proposal, ProposalStatus};
@@ -90,6 +91,8 @@ pub struct Adaptation {
     pub proposals: Vec<Proposal>,
     pub flags: Vec<Flag>,
     pub nodes: Vec<NodeState>,
+    /// The items of the whole plan that need the user's judgement ([`worklist::list`]).
+    pub worklist: Vec<worklist::WorkItem>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -362,11 +365,13 @@ pub fn adapt_with(
             topic: p.topic(),
         })
         .collect();
+    let worklist = worklist::list(&nodes, &flags, decisions);
     Ok(Adaptation {
         plan,
         parent_parts,
         proposals,
         flags,
         nodes,
+        worklist,
     })
 }

@@ -24,6 +24,7 @@ pub mod nd30 {
 /// What the adaptation tells the user about each parent item.
 pub mod adapt {
     pub use kehoach_adapt::judge::Verdict;
+    pub use kehoach_adapt::worklist::{Ask, WorkItem};
     pub use kehoach_adapt::{
         AdaptError, Adaptation, Flag, NodeState, PartHeading, PresetError, Proposal, ProposalStatus,
     };

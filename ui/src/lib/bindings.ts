@@ -393,7 +393,11 @@ export type Adaptation = { plan: Plan,
 /**
  * The parent plan's parts (the review screens group items under them).
  */
-parent_parts: Array<PartHeading>, proposals: Array<Proposal>, flags: Array<Flag>, nodes: Array<NodeState>, };
+parent_parts: Array<PartHeading>, proposals: Array<Proposal>, flags: Array<Flag>, nodes: Array<NodeState>, 
+/**
+ * The items of the whole plan that need the user's judgement ([`worklist::list`]).
+ */
+worklist: Array<WorkItem>, };
 
 export type PartHeading = { label: string, title: string, topic: Topic | null, };
 
@@ -426,6 +430,35 @@ export type Flag = {
  * The unit item id.
  */
 node: string, phrase: string, excerpt: string, };
+
+export type WorkItem = { 
+/**
+ * The item's id (the parent's, as in [`NodeState`]).
+ */
+node: string, topic: Topic | null, ask: Ask, 
+/**
+ * Items asked for the same reason have the same group: the kind, and for the parent's
+ * scope the phrase ("scope:của quận 1").
+ */
+group: string, 
+/**
+ * The group's title, in the user's words ("Còn “của Quận 1” của cấp trên").
+ */
+title: string, 
+/**
+ * Why this item is asked.
+ */
+reason: string, 
+/**
+ * What the app proposes: keep the item (in the unit's words) or leave it out.
+ */
+keep: boolean, 
+/**
+ * The user has decided it.
+ */
+decided: boolean, };
+
+export type Ask = "changed" | "scope" | "unsure";
 
 export type Proposal = { 
 /**

@@ -8,3 +8,4 @@ mod carry_pairs;
 mod citations;
 mod to_chuc;
 mod unit_name;
+mod worklist;

@@ -119,6 +119,9 @@ pub(super) fn mark_changes(adaptation: &mut kehoach_adapt::Adaptation, draft: &D
     for node in &mut adaptation.nodes {
         node.change = previous.changes.get(&node.id).cloned();
     }
+    // What the parent changed since last year is asked.
+    adaptation.worklist =
+        kehoach_adapt::worklist::list(&adaptation.nodes, &adaptation.flags, &draft.decisions);
 }
 
 /// Next year's plan from files (`kehoach adapt --from NEW --previous LAST.json`): `previous` is

@@ -1,0 +1,144 @@
+//! The worklist over every corpus parent (and the built-in District 1 plan), as the app adapts it
+//! (proposals left to the user): each item asked once, with its reason and a proposal; every
+//! leftover of the parent's scope asked; a heading never asked for itself; items asked for one
+//! reason in one group; a decision marks the item decided without taking it off the list.
+use kehoach_adapt::worklist::Ask;
+use kehoach_adapt::{self as adapt, judge::Verdict, AdaptOptions, Adaptation, Preset};
+use kehoach_import as import;
+use kehoach_model::{Decisions, NodeDecision};
+use kehoach_testkit::corpus::{keyed_parents, preset_id, unit_profile};
+use std::collections::{BTreeMap, BTreeSet};
+
+fn adaptations() -> Vec<(String, Adaptation, kehoach_model::Plan, String)> {
+    keyed_parents(import::read_path, import::builtin("quan1-2024").unwrap())
+        .into_iter()
+        .map(|(name, parent, unit)| {
+            let preset = preset_id(&unit).to_string();
+            let a = adapt::adapt(
+                &parent,
+                &unit_profile(&preset, &parent),
+                &Preset::builtin(&preset).unwrap(),
+                &Decisions::default(),
+                AdaptOptions::default(),
+            )
+            .unwrap();
+            (name, a, parent, preset)
+        })
+        .collect()
+}
+
+#[test]
+fn the_worklist_asks_each_item_once_with_its_reason_and_a_proposal() {
+    let mut problems = Vec::new();
+    let mut asked = 0;
+    for (name, a, _, _) in adaptations() {
+        let nodes: BTreeMap<&str, usize> = a
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.as_str(), i))
+            .collect();
+        let mut seen = BTreeSet::new();
+        for w in &a.worklist {
+            asked += 1;
+            if !seen.insert(w.node.as_str()) {
+                problems.push(format!("{name}: {} asked twice", w.node));
+            }
+            let Some(&i) = nodes.get(w.node.as_str()) else {
+                problems.push(format!("{name}: {} is not an item of the plan", w.node));
+                continue;
+            };
+            let n = &a.nodes[i];
+            if w.reason.trim().is_empty() || w.title.trim().is_empty() {
+                problems.push(format!("{name}: {} asked without a reason", w.node));
+            }
+            if w.keep != n.kept {
+                problems.push(format!(
+                    "{name}: {} proposes other than the plan shows",
+                    w.node
+                ));
+            }
+            let heading = a.nodes.get(i + 1).is_some_and(|m| m.depth > n.depth);
+            if w.ask == Ask::Unsure && heading {
+                problems.push(format!("{name}: the heading {} asked for itself", w.node));
+            }
+            if w.decided {
+                problems.push(format!("{name}: {} decided with no decision", w.node));
+            }
+        }
+        // Every leftover of the parent's scope is asked, with each of its phrases; the items
+        // whose first leftover is the same phrase are one group.
+        let mut first: BTreeMap<&str, String> = BTreeMap::new();
+        for f in &a.flags {
+            first
+                .entry(f.node.as_str())
+                .or_insert_with(|| kehoach_text::fold(&f.phrase));
+        }
+        for f in &a.flags {
+            match a.worklist.iter().find(|w| w.node == f.node) {
+                Some(w) if w.ask == Ask::Scope => {
+                    if !w.reason.contains(&format!("“{}”", f.phrase)) {
+                        problems.push(format!("{name}: {} asked without “{}”", f.node, f.phrase));
+                    }
+                    let phrase = &first[f.node.as_str()];
+                    let same = first.values().filter(|p| *p == phrase).count();
+                    let grouped = a.worklist.iter().filter(|x| x.group == w.group).count();
+                    if same != grouped {
+                        problems.push(format!(
+                            "{name}: “{phrase}” first on {same} items, {grouped} in its group"
+                        ));
+                    }
+                }
+                Some(_) => {}
+                None => problems.push(format!("{name}: {} keeps “{}” unasked", f.node, f.phrase)),
+            }
+        }
+        // Every kept item the judge could not place is asked.
+        for (i, n) in a.nodes.iter().enumerate() {
+            let heading = a.nodes.get(i + 1).is_some_and(|m| m.depth > n.depth);
+            if n.topic.is_some()
+                && n.verdict == Verdict::Look
+                && n.kept
+                && !heading
+                && !seen.contains(n.id.as_str())
+            {
+                problems.push(format!("{name}: {} unsure and not asked", n.id));
+            }
+        }
+    }
+    assert!(asked > 50, "the corpus asks about some items ({asked})");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn a_decided_item_stays_listed_and_is_marked_decided() {
+    for (name, a, parent, preset) in adaptations().into_iter().take(4) {
+        let Some(first) = a.worklist.first() else {
+            continue;
+        };
+        let mut decisions = Decisions::default();
+        // The user agrees with the proposal.
+        let answer = if first.keep {
+            NodeDecision::Keep
+        } else {
+            NodeDecision::Drop
+        };
+        decisions.nodes.insert(first.node.clone(), answer);
+        let again = adapt::adapt(
+            &parent,
+            &unit_profile(&preset, &parent),
+            &Preset::builtin(&preset).unwrap(),
+            &decisions,
+            AdaptOptions::default(),
+        )
+        .unwrap();
+        let w = again.worklist.iter().find(|w| w.node == first.node);
+        let w = w.unwrap_or_else(|| panic!("{name}: {} left the list once decided", first.node));
+        assert!(w.decided, "{name}: {} marked decided", first.node);
+        assert_eq!(
+            again.worklist.iter().filter(|w| !w.decided).count(),
+            a.worklist.len() - 1,
+            "{name}: one item fewer waits"
+        );
+    }
+}
