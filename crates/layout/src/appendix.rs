@@ -36,6 +36,9 @@ pub struct AppendixPage {
     /// Column widths in twips, summing to the landscape text width.
     pub widths: Vec<u32>,
     pub rows: Vec<Row>,
+    /// A page break before this row (the PDF's typesetter sets it when the last row would stand
+    /// alone on the last page: the row before goes over with it).
+    pub break_before: Option<usize>,
 }
 
 /// The appendix, when the plan has at least one row to show.
@@ -100,6 +103,7 @@ pub fn appendix(plan: &Plan, doc_type: &str, layout: &Layout, year: i32) -> Opti
         columns,
         widths,
         rows,
+        break_before: None,
     })
 }
 

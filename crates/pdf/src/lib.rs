@@ -107,10 +107,9 @@ pub fn typeset(
         .map_err(|_| PdfError::Typeset)
 }
 
-/// The page map of a document, from typst's layout of it.
-pub fn page_map(doc: &Document) -> Result<PageMap, PdfError> {
+/// Where each labelled element ("b3", "r12", "phu-luc") was set: its page, from 0.
+fn label_pages(pages: &typst_layout::PagedDocument) -> std::collections::HashMap<String, usize> {
     use typst::introspection::Introspector;
-    let pages = typeset(doc, &doc.title, "")?;
     let intro = pages.introspector();
     let mut found: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for c in intro.query_labelled() {
@@ -121,6 +120,83 @@ pub fn page_map(doc: &Document) -> Result<PageMap, PdfError> {
             found.insert(label.resolve().to_string(), page.get() - 1);
         }
     }
+    found
+}
+
+/// The appendix rows' pages, from the appendix's first page.
+fn row_pages(
+    doc: &Document,
+    found: &std::collections::HashMap<String, usize>,
+    total: usize,
+) -> Vec<usize> {
+    let appendix_start = found.get("phu-luc").copied().unwrap_or(total);
+    let rows_n = doc.appendix.as_ref().map_or(0, |a| a.rows.len());
+    let mut rows = Vec::with_capacity(rows_n);
+    let mut last = 0;
+    for j in 0..rows_n {
+        last = found
+            .get(&format!("r{j}"))
+            .map(|p| p.saturating_sub(appendix_start))
+            .unwrap_or(last);
+        rows.push(last);
+    }
+    rows
+}
+
+/// Where to break the appendix so that its last row does not stand alone on the last page: before
+/// the row above it (and before its group's heading row, which goes with it), when the page
+/// before keeps rows of its own. None when no row would be alone, or a row is taller than a page.
+fn orphan_break(doc: &Document, rows: &[usize]) -> Option<usize> {
+    let a = doc.appendix.as_ref()?;
+    let n = rows.len();
+    if n < 3 || a.break_before.is_some() || rows[n - 1] == rows[n - 2] {
+        return None;
+    }
+    let mut k = n - 2;
+    if k > 0 && matches!(a.rows[k - 1], kehoach_layout::Row::Group { .. }) {
+        k -= 1;
+    }
+    let stays = k > 0 && rows[k - 1] == rows[n - 2];
+    let tall = a.rows[k..].iter().any(|r| {
+        matches!(
+            r,
+            kehoach_layout::Row::Task {
+                splittable: true,
+                ..
+            }
+        )
+    });
+    (stays && !tall).then_some(k)
+}
+
+/// The document as it is typeset: with the appendix broken where its last row would otherwise
+/// stand alone, and its pages.
+fn typeset_final(
+    doc: &Document,
+    title: &str,
+    author: &str,
+) -> Result<(Document, typst_layout::PagedDocument), PdfError> {
+    let pages = typeset(doc, title, author)?;
+    let found = label_pages(&pages);
+    let rows = row_pages(doc, &found, pages.pages().len());
+    match orphan_break(doc, &rows) {
+        Some(k) => {
+            let mut broken = doc.clone();
+            if let Some(a) = broken.appendix.as_mut() {
+                a.break_before = Some(k);
+            }
+            let pages = typeset(&broken, title, author)?;
+            Ok((broken, pages))
+        }
+        None => Ok((doc.clone(), pages)),
+    }
+}
+
+/// The page map of a document, from typst's layout of it.
+pub fn page_map(doc: &Document) -> Result<PageMap, PdfError> {
+    let (doc, pages) = typeset_final(doc, &doc.title, "")?;
+    let doc = &doc;
+    let found = label_pages(&pages);
     let total = pages.pages().len();
     let appendix_start = doc
         .appendix
@@ -133,16 +209,7 @@ pub fn page_map(doc: &Document) -> Result<PageMap, PdfError> {
         last = found.get(&format!("b{i}")).copied().unwrap_or(last);
         blocks.push(last);
     }
-    let rows_n = doc.appendix.as_ref().map_or(0, |a| a.rows.len());
-    let mut rows = Vec::with_capacity(rows_n);
-    let mut last = 0;
-    for j in 0..rows_n {
-        last = found
-            .get(&format!("r{j}"))
-            .map(|p| p.saturating_sub(appendix_start))
-            .unwrap_or(last);
-        rows.push(last);
-    }
+    let rows = row_pages(doc, &found, total);
     Ok(PageMap {
         blocks,
         rows,
@@ -153,7 +220,7 @@ pub fn page_map(doc: &Document) -> Result<PageMap, PdfError> {
 
 /// The PDF bytes of a document.
 pub fn write(doc: &Document, title: &str, author: &str) -> Result<Vec<u8>, PdfError> {
-    let pages = typeset(doc, title, author)?;
+    let (_, pages) = typeset_final(doc, title, author)?;
     let options = typst_pdf::PdfOptions {
         creator: Smart::Custom(Some("Kế hoạch CCHC".into())),
         tagged: false,

@@ -282,9 +282,11 @@ fn appendix(out: &mut String, a: &AppendixPage) {
             }
         )
     };
-    let _ = write!(
-        out,
-        "#set par(justify: false, first-line-indent: 0pt, leading: 0.15em)\n#set table.cell(breakable: false)\n#table(columns: ({}), stroke: 0.5pt, inset: 4pt,\n  table.header(repeat: true, {}),\n",
+    out.push_str(
+        "#set par(justify: false, first-line-indent: 0pt, leading: 0.15em)\n#set table.cell(breakable: false)\n",
+    );
+    let open = format!(
+        "#table(columns: ({}), stroke: 0.5pt, inset: 4pt,\n  table.header(repeat: true, {}),\n",
         cols.join(", "),
         a.columns
             .iter()
@@ -292,8 +294,14 @@ fn appendix(out: &mut String, a: &AppendixPage) {
             .collect::<Vec<_>>()
             .join(", ")
     );
+    out.push_str(&open);
     let n = a.widths.len();
     for (j, row) in a.rows.iter().enumerate() {
+        if a.break_before == Some(j) && j > 0 {
+            // The table goes on on the next page, its heading row repeated as on every page.
+            out.push_str(")\n#pagebreak()\n");
+            out.push_str(&open);
+        }
         let mark = marker(&format!("r{j}"));
         let marked = |c: String| format!("[{mark}#{c}]");
         match row {

@@ -111,6 +111,9 @@ impl Judge {
             let mut rest = text[end..].trim_start();
             // "… trực thuộc", "… trên địa bàn xã": what qualified the units goes with them.
             for q in [
+                // ("đơn vị sự nghiệp công lập" is one name: none of it stays behind)
+                "sự nghiệp công lập",
+                "sự nghiệp",
                 "giáo dục",
                 "y tế",
                 "công lập",

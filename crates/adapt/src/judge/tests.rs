@@ -76,3 +76,20 @@ fn a_heading_naming_schools_and_gdnn_gdtx_centres_is_the_schools() {
         Some("Nhà trường")
     );
 }
+
+#[test]
+fn public_service_units_named_as_who_acts_become_the_unit_whole() {
+    let j = judge("mam-non", "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ");
+    for (text, want) in [
+        (
+            "Các phòng chuyên môn, đơn vị sự nghiệp công lập xây dựng kế hoạch cải cách hành chính năm 2026 của cơ quan, đơn vị trong tháng 01 năm 2026.",
+            "Nhà trường xây dựng kế hoạch cải cách hành chính năm 2026 của cơ quan, đơn vị trong tháng 01 năm 2026.",
+        ),
+        (
+            "Các đơn vị sự nghiệp công lập thuộc xã thực hiện tự chủ tài chính; xây dựng quy chế chi tiêu nội bộ.",
+            "Nhà trường thực hiện tự chủ tài chính; xây dựng quy chế chi tiêu nội bộ.",
+        ),
+    ] {
+        assert_eq!(j.own_wording(text, "Nhà trường", "Hiệu trưởng").as_deref(), Some(want), "{text}");
+    }
+}

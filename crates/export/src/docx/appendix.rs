@@ -1,13 +1,16 @@
 //! The appendix table: a heading row repeated on every page (`w:tblHeader`), group rows across
-//! the columns, task rows kept whole unless taller than a page.
+//! the columns, task rows kept whole unless taller than a page. A group's row keeps with its first
+//! task, and the last task row but one with the last (Word keeps a row whose paragraphs are "keep
+//! with next" on the page of the row after it): no row alone at the foot or the top of a page.
 use super::blocks::{line, rule};
 use super::xml::{cell, grid, para, row_start, run, Jc, PPr, RPr, TblPr, VAlign};
 use kehoach_layout::{AppendixPage, Row, TABLE_PT};
 
-fn cell_text(out: &mut String, text: &str, bold: bool, center: bool) {
+fn cell_text(out: &mut String, text: &str, bold: bool, center: bool, keep_next: bool) {
     let ppr = PPr {
         spacing: Some((40, 40, None, false)),
         jc: if center { Jc::Center } else { Jc::Left },
+        keep_next,
         ..Default::default()
     };
     let rpr = RPr::pt(TABLE_PT, bold, false);
@@ -39,21 +42,22 @@ pub fn appendix(out: &mut String, a: &AppendixPage) {
     row_start(out, true, true);
     for (c, w) in a.columns.iter().zip(&a.widths) {
         cell(out, *w, 1, Some(VAlign::Center), |o| {
-            cell_text(o, c, true, true)
+            cell_text(o, c, true, true, false)
         });
     }
     out.push_str("</w:tr>");
     let n = a.widths.len();
-    for row in &a.rows {
+    let last = a.rows.len().saturating_sub(1);
+    for (j, row) in a.rows.iter().enumerate() {
         match row {
             Row::Group { label, title } => {
                 row_start(out, true, false);
                 cell(out, a.widths[0], 1, Some(VAlign::Top), |o| {
-                    cell_text(o, label, true, true)
+                    cell_text(o, label, true, true, true)
                 });
                 let span: u32 = a.widths[1..].iter().sum();
                 cell(out, span, n - 1, Some(VAlign::Top), |o| {
-                    cell_text(o, title, true, false)
+                    cell_text(o, title, true, false, true)
                 });
                 out.push_str("</w:tr>");
             }
@@ -63,13 +67,14 @@ pub fn appendix(out: &mut String, a: &AppendixPage) {
                 splittable,
             } => {
                 row_start(out, !splittable, false);
+                let keep = j + 1 == last && !splittable;
                 cell(out, a.widths[0], 1, Some(VAlign::Top), |o| {
-                    cell_text(o, label, false, true)
+                    cell_text(o, label, false, true, keep)
                 });
                 for (i, w) in a.widths.iter().enumerate().skip(1) {
                     let text = cells.get(i - 1).map(String::as_str).unwrap_or("");
                     cell(out, *w, 1, Some(VAlign::Top), |o| {
-                        cell_text(o, text, false, false)
+                        cell_text(o, text, false, false, keep)
                     });
                 }
                 out.push_str("</w:tr>");

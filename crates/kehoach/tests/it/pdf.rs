@@ -273,3 +273,68 @@ fn check_reads_a_builtin_plan_and_names_a_missing_file_in_vietnamese() {
     assert!(err.contains("không có tệp này"), "{err}");
     assert!(!err.contains("os error"), "{err}");
 }
+
+/// The appendix of a short plan with `n` task rows in areas of four, cells as a unit fills them.
+fn with_rows(base: &kehoach_model::Plan, n: usize) -> kehoach_model::Plan {
+    use kehoach_model::{Appendix, AppendixGroup, AppendixRow};
+    let mut plan = base.clone();
+    plan.parts.truncate(1);
+    let mut groups: Vec<AppendixGroup> = Vec::new();
+    for i in 0..n {
+        if i % 4 == 0 {
+            groups.push(AppendixGroup {
+                label: format!("{}", i / 4 + 1),
+                title: "Cải cách thủ tục hành chính".into(),
+                rows: Vec::new(),
+            });
+        }
+        let g = groups.last_mut().unwrap();
+        g.rows.push(AppendixRow {
+            id: format!("t{i}"),
+            label: format!("{}.{}", i / 4 + 1, i % 4 + 1),
+            cells: vec![
+                "Rà soát, công khai thủ tục hành chính thuộc thẩm quyền giải quyết của nhà trường; cập nhật trên trang thông tin điện tử".into(),
+                "Danh mục thủ tục hành chính được công khai".into(),
+                "Hiệu trưởng".into(),
+                "Phó Hiệu trưởng; Tổ trưởng văn phòng".into(),
+                "Quý II/2025".into(),
+            ],
+            source: None,
+        });
+    }
+    plan.appendix = Some(Appendix {
+        title: "KẾ HOẠCH CỤ THỂ TRIỂN KHAI CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2025".into(),
+        subtitle: String::new(),
+        columns: Vec::new(),
+        groups,
+    });
+    plan
+}
+
+#[test]
+fn the_last_appendix_page_never_holds_a_single_row_the_page_before_could_share() {
+    if !kehoach_pdf::has_fonts() {
+        panic!("no serif face for the PDF (make test installs fonts-liberation)");
+    }
+    let base = kehoach_import::builtin("quan1-2024").unwrap();
+    let layout = kehoach_nd30::Layout::default();
+    let mut alone = Vec::new();
+    let mut broke = 0;
+    for n in 3..=30 {
+        let plan = with_rows(&base, n);
+        let doc = kehoach_layout::lay_out(&plan, &layout);
+        let map = kehoach_pdf::page_map(&doc).unwrap();
+        let last = *map.rows.last().unwrap();
+        let on_last = map.rows.iter().filter(|&&p| p == last).count();
+        if map.appendix_pages > 1 && on_last < 2 {
+            alone.push(format!("{n} rows: the last page holds 1 ({:?})", map.rows));
+        }
+        // Every row is where the map says, and the PDF has the map's pages.
+        let pdf = kehoach_pdf::write(&doc, "t", "").unwrap();
+        let pages = lopdf::Document::load_mem(&pdf).unwrap().get_pages().len();
+        assert_eq!(pages, map.portrait_pages + map.appendix_pages, "{n} rows");
+        broke += usize::from(map.appendix_pages > 1);
+    }
+    assert!(broke > 5, "the appendices span pages ({broke} of them)");
+    assert!(alone.is_empty(), "{}", alone.join("\n"));
+}
