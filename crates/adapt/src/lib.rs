@@ -365,7 +365,7 @@ pub fn adapt_with(
             topic: p.topic(),
         })
         .collect();
-    let worklist = worklist::list(&nodes, &flags, decisions);
+    let worklist = worklist::list(&nodes, &flags, &plan, decisions);
     Ok(Adaptation {
         plan,
         parent_parts,

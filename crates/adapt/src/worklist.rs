@@ -3,7 +3,7 @@
 //! the preset) and shown, not asked. Items asked for the same reason share a group, so that the
 //! user who has read them can answer them together ("Đồng ý đề xuất cho 6 mục").
 use crate::{judge::Verdict, Flag, NodeState};
-use kehoach_model::{Decisions, Topic};
+use kehoach_model::{Decisions, Plan, Topic};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -42,20 +42,33 @@ pub struct WorkItem {
 
 /// The worklist of an adaptation, in document order. An item kept that is only the heading of
 /// other items is decided with them and not asked on its own.
-pub fn list(nodes: &[NodeState], flags: &[Flag], decisions: &Decisions) -> Vec<WorkItem> {
+pub fn list(
+    nodes: &[NodeState],
+    flags: &[Flag],
+    plan: &Plan,
+    decisions: &Decisions,
+) -> Vec<WorkItem> {
+    // A flag names the unit's item; the worklist goes by the parent's item it comes from (a
+    // bullet of a subsection gets its own id in the unit's plan).
+    let source: BTreeMap<&str, &str> = plan
+        .items()
+        .into_iter()
+        .filter_map(|(_, i)| Some((i.id.as_str(), i.source.as_deref()?)))
+        .collect();
     // Each item's leftover phrases, in the order they were found.
     let mut flagged: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for f in flags {
-        let phrases = flagged.entry(f.node.as_str()).or_default();
+        let node = source
+            .get(f.node.as_str())
+            .copied()
+            .unwrap_or(f.node.as_str());
+        let phrases = flagged.entry(node).or_default();
         if !phrases.contains(&f.phrase.as_str()) {
             phrases.push(f.phrase.as_str());
         }
     }
     let mut out = Vec::new();
     for (i, n) in nodes.iter().enumerate() {
-        if n.topic.is_none() {
-            continue;
-        }
         let heading = nodes.get(i + 1).is_some_and(|next| next.depth > n.depth);
         let change = n.change.as_ref().filter(|c| c.needs_decision());
         let (ask, group, title, reason) = if let Some(c) = change {

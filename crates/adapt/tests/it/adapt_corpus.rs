@@ -72,6 +72,10 @@ pub struct Score {
     pub wrong_keeps: Vec<String>,
     pub wrong_drops: Vec<String>,
     pub missing: usize,
+    /// Items of the key the app asks the user about (its worklist), with a proposal.
+    pub asked: usize,
+    /// Wrong keeps and drops among the items the app decides without asking.
+    pub silent_wrong: usize,
 }
 
 pub fn score(case: &Case) -> Score {
@@ -90,11 +94,28 @@ pub fn score(case: &Case) -> Score {
             None => missing += 1,
         }
     }
+    let asked: std::collections::BTreeSet<&str> = case
+        .result
+        .worklist
+        .iter()
+        .map(|w| w.node.as_str())
+        .collect();
+    let silent_wrong = wrong_keeps
+        .iter()
+        .chain(&wrong_drops)
+        .filter(|id| !asked.contains(id.as_str()))
+        .count();
     Score {
         items: case.answer.len(),
+        asked: case
+            .answer
+            .keys()
+            .filter(|id| asked.contains(id.as_str()))
+            .count(),
         wrong_keeps,
         wrong_drops,
         missing,
+        silent_wrong,
     }
 }
 
@@ -131,6 +152,7 @@ fn every_tuning_corpus_parent_is_adapted_within_five_percent_of_its_answer_key()
     let mut report = Vec::new();
     let mut failed = false;
     let (mut items, mut keeps, mut drops) = (0, 0, 0);
+    let (mut asked, mut silent) = (0, 0);
     for case in cases(false) {
         debug(&case);
         let s = score(&case);
@@ -142,6 +164,8 @@ fn every_tuning_corpus_parent_is_adapted_within_five_percent_of_its_answer_key()
         items += s.items;
         keeps += s.wrong_keeps.len();
         drops += s.wrong_drops.len();
+        asked += s.asked;
+        silent += s.silent_wrong;
         report.push(format!(
             "{}{} ({}, {} items): {} wrong keeps {:?}, {} wrong drops {:?}{}",
             if bad { "✗ " } else { "" },
@@ -160,9 +184,11 @@ fn every_tuning_corpus_parent_is_adapted_within_five_percent_of_its_answer_key()
         ));
     }
     let overall = format!(
-        "tuning: {items} items, wrong keeps {keeps} ({:.1} %), wrong drops {drops} ({:.1} %)",
+        "tuning: {items} items, wrong keeps {keeps} ({:.1} %), wrong drops {drops} ({:.1} %); {asked} asked, of the {} decided without asking {silent} wrong ({:.1} %)",
         100.0 * keeps as f64 / items as f64,
-        100.0 * drops as f64 / items as f64
+        100.0 * drops as f64 / items as f64,
+        items - asked,
+        100.0 * silent as f64 / (items - asked) as f64
     );
     println!("{overall}");
     failed |= keeps as f64 > items as f64 * 0.05 || drops as f64 > items as f64 * 0.05;
@@ -180,6 +206,7 @@ fn the_held_out_parents_are_adapted_and_measured() {
         "tests/fixtures/parents/HOLDOUT names plans with at least three answer keys"
     );
     let (mut items, mut keeps, mut drops) = (0, 0, 0);
+    let (mut asked, mut silent) = (0, 0);
     for case in held {
         let s = score(&case);
         assert_eq!(
@@ -198,10 +225,18 @@ fn the_held_out_parents_are_adapted_and_measured() {
         items += s.items;
         keeps += s.wrong_keeps.len();
         drops += s.wrong_drops.len();
+        asked += s.asked;
+        silent += s.silent_wrong;
     }
     println!(
         "held out: {items} items, wrong keeps {:.1} %, wrong drops {:.1} %",
         100.0 * keeps as f64 / items as f64,
         100.0 * drops as f64 / items as f64
+    );
+    // What the user is not asked about: the app's own decisions.
+    println!(
+        "held out: {asked} items asked (worklist, with a proposal); of the {} decided without asking, {silent} wrong ({:.1} %)",
+        items - asked,
+        100.0 * silent as f64 / (items - asked) as f64
     );
 }

@@ -68,19 +68,34 @@ fn the_worklist_asks_each_item_once_with_its_reason_and_a_proposal() {
         }
         // Every leftover of the parent's scope is asked, with each of its phrases; the items
         // whose first leftover is the same phrase are one group.
-        let mut first: BTreeMap<&str, String> = BTreeMap::new();
+        // (A flag names the unit's item; the worklist the parent's item it comes from.)
+        let source: BTreeMap<&str, &str> = a
+            .plan
+            .items()
+            .into_iter()
+            .filter_map(|(_, i)| Some((i.id.as_str(), i.source.as_deref()?)))
+            .collect();
+        let node_of = |f: &kehoach_adapt::Flag| -> String {
+            source
+                .get(f.node.as_str())
+                .copied()
+                .unwrap_or(&f.node)
+                .to_string()
+        };
+        let mut first: BTreeMap<String, String> = BTreeMap::new();
         for f in &a.flags {
             first
-                .entry(f.node.as_str())
+                .entry(node_of(f))
                 .or_insert_with(|| kehoach_text::fold(&f.phrase));
         }
         for f in &a.flags {
-            match a.worklist.iter().find(|w| w.node == f.node) {
+            let node = node_of(f);
+            match a.worklist.iter().find(|w| w.node == node) {
                 Some(w) if w.ask == Ask::Scope => {
                     if !w.reason.contains(&format!("“{}”", f.phrase)) {
-                        problems.push(format!("{name}: {} asked without “{}”", f.node, f.phrase));
+                        problems.push(format!("{name}: {node} asked without “{}”", f.phrase));
                     }
-                    let phrase = &first[f.node.as_str()];
+                    let phrase = &first[&node];
                     let same = first.values().filter(|p| *p == phrase).count();
                     let grouped = a.worklist.iter().filter(|x| x.group == w.group).count();
                     if same != grouped {
@@ -90,18 +105,13 @@ fn the_worklist_asks_each_item_once_with_its_reason_and_a_proposal() {
                     }
                 }
                 Some(_) => {}
-                None => problems.push(format!("{name}: {} keeps “{}” unasked", f.node, f.phrase)),
+                None => problems.push(format!("{name}: {node} keeps “{}” unasked", f.phrase)),
             }
         }
         // Every kept item the judge could not place is asked.
         for (i, n) in a.nodes.iter().enumerate() {
             let heading = a.nodes.get(i + 1).is_some_and(|m| m.depth > n.depth);
-            if n.topic.is_some()
-                && n.verdict == Verdict::Look
-                && n.kept
-                && !heading
-                && !seen.contains(n.id.as_str())
-            {
+            if n.verdict == Verdict::Look && n.kept && !heading && !seen.contains(n.id.as_str()) {
                 problems.push(format!("{name}: {} unsure and not asked", n.id));
             }
         }
