@@ -283,11 +283,17 @@ pub fn adapt_with(
     let own_wording = |t: &str| judge.own_wording(t, &subject, &head);
     // A division or office of the parent works for it, on its territory: its plan speaks of
     // both as its own (as the checker reads it), nothing of them is a leftover.
-    let agency = kehoach_parent::scope::is_agency(&kehoach_text::fold(&profile.name));
-    let flag_phrases = if agency {
+    let unit = kehoach_text::fold(&profile.name);
+    let flag_phrases = if kehoach_parent::scope::is_agency(&unit) {
         Vec::new()
     } else {
-        parent_profile.flag_phrases()
+        let mut phrases = parent_profile.flag_phrases();
+        // A People's Committee's bare "trên địa bàn" is its own territory (as the checker reads
+        // its plan).
+        if kehoach_parent::scope::is_government(&unit) {
+            phrases.retain(|p| p != "trên địa bàn");
+        }
+        phrases
     };
     let (proposals, flags) = reword::review(
         &mut parts,

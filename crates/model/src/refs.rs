@@ -69,6 +69,33 @@ impl Topic {
     }
 }
 
+/// Settles which part holds the plan's tasks when no title puts them first (the titles' own
+/// words, read once all parts are known): the part whose title names them after something else
+/// ("MỤC TIÊU, NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2027", whose areas each hold their objectives and
+/// their tasks); failing that, the first titled part that names no topic and holds items.
+pub fn settle_topics(parts: &mut [crate::Part]) {
+    if parts.iter().any(|p| p.topic == Some(Topic::NhiemVu)) {
+        return;
+    }
+    let names_tasks = |title: &str| {
+        let f = fold(title);
+        ["nhiem vu", "giai phap", "noi dung"]
+            .iter()
+            .any(|k| f.contains(k))
+    };
+    let at = parts
+        .iter()
+        .position(|p| names_tasks(&p.title))
+        .or_else(|| {
+            parts
+                .iter()
+                .position(|p| p.topic.is_none() && !p.title.is_empty() && !p.items.is_empty())
+        });
+    if let Some(at) = at {
+        parts[at].topic = Some(Topic::NhiemVu);
+    }
+}
+
 impl fmt::Display for Topic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.key())
@@ -179,6 +206,45 @@ mod tests {
         assert_eq!(Topic::of_title("NHIỆM VỤ TRỌNG TÂM"), Some(Topic::NhiemVu));
         assert_eq!(Topic::of_title("MỤC ĐÍCH, YÊU CẦU"), Some(Topic::MucTieu));
         assert_eq!(Topic::of_title("NỘI DUNG, NHIỆM VỤ"), Some(Topic::NhiemVu));
+        // Settled once every part is known: the part that names the tasks after the objectives
+        // holds them when no part puts them first; else the first untitled-topic part with items.
+        let part = |title: &str, items: usize| {
+            crate::Part::new(
+                "",
+                title,
+                (0..items)
+                    .map(|i| crate::Item::new(format!("x{i}"), "1.", "Việc"))
+                    .collect(),
+            )
+        };
+        let mut parts = vec![
+            part("MỤC ĐÍCH, YÊU CẦU", 2),
+            part("MỤC TIÊU, NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2027", 6),
+            part("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", 3),
+            part("TỔ CHỨC THỰC HIỆN", 3),
+        ];
+        settle_topics(&mut parts);
+        let topics: Vec<_> = parts.iter().map(|p| p.topic()).collect();
+        assert_eq!(
+            topics,
+            [
+                Some(Topic::MucTieu),
+                Some(Topic::NhiemVu),
+                None,
+                Some(Topic::ToChuc)
+            ]
+        );
+        let mut parts = vec![
+            part("MỤC TIÊU", 2),
+            part("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", 3),
+            part("TỔ CHỨC THỰC HIỆN", 1),
+        ];
+        settle_topics(&mut parts);
+        assert_eq!(parts[1].topic(), Some(Topic::NhiemVu));
+        // A plan with a tasks part keeps its topics as its titles give them.
+        let mut parts = vec![part("MỤC TIÊU, NHIỆM VỤ", 2), part("NHIỆM VỤ TRỌNG TÂM", 3)];
+        settle_topics(&mut parts);
+        assert_eq!(parts[0].topic(), Some(Topic::MucTieu));
         assert_eq!(
             Topic::of_title("Mục tiêu và chỉ tiêu"),
             Some(Topic::MucTieu)

@@ -107,7 +107,7 @@ const GENERIC: &[&str] = &[
 pub fn of_unit_plan(plan: &Plan) -> Option<Vec<String>> {
     let issuer = kehoach_text::fold(&plan.header.issuer);
     // A People's Committee speaks of its own territory; of its parent's only under one.
-    let government = issuer.starts_with("uy ban nhan dan") || issuer.starts_with("ubnd");
+    let government = is_government(&issuer);
     // A department, division or office of a government body works for that body, on its
     // territory: its plan speaks of both as its own ("của Thành phố" in a Sở's plan, "khu phố"
     // in a ward division's).
@@ -329,6 +329,11 @@ pub fn remove_ranges(text: &str, ranges: &[(usize, usize)]) -> String {
         t.push('.');
     }
     capitalise(&t)
+}
+
+/// A People's Committee (its plan's bare "trên địa bàn" is its own territory). `issuer` is folded.
+pub fn is_government(issuer: &str) -> bool {
+    issuer.starts_with("uy ban nhan dan") || issuer.starts_with("ubnd")
 }
 
 /// A body that is part of, or serves, a government body ("Sở …", "Phòng …", "Văn phòng …",

@@ -273,6 +273,7 @@ impl Builder {
         self.attach_footnotes();
         self.keep_present_emphasis();
         parts_from_numbered_headings(&mut self.plan);
+        kehoach_model::refs::settle_topics(&mut self.plan.parts);
         ids::assign(&mut self.plan);
         // Items, or the Roman-numbered parts of a titled plan whose parts are still empty.
         let named = self
