@@ -80,6 +80,18 @@ async function review(step, key, lookup = (id) => keyKeeps(key, id)) {
     await act(`bước ${step}: đồng ý đề xuất (${group})`, () => press(button));
   }
   await waitSaved(browser);
+  // Every answered item stays listed under its reason (a dropped one keeps no leftover, and is
+  // no longer asked, but does not jump to another place).
+  const placed = await browser.execute(
+    (ids) =>
+      ids.map((id) => {
+        const row = document.querySelector(`[data-testid="work-row-${CSS.escape(id)}"]`);
+        const title = row?.closest(".reason-group")?.querySelector("h4")?.firstChild?.textContent?.trim() ?? "";
+        return [id, title];
+      }),
+    asked.map((a) => a.id),
+  );
+  for (const [id, title] of placed) assert.ok(title.length > 3, `${id} listed under its reason (“${title}”)`);
   return asked;
 }
 

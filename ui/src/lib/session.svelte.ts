@@ -8,6 +8,7 @@
 // ("conflict") until the user keeps theirs or opens the other. A save that fails for another
 // reason (a full disk) is tried again, sooner first, and the state stays in memory meanwhile.
 import { api, message, type AppError, type Draft, type DraftState, type Rendered } from "./api";
+import type { WorkItem } from "./bindings";
 
 export type SaveStatus = "saved" | "pending" | "saving" | "error" | "conflict";
 
@@ -48,6 +49,9 @@ export class Session {
   });
   /** Groups of a step seen with items to look at (they stay open once those are dealt with). */
   seenWork = new Set<string>();
+  /** What the worklist last said of each item it asked about (its reason and group stay shown
+   * once the user has answered). */
+  knownWork = new Map<string, WorkItem>();
 
   private timer: ReturnType<typeof setTimeout> | null = null;
   private renderTimer: ReturnType<typeof setTimeout> | null = null;
