@@ -182,6 +182,42 @@ fn table_task(text: &str) -> String {
     format!("{first}.")
 }
 
+/// Each parent item that has a row in the parent's appendix, with that row's lead cell ("Cơ
+/// quan chủ trì"): whose work the parent says the task is.
+pub(crate) fn leads(parent: &Plan) -> std::collections::BTreeMap<String, String> {
+    let mut out = std::collections::BTreeMap::new();
+    let Some(a) = parent.appendix.as_ref() else {
+        return out;
+    };
+    let Some(lead) = a.cell_of(Column::Lead) else {
+        return out;
+    };
+    let mut vocabulary = Vocabulary::default();
+    let rows: Vec<(Words, &AppendixRow)> = a
+        .groups
+        .iter()
+        .flat_map(|g| g.rows.iter())
+        .map(|r| {
+            (
+                vocabulary.learn(r.cells.first().map_or("", String::as_str)),
+                r,
+            )
+        })
+        .collect();
+    for (_, item) in parent.items() {
+        if item.text.split_whitespace().count() < 4 {
+            continue;
+        }
+        if let Some(row) = best_row(vocabulary.read(&item.text), &rows) {
+            out.insert(
+                item.id.clone(),
+                row.cells.get(lead).cloned().unwrap_or_default(),
+            );
+        }
+    }
+    out
+}
+
 /// The parent appendix row whose task is most like `text` (shared words), if alike enough.
 fn best_row<'a>(
     (a, len): (Words, usize),

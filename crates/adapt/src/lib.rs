@@ -148,12 +148,13 @@ pub fn adapt_with(
     // 1. The body, part by part.
     let parent_profile = kehoach_parent::ParentProfile::of(parent);
     let judge = judge::Judge::new(preset, &parent_profile, &profile.name);
+    let leads = appendix::leads(parent);
     let mut nodes = Vec::new();
     let mut parts = Vec::new();
     for part in &parent.parts {
         let topic = part.topic();
         let mode = topic.map_or(PartMode::Keep, |t| preset.part_mode(t));
-        let sel = select::Selector::new(&judge, decisions, topic);
+        let sel = select::Selector::new(&judge, decisions, topic, &leads);
         let key = topic.map_or("P", Topic::key);
         let items = match mode {
             PartMode::Keep | PartMode::Drop => {

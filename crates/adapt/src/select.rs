@@ -5,19 +5,28 @@ use super::judge::{Above, Judge, Verdict};
 use super::preset::{OwnItem, PartMode};
 use super::NodeState;
 use kehoach_model::{Decisions, Item, ItemKind, NodeDecision, Topic};
+use std::collections::BTreeMap;
 
 pub struct Selector<'a> {
     decisions: &'a Decisions,
     topic: Option<Topic>,
     judge: &'a Judge,
+    /// The parent's appendix: each task's lead body, by item id.
+    leads: &'a BTreeMap<String, String>,
 }
 
 impl<'a> Selector<'a> {
-    pub fn new(judge: &'a Judge, decisions: &'a Decisions, topic: Option<Topic>) -> Self {
+    pub fn new(
+        judge: &'a Judge,
+        decisions: &'a Decisions,
+        topic: Option<Topic>,
+        leads: &'a BTreeMap<String, String>,
+    ) -> Self {
         Selector {
             decisions,
             topic,
             judge,
+            leads,
         }
     }
 
@@ -46,7 +55,22 @@ impl<'a> Selector<'a> {
         // A general aim: an item of the aims without a figure (a target has one; a year is
         // not one).
         let aim = self.topic == Some(Topic::MucTieu) && !has_figure(&item.text);
-        let judged = self.judge.judge_with(&item.text, above, aim);
+        let mut judged = self.judge.judge_with(&item.text, above, aim);
+        // Where the text leaves it open, the parent's appendix may say whose task it is: units
+        // like this one lead it ("Cơ quan chủ trì: Các trường học"). (A task its appendix gives
+        // to one of the parent's organs is not thereby the parent's alone: over the corpus,
+        // dropping those fixed as many answers as it broke.)
+        if judged.verdict == Verdict::Look {
+            if let Some(lead) = self.leads.get(&item.id) {
+                if self.judge.gives_to_own(lead) {
+                    judged.verdict = Verdict::Keep;
+                    judged.reason = format!(
+                        "Việc đơn vị tự làm: phụ lục của cấp trên giao chủ trì cho {}.",
+                        lead.trim()
+                    );
+                }
+            }
+        }
         let judged_by_actor = judged.by_actor;
         let below = match (judged.by_actor, judged.by_organ) {
             (true, true) => Above::Others,

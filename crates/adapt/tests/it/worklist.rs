@@ -152,3 +152,78 @@ fn a_decided_item_stays_listed_and_is_marked_decided() {
         );
     }
 }
+
+/// A task the text leaves open is the unit's when the parent's appendix gives its lead to units
+/// like this one ("Cơ quan chủ trì: Các trường mầm non"), and is then not asked.
+#[test]
+fn the_parents_appendix_says_whose_task_the_text_leaves_open() {
+    use kehoach_model::{Appendix, AppendixGroup, AppendixRow, Item, ItemKind, Part, Plan};
+    let task = "Tổ chức hội thi tìm hiểu về cải cách hành chính năm 2027";
+    let mut parent = Plan::default();
+    parent.header.issuer = "ỦY BAN NHÂN DÂN PHƯỜNG AN KHÁNH".into();
+    parent.summary = "Cải cách hành chính năm 2027".into();
+    let mut area = Item::new("III.1", "1.", "Công tác chỉ đạo, điều hành");
+    area.kind = ItemKind::Numbered;
+    let mut item = Item::new("III.1.1", "1.1.", task);
+    item.kind = ItemKind::Numbered;
+    area.items.push(item);
+    parent
+        .parts
+        .push(Part::new("III", "NHIỆM VỤ TRỌNG TÂM", vec![area]));
+    let adapted = |parent: &Plan| {
+        adapt::adapt(
+            parent,
+            &unit_profile("mam-non", parent),
+            &Preset::builtin("mam-non").unwrap(),
+            &Decisions::default(),
+            AdaptOptions::default(),
+        )
+        .unwrap()
+    };
+    let node = |a: &Adaptation| a.nodes.iter().find(|n| n.id == "III.1.1").unwrap().clone();
+    let open = adapted(&parent);
+    assert_eq!(node(&open).verdict, Verdict::Look, "{}", node(&open).reason);
+    assert!(open.worklist.iter().any(|w| w.node == "III.1.1"));
+    for (lead, own) in [
+        ("Các trường mầm non, tiểu học", true),
+        ("Văn phòng HĐND và UBND phường", false),
+    ] {
+        let mut with = parent.clone();
+        with.appendix = Some(Appendix {
+            title: "DANH MỤC NHIỆM VỤ".into(),
+            subtitle: String::new(),
+            columns: [
+                "STT",
+                "Nhiệm vụ",
+                "Cơ quan chủ trì",
+                "Cơ quan phối hợp",
+                "Thời gian hoàn thành",
+            ]
+            .map(String::from)
+            .to_vec(),
+            groups: vec![AppendixGroup {
+                label: "I".into(),
+                title: "Cải cách thủ tục hành chính".into(),
+                rows: vec![AppendixRow {
+                    label: "1".into(),
+                    cells: vec![task.into(), lead.into(), String::new(), "Quý II".into()],
+                    ..Default::default()
+                }],
+            }],
+        });
+        let a = adapted(&with);
+        let n = node(&a);
+        if own {
+            assert_eq!(n.verdict, Verdict::Keep, "{lead}: {}", n.reason);
+            assert!(
+                n.reason.contains("phụ lục") && n.reason.contains(lead),
+                "{}",
+                n.reason
+            );
+            assert!(!a.worklist.iter().any(|w| w.node == "III.1.1"), "not asked");
+        } else {
+            // The parent's organ leading it does not make it the parent's alone: still asked.
+            assert_eq!(n.verdict, Verdict::Look, "{lead}: {}", n.reason);
+        }
+    }
+}
