@@ -128,8 +128,10 @@ fn debug(case: &Case) {
     for node in &case.result.nodes {
         if let Some(want) = case.answer.get(&node.id) {
             if *want != node.kept || all {
+                let asked = case.result.worklist.iter().any(|w| w.node == node.id);
                 eprintln!(
-                    "{} {} {} want {} ({}) got {} [{}] {}",
+                    "{}{} {} {} want {} ({}) got {} [{}] {}",
+                    if asked { "asked " } else { "" },
                     case.name,
                     case.unit,
                     node.id,
