@@ -25,6 +25,8 @@ function answerKey() {
     ["I", "muc_tieu"],
     ["II", "chi_tieu"],
     ["III", "nhiem_vu"],
+    ["IV", "kinh_phi"],
+    ["V", "to_chuc_thuc_hien"],
   ]) {
     const section = text.split(`[${name}]`)[1].split(/\n\[/)[0];
     const kept = section.match(/kept = \[([^\]]*)\]/s)[1];
@@ -53,6 +55,28 @@ function keyKeeps(key, id) {
 }
 
 const actions = [];
+let asked6 = [];
+
+/** Step 6's items asked about (kept by the plan, with a reason): kept or dropped by the key. */
+async function reviewOwn(lookup) {
+  const waiting = await byTestId(browser, "waiting-6");
+  if (!(await waiting.isExisting())) return [];
+  await act("Đến bước 6", () => gotoStep(browser, 6));
+  const out = [];
+  for (const reason of await browser.$$('[data-testid^="own-reason-"]')) {
+    const id = (await reason.getAttribute("data-testid")).replace("own-reason-", "");
+    const keep = lookup(id);
+    out.push({ id, keep });
+    if (keep === false) {
+      await act(`bước 6: bỏ ${id}`, () => press(browser.$(`[data-node="${id}"] .item-actions button:last-child`)));
+    } else {
+      await act(`bước 6: giữ ${id}`, () => press(byTestId(browser, `own-keep-${id}`)));
+    }
+    await waitSaved(browser);
+  }
+  await waiting.waitForExist({ reverse: true, timeoutMsg: "nothing waits on step 6 once answered" });
+  return out;
+}
 /** One deliberate action of the user, named. */
 async function act(what, fn) {
   actions.push(what);
@@ -127,6 +151,8 @@ test("a careful principal makes the 2025 kindergarten plan from the 2024 distric
   await waiting4.waitForExist({ reverse: true, timeoutMsg: "nothing waits on step 4 once answered" });
   const wrong = [...three, ...four].filter((a) => a.keep !== null && a.keep !== a.proposedKeep).length;
 
+  // What step 6 asks about (Tổ chức thực hiện, kinh phí), answered the same way.
+  asked6 = await reviewOwn(key.lookupAny ?? ((id) => keyKeeps(key, id)));
   await act("Đến bước 9", () => gotoStep(browser, 9));
   await waitSaved(browser);
   // Every year of the plan checked: no finding about a year.
@@ -141,7 +167,7 @@ test("a careful principal makes the 2025 kindergarten plan from the 2024 distric
   const file = (await result.getText()).replace("Đã lưu tệp Word: ", "").trim();
   await shot(browser, "42-xuat-sau-khi-xem-ky");
 
-  console.log(`# ${actions.length} deliberate actions; ${three.length + four.length} items asked (${wrong} answered against the proposal):`);
+  console.log(`# ${actions.length} deliberate actions; ${three.length + four.length} items asked on steps 3–4 (${wrong} answered against the proposal), ${asked6.length} on step 6:`);
   for (const a of actions) console.log(`#   ${a}`);
   for (const a of [...three, ...four]) console.log(`#   hỏi ${a.id}: đề xuất ${a.proposedKeep ? "giữ" : "bỏ"}, khóa ${a.keep}`);
   assert.ok(actions.length <= 30, `${actions.length} deliberate actions`);
@@ -205,6 +231,7 @@ test("from a commune's e-office PDF (issued with a decision) to a kindergarten's
     if (!(await waiting.isExisting())) continue;
     asked.push(...(await review(step, null, key.lookup)));
   }
+  asked6 = await reviewOwn(key.lookup);
   await act("Đến bước 9", () => gotoStep(browser, 9));
   await waitSaved(browser);
   await act("Xuất tệp Word", () => press(byTestId(browser, "export-docx")));
@@ -213,7 +240,7 @@ test("from a commune's e-office PDF (issued with a decision) to a kindergarten's
   const file = (await result.getText()).replace("Đã lưu tệp Word: ", "").trim();
   await shot(browser, "43-xa-tan-phu-xuat");
   const wrong = asked.filter((a) => a.keep !== null && a.keep !== a.proposedKeep).length;
-  console.log(`# ${actions.length} deliberate actions; ${asked.length} items asked (${wrong} answered against the proposal):`);
+  console.log(`# ${actions.length} deliberate actions; ${asked.length} items asked on steps 3–4 (${wrong} answered against the proposal), ${asked6.length} on step 6:`);
   for (const a of actions) console.log(`#   ${a}`);
   assert.ok(actions.length <= 20, `${actions.length} deliberate actions`);
   const found = JSON.parse(execFileSync(process.env.KEHOACH_CLI, ["check", "--json", file], { encoding: "utf8" }));

@@ -93,6 +93,8 @@ pub struct Adaptation {
     pub nodes: Vec<NodeState>,
     /// The items of the whole plan that need the user's judgement ([`worklist::list`]).
     pub worklist: Vec<worklist::WorkItem>,
+    /// The parts whose items the unit's own sentence replaces (its funding, by its preset).
+    pub replaced: Vec<Topic>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -372,13 +374,19 @@ pub fn adapt_with(
             topic: p.topic(),
         })
         .collect();
-    let worklist = worklist::list(&nodes, &flags, &plan, decisions);
-    Ok(Adaptation {
+    let replaced = Topic::ALL
+        .into_iter()
+        .filter(|&t| preset.part_mode(t) == PartMode::Template)
+        .collect();
+    let mut adaptation = Adaptation {
         plan,
         parent_parts,
         proposals,
         flags,
         nodes,
-        worklist,
-    })
+        worklist: Vec::new(),
+        replaced,
+    };
+    adaptation.worklist = worklist::list(&adaptation, decisions);
+    Ok(adaptation)
 }

@@ -2,8 +2,8 @@
 //! reason in plain words and what the app proposes. Everything else is decided (by the judge and
 //! the preset) and shown, not asked. Items asked for the same reason share a group, so that the
 //! user who has read them can answer them together ("Đồng ý đề xuất cho 6 mục").
-use crate::{judge::Verdict, Flag, NodeState};
-use kehoach_model::{Decisions, Plan, Topic};
+use crate::{judge::Verdict, Adaptation};
+use kehoach_model::{Decisions, Topic};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -42,12 +42,8 @@ pub struct WorkItem {
 
 /// The worklist of an adaptation, in document order. An item kept that is only the heading of
 /// other items is decided with them and not asked on its own.
-pub fn list(
-    nodes: &[NodeState],
-    flags: &[Flag],
-    plan: &Plan,
-    decisions: &Decisions,
-) -> Vec<WorkItem> {
+pub fn list(a: &Adaptation, decisions: &Decisions) -> Vec<WorkItem> {
+    let (nodes, flags, plan) = (&a.nodes, &a.flags, &a.plan);
     // A flag names the unit's item; the worklist goes by the parent's item it comes from (a
     // bullet of a subsection gets its own id in the unit's plan).
     let source: BTreeMap<&str, &str> = plan
@@ -69,6 +65,11 @@ pub fn list(
     }
     let mut out = Vec::new();
     for (i, n) in nodes.iter().enumerate() {
+        // The parent's funding sentences, which the unit's own sentence replaces, are not the
+        // unit's to keep or drop (step 6 edits that sentence).
+        if n.topic.is_some_and(|t| a.replaced.contains(&t)) {
+            continue;
+        }
         let heading = nodes.get(i + 1).is_some_and(|next| next.depth > n.depth);
         let change = n.change.as_ref().filter(|c| c.needs_decision());
         let (ask, group, title, reason) = if let Some(c) = change {

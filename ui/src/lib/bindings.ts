@@ -397,7 +397,11 @@ parent_parts: Array<PartHeading>, proposals: Array<Proposal>, flags: Array<Flag>
 /**
  * The items of the whole plan that need the user's judgement ([`worklist::list`]).
  */
-worklist: Array<WorkItem>, };
+worklist: Array<WorkItem>, 
+/**
+ * The parts whose items the unit's own sentence replaces (its funding, by its preset).
+ */
+replaced: Array<Topic>, };
 
 export type PartHeading = { label: string, title: string, topic: Topic | null, };
 

@@ -111,7 +111,13 @@ fn the_worklist_asks_each_item_once_with_its_reason_and_a_proposal() {
         // Every kept item the judge could not place is asked.
         for (i, n) in a.nodes.iter().enumerate() {
             let heading = a.nodes.get(i + 1).is_some_and(|m| m.depth > n.depth);
-            if n.verdict == Verdict::Look && n.kept && !heading && !seen.contains(n.id.as_str()) {
+            let replaced = n.topic.is_some_and(|t| a.replaced.contains(&t));
+            if !replaced
+                && n.verdict == Verdict::Look
+                && n.kept
+                && !heading
+                && !seen.contains(n.id.as_str())
+            {
                 problems.push(format!("{name}: {} unsure and not asked", n.id));
             }
         }

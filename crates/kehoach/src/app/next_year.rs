@@ -120,12 +120,7 @@ pub(super) fn mark_changes(adaptation: &mut kehoach_adapt::Adaptation, draft: &D
         node.change = previous.changes.get(&node.id).cloned();
     }
     // What the parent changed since last year is asked.
-    adaptation.worklist = kehoach_adapt::worklist::list(
-        &adaptation.nodes,
-        &adaptation.flags,
-        &adaptation.plan,
-        &draft.decisions,
-    );
+    adaptation.worklist = kehoach_adapt::worklist::list(adaptation, &draft.decisions);
 }
 
 /// Next year's plan from files (`kehoach adapt --from NEW --previous LAST.json`): `previous` is
