@@ -137,14 +137,9 @@ pub fn title(plan: &Plan, doc_type: &str, layout: &Layout) -> TitleBlock {
         (None, None)
     } else {
         let width = text_width_twips(summary, size::TITLE, true).min(text_width);
-        // A trích yếu over two lines never leaves one word alone on the last ("… năm" /
-        // "2027"): its last two words are held together.
         let held;
         let summary = if text_width_twips(summary, size::TITLE, true) > text_width {
-            held = match summary.rsplit_once(' ') {
-                Some((head, last)) => format!("{head}\u{a0}{last}"),
-                None => summary.to_string(),
-            };
+            held = two_lines(summary, text_width);
             held.as_str()
         } else {
             summary
@@ -176,10 +171,77 @@ pub fn title(plan: &Plan, doc_type: &str, layout: &Layout) -> TitleBlock {
     }
 }
 
+/// Words a trích yếu's second line may open with: where its phrases join ("… cải cách hành
+/// chính / tại Trường …", "… / năm 2027").
+const BREAK_BEFORE: &[&str] = &[
+    "tại", "của", "năm", "về", "trên", "cho", "thuộc", "giai", "đối",
+];
+
+/// A trích yếu too long for one line, as the decree's samples set it: two lines of about the same
+/// length, the second opening a phrase, never a word or the year alone ("… năm" / "2027", "…" /
+/// "năm 2027"). The second line's words are held together (no-break spaces), so that every
+/// writer breaks the line where this one chose. Longer than two lines: its last two words held.
+fn two_lines(summary: &str, text_width: u32) -> String {
+    let words: Vec<&str> = summary.split(' ').filter(|w| !w.is_empty()).collect();
+    let width = |ws: &[&str]| text_width_twips(&ws.join(" "), size::TITLE, true);
+    let best = (1..words.len())
+        .filter_map(|k| {
+            let (first, second) = (width(&words[..k]), width(&words[k..]));
+            // (Room to spare: Word's and typst's widths differ a little from this estimate, and
+            // a held line that does not fit would be broken inside a word.)
+            if first > text_width * 19 / 20 || second > text_width * 9 / 10 || words.len() - k < 3 {
+                return None;
+            }
+            let phrase = BREAK_BEFORE.contains(&words[k].to_lowercase().as_str());
+            // Balanced, the first line no shorter, a phrase's start preferred.
+            let score = first.abs_diff(second)
+                + if second > first { text_width / 10 } else { 0 }
+                + if phrase { 0 } else { text_width / 4 };
+            Some((score, k))
+        })
+        .min();
+    match best {
+        Some((_, k)) => format!("{} {}", words[..k].join(" "), words[k..].join("\u{a0}")),
+        None => match summary.rsplit_once(' ') {
+            Some((head, last)) => format!("{head}\u{a0}{last}"),
+            None => summary.to_string(),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn a_long_trich_yeu_is_set_on_two_balanced_lines_the_year_never_alone() {
+        let layout = Layout::default();
+        let text_width = layout.text_width_twips();
+        for summary in [
+            "Thực hiện công tác cải cách hành chính tại Trường mầm non Tuổi Hồng năm 2025",
+            "Thực hiện công tác cải cách hành chính tại Trường Trung học phổ thông Nguyễn Thị Minh Khai năm 2027",
+            "Thực hiện nhiệm vụ cải cách hành chính năm 2027 của Trạm Y tế phường Tân Định, Thành phố Hồ Chí Minh",
+            "Thực hiện công tác cải cách hành chính tại Trường Mầm non Hoa Sen năm 2026",
+        ] {
+            let plan = Plan {
+                summary: summary.into(),
+                ..Plan::default()
+            };
+            let line = title(&plan, "Kế hoạch", &layout).summary.unwrap();
+            let (first, second) = line.text.split_once(' ').map(|_| ()).and_then(|_| {
+                let at = line.text.find('\u{a0}')?;
+                let start = line.text[..at].rfind(' ')?;
+                Some((&line.text[..start], &line.text[start + 1..]))
+            }).unwrap_or_else(|| panic!("{summary}: not two lines: {:?}", line.text));
+            assert_eq!(format!("{first} {}", second.replace('\u{a0}', " ")), summary);
+            let w1 = text_width_twips(first, size::TITLE, true);
+            let w2 = text_width_twips(&second.replace('\u{a0}', " "), size::TITLE, true);
+            assert!(w1 <= text_width && w2 <= text_width, "{summary}: both lines fit");
+            assert!(second.split('\u{a0}').count() >= 3, "{summary}: more than the year on line 2: {second:?}");
+            assert!(w2 * 3 >= w1, "{summary}: balanced ({w1} / {w2}): {first:?} / {second:?}");
+        }
+    }
 
     /// The 34 provinces and centrally-run cities since 1 July 2025, as a place line names them.
     const PLACES: &[&str] = &[
