@@ -39,6 +39,14 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Names of bodies that hold words of the rules ("Đào tạo" of the education authority).
+const BODY_NAMES: &[&str] = &[
+    "Giáo dục và Đào tạo",
+    "Giáo dục - Đào tạo",
+    "Lao động - Thương binh và Xã hội",
+    "Khoa học và Công nghệ",
+];
+
 /// A deadline as the appendix writes it: "Quý I/{{unit.year}}" for "trong quý I".
 fn stated_deadline(words: &str) -> String {
     let w = words.trim();
@@ -68,6 +76,13 @@ pub struct TaskCells {
 /// The cells of `task` for a unit of `preset`.
 pub fn task_cells(task: &str, preset: &Preset) -> TaskCells {
     let stated = STATED.find(task).map(|m| stated_deadline(m.as_str()));
+    // What the task is about, not the bodies it names: "theo hướng dẫn của Sở Giáo dục và Đào
+    // tạo" is no training. (A cited document's title stays: "triển khai Nghị quyết … về cải
+    // cách thủ tục hành chính" is about procedures.)
+    let about = BODY_NAMES
+        .iter()
+        .fold(task.to_string(), |t, name| t.replace(name, "…"));
+    let task = about.as_str();
     // The rule whose words come first in the task: its work, not a detail named after it
     // ("rà soát quy chế làm việc, quy chế chi tiêu nội bộ" is about rules, not finances).
     let rule = RULES
@@ -115,6 +130,29 @@ pub fn task_cells(task: &str, preset: &Preset) -> TaskCells {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_names_a_task_cites_do_not_decide_its_cells() {
+        let preset = Preset::builtin("mam-non").unwrap();
+        let enrolment = task_cells(
+            "Phối hợp thực hiện tuyển sinh trực tuyến vào lớp mầm non 5 tuổi năm học 2027 - 2028 theo hướng dẫn của Sở Giáo dục và Đào tạo.",
+            &preset,
+        );
+        assert!(
+            !enrolment.product.contains("giấy chứng nhận"),
+            "{}",
+            enrolment.product
+        );
+        let training = task_cells(
+            "Cử viên chức tham gia bồi dưỡng, tập huấn kỹ năng số.",
+            &preset,
+        );
+        assert!(
+            training.product.contains("giấy chứng nhận"),
+            "{}",
+            training.product
+        );
+    }
 
     #[test]
     fn every_rule_reads_and_its_roles_are_a_school_s() {
