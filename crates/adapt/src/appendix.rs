@@ -54,18 +54,7 @@ pub fn appendix(
     proposals: &mut Vec<Proposal>,
 ) -> Result<Appendix, AdaptError> {
     let year = plan.year.unwrap_or_default();
-    let mut vocabulary = Vocabulary::default();
-    let parent_rows: Vec<(Words, &AppendixRow)> = parent
-        .appendix
-        .iter()
-        .flat_map(|a| a.groups.iter().flat_map(|g| g.rows.iter()))
-        .map(|r| {
-            (
-                vocabulary.learn(r.cells.first().map_or("", String::as_str)),
-                r,
-            )
-        })
-        .collect();
+    let (vocabulary, parent_rows) = parent_rows(parent);
     // The unit's cells are always task, product, lead, partners, deadline; the headings keep
     // the parent's wording where the parent has that column ("Đơn vị chủ trì"), in that order.
     let defaults = Appendix::default_columns();
@@ -192,18 +181,7 @@ pub(crate) fn leads(parent: &Plan) -> std::collections::BTreeMap<String, String>
     let Some(lead) = a.cell_of(Column::Lead) else {
         return out;
     };
-    let mut vocabulary = Vocabulary::default();
-    let rows: Vec<(Words, &AppendixRow)> = a
-        .groups
-        .iter()
-        .flat_map(|g| g.rows.iter())
-        .map(|r| {
-            (
-                vocabulary.learn(r.cells.first().map_or("", String::as_str)),
-                r,
-            )
-        })
-        .collect();
+    let (vocabulary, rows) = parent_rows(parent);
     for (_, item) in parent.items() {
         if item.text.split_whitespace().count() < 4 {
             continue;
@@ -216,6 +194,21 @@ pub(crate) fn leads(parent: &Plan) -> std::collections::BTreeMap<String, String>
         }
     }
     out
+}
+
+/// The parent appendix's rows with the words of their task cells, for [`best_row`].
+fn parent_rows(parent: &Plan) -> (Vocabulary, Vec<(Words, &AppendixRow)>) {
+    let mut vocabulary = Vocabulary::default();
+    let rows = parent
+        .appendix
+        .iter()
+        .flat_map(|a| a.groups.iter().flat_map(|g| g.rows.iter()))
+        .map(|r| {
+            let task = r.cells.first().map_or("", String::as_str);
+            (vocabulary.learn(task), r)
+        })
+        .collect();
+    (vocabulary, rows)
 }
 
 /// The parent appendix row whose task is most like `text` (shared words), if alike enough.
