@@ -21,14 +21,17 @@ struct Rule {
 
 #[derive(Deserialize)]
 struct Rules {
+    /// Names of bodies that hold a rule's words ("Sở Giáo dục và Đào tạo"): not what a task is
+    /// about.
+    #[serde(default)]
+    names: Vec<String>,
     task: Vec<Rule>,
 }
 
-static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
-    toml::from_str::<Rules>(TASKS)
-        .expect("templates/tasks.toml is checked by the tests")
-        .task
+static TABLE: LazyLock<Rules> = LazyLock::new(|| {
+    toml::from_str::<Rules>(TASKS).expect("templates/tasks.toml is checked by the tests")
 });
+static RULES: LazyLock<&'static [Rule]> = LazyLock::new(|| &TABLE.task);
 
 /// A deadline the task states: "trước ngày 31/3/2027", "Quý II/2027", "tháng 6/2027",
 /// "hằng quý", "thường xuyên".
@@ -38,14 +41,6 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-
-/// Names of bodies that hold words of the rules ("Đào tạo" of the education authority).
-const BODY_NAMES: &[&str] = &[
-    "Giáo dục và Đào tạo",
-    "Giáo dục - Đào tạo",
-    "Lao động - Thương binh và Xã hội",
-    "Khoa học và Công nghệ",
-];
 
 /// A deadline as the appendix writes it: "Quý I/{{unit.year}}" for "trong quý I".
 fn stated_deadline(words: &str) -> String {
@@ -79,9 +74,10 @@ pub fn task_cells(task: &str, preset: &Preset) -> TaskCells {
     // What the task is about, not the bodies it names: "theo hướng dẫn của Sở Giáo dục và Đào
     // tạo" is no training. (A cited document's title stays: "triển khai Nghị quyết … về cải
     // cách thủ tục hành chính" is about procedures.)
-    let about = BODY_NAMES
+    let about = TABLE
+        .names
         .iter()
-        .fold(task.to_string(), |t, name| t.replace(name, "…"));
+        .fold(task.to_string(), |t, name| t.replace(name.as_str(), "…"));
     let task = about.as_str();
     // The rule whose words come first in the task: its work, not a detail named after it
     // ("rà soát quy chế làm việc, quy chế chi tiêu nội bộ" is about rules, not finances).
