@@ -55,6 +55,9 @@ impl Context {
             // Who issued the parent plan, as its own header says: the plan is cited so.
             "issuer": names::normal_case(&parent.header.issuer),
             "place": place,
+            // The parent's level ("tỉnh", "thành phố", "xã" …), as its plan says "trên địa bàn
+            // tỉnh"; empty for a body named by no place.
+            "level": parent_level(&format!("{} {}", parent.header.issuer, parent.header.parent_body.as_deref().unwrap_or(""))),
             "doc_type": doc_type,
             "number": parent.header.number.clone().unwrap_or_else(|| blank.to_string()),
             "numbered": parent.header.number.as_deref().is_some_and(|n| !n.trim().is_empty()),
@@ -93,6 +96,22 @@ impl Context {
     pub fn fill(&self, template: &str) -> String {
         render(template, &self.json)
     }
+}
+
+/// The level of the body a header names: the first of its place words.
+fn parent_level(header: &str) -> &'static str {
+    let f = format!(" {} ", kehoach_text::fold(header));
+    [
+        (" tinh ", "tỉnh"),
+        (" thanh pho ", "thành phố"),
+        (" phuong ", "phường"),
+        (" dac khu ", "đặc khu"),
+        (" xa ", "xã"),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| f.find(k).map(|i| (i, v)))
+    .min()
+    .map_or("", |(_, v)| v)
 }
 
 fn render(template: &str, data: &serde_json::Value) -> String {

@@ -63,6 +63,11 @@ pub struct NodeState {
     /// In a plan made from last year's: what the parent changed in this item since then.
     #[serde(default)]
     pub change: Option<kehoach_model::ItemChange>,
+    /// A dropped item in the unit's words, where they differ from the parent's: what keeping it
+    /// would give (the same rewordings as a kept item), offered beside it so that a duty the
+    /// unit also has is not lost with the parent's wording.
+    #[serde(default)]
+    pub offer: Option<String>,
 }
 
 /// A unit item that still carries the parent's scope.
@@ -310,6 +315,26 @@ pub fn adapt_with(
         &fill,
         profile.year,
     );
+    // Reword before you drop: each dropped item of the body in the unit's words.
+    let dropped = reword::dropped_parts(parent, &nodes, |t| {
+        t.is_none_or(|t| matches!(preset.part_mode(t), PartMode::Keep | PartMode::Drop))
+    });
+    let mut offered = dropped.clone();
+    reword::review(
+        &mut offered,
+        preset,
+        &scope_phrases,
+        &flag_phrases,
+        &own_wording,
+        &[],
+        decisions,
+        AdaptOptions {
+            apply_defaults: true,
+        },
+        &fill,
+        profile.year,
+    );
+    reword::offer(&dropped, &offered, &mut nodes);
 
     // 4. Derived parts.
     let mut plan = Plan {

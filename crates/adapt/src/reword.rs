@@ -93,7 +93,14 @@ pub fn review(
             .iter()
             .filter(|r| r.parts.is_empty() || topic.is_some_and(|t| r.parts.contains(&t)))
             .map(|r| {
-                let froms = r.from.iter().map(|f| fill(f)).collect();
+                // (A phrase whose value at its edge is empty — a parent named by no place — is
+                // no phrase: "trên địa bàn " would take every territory.)
+                let froms = r
+                    .from
+                    .iter()
+                    .map(|f| fill(f))
+                    .filter(|f| !f.is_empty() && f.trim() == f)
+                    .collect();
                 (r, froms, (fill(&r.to), fill(&r.label)))
             })
             .collect();
@@ -256,7 +263,13 @@ fn absorb_qualifier(text: &str, end: usize) -> usize {
     let rest = &text[end..];
     for q in [" trực thuộc", " thuộc", " trên địa bàn"] {
         if let Some(r) = rest.strip_prefix(q) {
-            let after = kehoach_parent::after_place(r);
+            // A People's Committee named by its place goes whole ("thuộc Ủy ban nhân dân
+            // huyện", not "thuộc Ủy").
+            let body = ["Ủy ban nhân dân", "UBND"]
+                .iter()
+                .find_map(|b| r.trim_start().strip_prefix(b))
+                .unwrap_or(r);
+            let after = kehoach_parent::after_place(body);
             // Only when a place or nothing followed ("thuộc thẩm quyền" is no qualifier).
             if after.len() < r.len()
                 || q == " trực thuộc"
@@ -407,5 +420,65 @@ pub fn stale_years(
     }
     for (s, e, after) in accepted.into_iter().rev() {
         text.replace_range(s..e, &after);
+    }
+}
+
+/// The dropped items of the parent's parts that `body` names (by topic), each alone, as parts
+/// to reword like kept ones ([`offer`]): an item of work, not a heading over others, the
+/// parent's pointer to its appendix or its sentence setting its units to the tasks.
+pub fn dropped_parts(
+    parent: &kehoach_model::Plan,
+    nodes: &[super::NodeState],
+    body: impl Fn(Option<kehoach_model::Topic>) -> bool,
+) -> Vec<Part> {
+    let dropped: std::collections::BTreeSet<&str> = nodes
+        .iter()
+        .filter(|n| {
+            !n.kept && n.reason != super::select::POINTER && n.reason != super::select::LEAD
+        })
+        .map(|n| n.id.as_str())
+        .collect();
+    parent
+        .parts
+        .iter()
+        .filter(|p| body(p.topic()))
+        .map(|p| Part {
+            label: p.label.clone(),
+            title: p.title.clone(),
+            topic: p.topic,
+            items: p
+                .items
+                .iter()
+                .flat_map(Item::walk)
+                .filter(|i| {
+                    i.items.is_empty()
+                        && !i.text.trim_end().ends_with(':')
+                        && dropped.contains(i.id.as_str())
+                })
+                .map(|i| Item {
+                    source: Some(i.id.clone()),
+                    items: Vec::new(),
+                    ..i.clone()
+                })
+                .collect(),
+        })
+        .filter(|p| !p.items.is_empty())
+        .collect()
+}
+
+/// Each dropped item's offer: its text after the rewordings, where it differs.
+pub fn offer(before: &[Part], after: &[Part], nodes: &mut [super::NodeState]) {
+    let reworded: std::collections::BTreeMap<&str, &str> = after
+        .iter()
+        .flat_map(|p| &p.items)
+        .map(|i| (i.id.as_str(), i.text.as_str()))
+        .collect();
+    for item in before.iter().flat_map(|p| &p.items) {
+        let now = reworded.get(item.id.as_str()).map(|t| t.trim());
+        if let Some(n) = nodes.iter_mut().find(|n| n.id == item.id) {
+            n.offer = now
+                .filter(|t| !t.is_empty() && *t != item.text.trim())
+                .map(str::to_string);
+        }
     }
 }

@@ -102,6 +102,7 @@ impl<'a> Selector<'a> {
             verdict: judged.verdict,
             reason: judged.reason,
             change: None,
+            offer: None,
         });
         // A dropped item without points under it goes; one with points is decided by them (a
         // heading's own words say little), each point judged on its own.
@@ -221,6 +222,7 @@ pub fn record(
         verdict: if kept { Verdict::Keep } else { Verdict::Drop },
         reason: reason.into(),
         change: None,
+        offer: None,
     });
     for i in &item.items {
         record(i, topic, depth + 1, kept, reason, nodes);

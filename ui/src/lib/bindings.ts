@@ -425,7 +425,13 @@ verdict: Verdict, reason: string,
 /**
  * In a plan made from last year's: what the parent changed in this item since then.
  */
-change: ItemChange | null, };
+change: ItemChange | null, 
+/**
+ * A dropped item in the unit's words, where they differ from the parent's: what keeping it
+ * would give (the same rewordings as a kept item), offered beside it so that a duty the
+ * unit also has is not lost with the parent's wording.
+ */
+offer: string | null, };
 
 export type Verdict = "keep" | "drop" | "look";
 
