@@ -168,21 +168,7 @@ pub const POINTER: &str =
 pub const LEAD: &str =
     "Câu cấp trên giao nhiệm vụ cho các đơn vị: thay bằng câu của đơn vị (sửa được).";
 
-/// "(Nội dung chi tiết theo Phụ lục đính kèm)", "(Nhiệm vụ cụ thể tại Phụ lục kèm theo)",
-/// "Các nhiệm vụ cụ thể, cơ quan chủ trì … được phân công tại Phụ lục kèm theo Kế hoạch này."
-pub fn points_to_appendix(text: &str) -> bool {
-    let f = kehoach_text::fold(text);
-    let f = f.trim().trim_end_matches('.');
-    let words = f.split_whitespace().count();
-    let bracketed = f.starts_with('(') && f.ends_with(')') && words <= 14;
-    let sentence = !f.contains(';')
-        && words <= 40
-        && ["tai phu luc", "theo phu luc", "o phu luc"]
-            .iter()
-            .any(|p| f.contains(p))
-        && ["kem theo", "dinh kem"].iter().any(|p| f.contains(p));
-    f.contains("phu luc") && (bracketed || sentence)
-}
+pub use kehoach_model::refs::points_to_appendix;
 
 /// The unlabelled paragraph that opens a part and sets the units to the tasks after it ("Bên
 /// cạnh …, Chủ tịch Ủy ban nhân dân xã yêu cầu Thủ trưởng các cơ quan, đơn vị tập trung thực

@@ -195,6 +195,23 @@ macro_rules! string_serde {
 string_serde!(Container, Container::parse, "vị trí");
 string_serde!(Anchor, |s| Some(Anchor::parse(s)), "vị trí chú thích");
 
+/// The parent's pointer to its appendix: "(Nội dung chi tiết theo Phụ lục đính kèm)",
+/// "(Nhiệm vụ cụ thể tại Phụ lục kèm theo)",
+/// "Các nhiệm vụ cụ thể, cơ quan chủ trì … được phân công tại Phụ lục kèm theo Kế hoạch này."
+pub fn points_to_appendix(text: &str) -> bool {
+    let f = fold(text);
+    let f = f.trim().trim_end_matches('.');
+    let words = f.split_whitespace().count();
+    let bracketed = f.starts_with('(') && f.ends_with(')') && words <= 14;
+    let sentence = !f.contains(';')
+        && words <= 40
+        && ["tai phu luc", "theo phu luc", "o phu luc"]
+            .iter()
+            .any(|p| f.contains(p))
+        && ["kem theo", "dinh kem"].iter().any(|p| f.contains(p));
+    f.contains("phu luc") && (bracketed || sentence)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

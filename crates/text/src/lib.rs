@@ -157,6 +157,10 @@ pub fn continues(prev: &str, next: &str) -> bool {
         .to_lowercase();
     // A long unfinished sentence goes on even before a name ("… phối hợp với Trung tâm" /
     // "Phục vụ hành chính công xã …"); a title is short.
+    // ("số" opens a number — "Kế hoạch số" / "15/KH-UBND" — but ends "chính quyền số".)
+    if last_word == "số" {
+        return first.is_some_and(|c| c.is_ascii_digit());
+    }
     prev.ends_with(',')
         || prev.ends_with('-') && prev[..prev.len() - 1].ends_with(char::is_alphanumeric)
         || OPEN.contains(&last_word.as_str())

@@ -7,6 +7,10 @@ use kehoach_text::{continues, ends_sentence, is_caps};
 
 impl Builder {
     pub(super) fn bases(&mut self, text: &str, folded: &str, p: &Para) {
+        // The note of a mark a converter left glued to a basis ("… số 09-CTr/TU1 ngày …").
+        if self.footnote_left_as_text(text) {
+            return;
+        }
         if is_caps_heading(text) || is_item_label(text) {
             self.stage = Stage::Body;
             self.body(text, folded, p);
@@ -112,12 +116,17 @@ impl Builder {
         };
         // (The closing remark in other words: "Những vướng mắc phát sinh khi triển khai, đề
         // nghị …", "Quá trình tổ chức thực hiện nếu phát sinh khó khăn, …".)
-        let closing_remark = (folded.contains("vuong mac") || folded.contains("kho khan"))
+        // ("Trong quá trình triển khai, trường hợp cần sửa đổi, bổ sung nhiệm vụ, …")
+        let closing_remark = ["vuong mac", "kho khan", "sua doi, bo sung", "dieu chinh"]
+            .iter()
+            .any(|w| folded.contains(w))
             && (folded.starts_with("trong qua trinh")
                 || folded.starts_with("qua trinh")
                 || folded.contains("phat sinh"));
         let parenthesised = text.starts_with('(') && text.ends_with(')')
             || closing_remark
+            // The pointer to the appendix speaks of the part's tasks, not of the last one.
+            || kehoach_model::refs::points_to_appendix(text)
             // A new "Kinh phí thực hiện: …" after a finished top-level point is the part's own.
             || lead_in && after_top_sentence;
         // A plain paragraph belongs to the last numbered item (as a paragraph of its own), or to

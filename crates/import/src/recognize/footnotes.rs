@@ -37,11 +37,17 @@ impl Builder {
                 .map(|i| format!("basis:{i}")),
         );
         anchors.push("intro".into());
+        let mut nearest = true;
         for anchor in anchors {
             let Some(node) = self.text_mut(&anchor) else {
                 continue;
             };
-            let Some(at) = bare_mark(node, &mark, &note) else {
+            // The paragraph right before the note may hold its mark after any word ("… có hiệu
+            // lực2."); one further up, only after words the note repeats.
+            let found = bare_mark(node, &mark, &note)
+                .or_else(|| nearest.then(|| mark_after_word(node, &mark)).flatten());
+            nearest = false;
+            let Some(at) = found else {
                 continue;
             };
             let before = node[..at].to_string();
@@ -172,9 +178,47 @@ fn bare_mark(text: &str, mark: &str, note: &str) -> Option<usize> {
     })
 }
 
+/// The last `mark` glued to the letters of a word or to a year and ending it ("hiệu lực2.",
+/// "TU1 ngày", "năm 20271;").
+fn mark_after_word(text: &str, mark: &str) -> Option<usize> {
+    let after_year = |before: &str| {
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        digits == 4
+            && ["19", "20"]
+                .iter()
+                .any(|c| before[before.len() - 4..].starts_with(c))
+    };
+    text.rmatch_indices(mark).map(|(at, _)| at).find(|&at| {
+        let end = at + mark.len();
+        (text[..at].chars().last().is_some_and(char::is_alphabetic) || after_year(&text[..at]))
+            && text[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_whitespace() || ",.;:)".contains(c))
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::bare_mark;
+    use super::{bare_mark, mark_after_word};
+
+    #[test]
+    fn a_mark_after_any_word_of_the_paragraph_before_its_note() {
+        let text = "trong 05 ngày kể từ ngày quyết định có hiệu lực2.";
+        assert_eq!(
+            mark_after_word(text, "2"),
+            Some(text.find("lực2").unwrap() + "lực".len())
+        );
+        // Not a digit of a number, not a word that goes on.
+        assert_eq!(mark_after_word("trong 2 ngày, năm 2027.", "2"), None);
+        assert_eq!(mark_after_word("mẫu số M2a", "2"), None);
+        let year = "về cải cách hành chính năm 20271;";
+        assert_eq!(
+            mark_after_word(year, "1"),
+            Some(year.find("20271").unwrap() + 4)
+        );
+        assert_eq!(mark_after_word("giảm 12051 hồ sơ", "1"), None);
+    }
 
     #[test]
     fn a_bare_mark_is_found_by_the_words_its_note_repeats() {

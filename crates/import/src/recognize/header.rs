@@ -44,6 +44,11 @@ impl Builder {
     /// title and the motto are recognised and skipped, also when a converter glued them to the
     /// line of the other column.
     pub(super) fn header_line(&mut self, text: &str, folded: &str, bold: bool) {
+        // The national title's last word, wrapped onto a line of its own when a long line of
+        // the other column pushed it over ("… CHỦ NGHĨA VIỆT" / "NAM").
+        if folded.trim() == "nam" {
+            return;
+        }
         if let Some(pos) = folded.find("cong hoa xa hoi") {
             let before = prefix_of_folded(text, folded, pos);
             if !before.is_empty() {
