@@ -211,6 +211,32 @@ pub fn adapt_with(
                     .iter()
                     .filter_map(|item| sel.select(item, PartMode::Drop, 0, &mut nodes))
                     .collect();
+                // The parent's funding sentences, where its plan has no part of its own for
+                // them (a section "Kinh phí thực hiện" of Tổ chức thực hiện): the unit's own
+                // sentence, once.
+                let funding = render("funding")?;
+                let mut funded = parent.part(Topic::KinhPhi).is_some();
+                items.retain_mut(|item| {
+                    if decisions.nodes.contains_key(&item.id) || !own_voice::is_funding(item) {
+                        return true;
+                    }
+                    let gone: Vec<&str> = item.walk().iter().map(|i| i.id.as_str()).collect();
+                    for n in nodes.iter_mut().filter(|n| gone.contains(&n.id.as_str())) {
+                        n.reason = own_voice::FUNDING.to_string();
+                    }
+                    if std::mem::replace(&mut funded, true) {
+                        for n in nodes.iter_mut().filter(|n| gone.contains(&n.id.as_str())) {
+                            n.kept = false;
+                        }
+                        return false;
+                    }
+                    if item.items.is_empty() {
+                        item.text = funding.clone();
+                    } else {
+                        item.items = vec![Item::new(format!("{}.kinh-phi", item.id), "", &funding)];
+                    }
+                    true
+                });
                 // In the unit's voice: the parent's instructions to its units are the unit's
                 // own, addressed to its head; its steering of them and its requests to other
                 // bodies go (what the user decided stands).

@@ -43,6 +43,17 @@ pub enum Voice {
     Drop(&'static str),
 }
 
+/// Why the parent's funding sentences in Tổ chức thực hiện are not the unit's.
+pub const FUNDING: &str =
+    "Câu kinh phí của cấp trên: thay bằng câu kinh phí của đơn vị (sửa được ở bước 6).";
+
+/// Whether an item is about the plan's funding: its sentence ("Kinh phí thực hiện Kế hoạch được
+/// bố trí …") or a section titled so ("Kinh phí thực hiện").
+pub fn is_funding(item: &Item) -> bool {
+    let f = kehoach_text::fold(&item.text);
+    f.trim_start().starts_with("kinh phi")
+}
+
 pub const REQUEST: &str =
     "Đề nghị gửi cơ quan, tổ chức khác: không phải việc đơn vị viết trong kế hoạch của mình.";
 pub const STEERS: &str =
@@ -75,8 +86,9 @@ pub fn own_voice(text: &str, has_children: bool, head: &str, steers: bool) -> Vo
             });
         }
     }
-    // A heading naming them, its duties below it.
-    if has_children && words(t) <= 25 && !ends_sentence(t) && names_subordinates(t).is_some() {
+    // A heading naming them, its duties below it (a list of addressees may be long: "Hiệu
+    // trưởng các trường …, Giám đốc các trung tâm … và Thủ trưởng các đơn vị trực thuộc Sở").
+    if has_children && words(t) <= 40 && !ends_sentence(t) && names_subordinates(t).is_some() {
         return Voice::Reworded(head.to_string());
     }
     let Some((start, end)) = names_subordinates(t) else {

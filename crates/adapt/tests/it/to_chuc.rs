@@ -1,7 +1,7 @@
 //! "Tổ chức thực hiện" of a unit plan holds the unit's own roles and its reporting to its
 //! parent: every corpus parent (and the built-in District 1 plan) adapted with the preset of
 //! its answer key and with a school's, defaults accepted — no subordinate of the parent given
-//! work, no request to another body, no audience of the parent.
+//! work, no request to another body, no audience of the parent, no funding but the unit's.
 use kehoach_adapt::{self as adapt, AdaptOptions, Preset};
 use kehoach_import as import;
 use kehoach_model::{Decisions, Item, Plan, Topic};
@@ -15,6 +15,7 @@ const PARENT_WORDS: &[(&str, &str)] = &[
     ("thủ trưởng các", "the parent's subordinates"),
     ("các trường học", "the parent's subordinates"),
     ("đơn vị, trường học", "the parent's subordinates"),
+    // (A People's Committee's plan names its own divisions so: checked for other units.)
     ("các phòng chuyên môn", "the parent's subordinates"),
     ("ủy ban nhân dân các xã", "the parent's subordinates"),
     ("tại tất cả đơn vị", "the parent's audience"),
@@ -47,9 +48,10 @@ fn to_chuc_thuc_hien_of_every_unit_plan_is_the_units_own() {
             units.push("mam-non".into());
         }
         for preset in units {
+            let profile = unit_profile(&preset, parent);
             let plan = adapt::adapt(
                 parent,
-                &unit_profile(&preset, parent),
+                &profile,
                 &Preset::builtin(&preset).unwrap(),
                 &Decisions::default(),
                 AdaptOptions {
@@ -59,7 +61,20 @@ fn to_chuc_thuc_hien_of_every_unit_plan_is_the_units_own() {
             .unwrap()
             .plan;
             for (id, text) in to_chuc(&plan) {
+                // Its funding is the unit's own sentence, not the parent's budget (its title
+                // "Kinh phí thực hiện" aside).
+                if kehoach_text::fold(&text).starts_with("kinh phi")
+                    && text.split_whitespace().count() > 4
+                    && !text.contains(&profile.name)
+                {
+                    problems.push(format!(
+                        "{name} / {preset} {id}: the parent's funding: {text}"
+                    ));
+                }
                 for (words, what) in PARENT_WORDS {
+                    if *words == "các phòng chuyên môn" && preset == "phuong" {
+                        continue;
+                    }
                     if !kehoach_text::find_all(&text, words).is_empty() {
                         problems.push(format!("{name} / {preset} {id}: {what} “{words}”: {text}"));
                     }
