@@ -18,6 +18,7 @@ mod context;
 mod derived;
 mod edits;
 pub mod judge;
+pub mod likeness;
 mod own_voice;
 pub mod preset;
 mod reword;
@@ -68,6 +69,10 @@ pub struct NodeState {
     /// unit also has is not lost with the parent's wording.
     #[serde(default)]
     pub offer: Option<String>,
+    /// Why the item is asked although the judge decided it: units of its kind firmly decided
+    /// items worded like it the other way ([`likeness`]).
+    #[serde(default)]
+    pub doubt: Option<String>,
 }
 
 /// A unit item that still carries the parent's scope.
@@ -161,7 +166,7 @@ pub fn adapt_with(
     for part in &parent.parts {
         let topic = part.topic();
         let mode = topic.map_or(PartMode::Keep, |t| preset.part_mode(t));
-        let sel = select::Selector::new(&judge, decisions, topic, &leads);
+        let sel = select::Selector::new(&judge, decisions, topic, &leads, &preset.likeness);
         let key = topic.map_or("P", Topic::key);
         let items = match mode {
             PartMode::Keep | PartMode::Drop => {
@@ -223,6 +228,7 @@ pub fn adapt_with(
                     let gone: Vec<&str> = item.walk().iter().map(|i| i.id.as_str()).collect();
                     for n in nodes.iter_mut().filter(|n| gone.contains(&n.id.as_str())) {
                         n.reason = own_voice::FUNDING.to_string();
+                        n.doubt = None;
                     }
                     if std::mem::replace(&mut funded, true) {
                         for n in nodes.iter_mut().filter(|n| gone.contains(&n.id.as_str())) {
@@ -261,6 +267,7 @@ pub fn adapt_with(
                             for n in nodes.iter_mut().filter(|n| gone.contains(&n.id.as_str())) {
                                 n.kept = false;
                                 n.reason = why.to_string();
+                                n.doubt = None;
                             }
                             false
                         }

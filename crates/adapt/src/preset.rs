@@ -121,6 +121,9 @@ pub struct Preset {
     /// from the parent plan.
     pub scope_phrases: Vec<String>,
     pub own_items: Vec<OwnItem>,
+    /// Which units' decisions in the corpus this unit learns from ([`super::likeness`]):
+    /// "truong-hoc", "y-te", "xa" or "phong"; none when empty.
+    pub likeness: String,
     /// The unit's roles by key (head, deputy, teams, office, accountant, clerk, it, union): who
     /// leads and who takes part in a task of the appendix (`templates/tasks.toml`).
     pub roles: BTreeMap<String, String>,

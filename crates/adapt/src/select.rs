@@ -13,6 +13,8 @@ pub struct Selector<'a> {
     judge: &'a Judge,
     /// The parent's appendix: each task's lead body, by item id.
     leads: &'a BTreeMap<String, String>,
+    /// Whose decisions in the corpus the unit learns from ([`crate::likeness`]).
+    kind: &'a str,
 }
 
 impl<'a> Selector<'a> {
@@ -21,13 +23,31 @@ impl<'a> Selector<'a> {
         decisions: &'a Decisions,
         topic: Option<Topic>,
         leads: &'a BTreeMap<String, String>,
+        kind: &'a str,
     ) -> Self {
         Selector {
             decisions,
             topic,
             judge,
             leads,
+            kind,
         }
+    }
+
+    /// Why an item the judge decided is still asked: items worded like it were firmly decided
+    /// the other way by units of its kind ([`crate::likeness`]).
+    fn doubt(&self, text: &str, judged: &super::judge::Judgement) -> Option<String> {
+        let keep = crate::likeness::Likeness::builtin().keep(self.kind, text)?;
+        let firm = crate::likeness::FIRM;
+        let other = match judged.verdict {
+            Verdict::Keep if keep < 1.0 - firm => "bỏ đi",
+            Verdict::Drop if keep > firm => "giữ lại",
+            _ => return None,
+        };
+        Some(format!(
+            "{} Tuy vậy, những mục viết tương tự thường được các đơn vị cùng loại {other}.",
+            judged.reason
+        ))
     }
 
     /// The kept copy of `item` (with its kept children), or `None` when it is dropped.
@@ -52,6 +72,20 @@ impl<'a> Selector<'a> {
         nodes: &mut Vec<NodeState>,
     ) -> Option<Item> {
         let user = self.decisions.nodes.get(&item.id);
+        // A section addressed to one of the parent's organs is that organ's work, points and
+        // all (unless the user decided something in it).
+        if user.is_none()
+            && !item
+                .walk()
+                .iter()
+                .any(|i| self.decisions.nodes.contains_key(&i.id))
+        {
+            if let Some(organ) = self.judge.organ_section(&item.text) {
+                let why = format!("Phần việc của {organ}, một cơ quan của cấp trên.");
+                record(item, self.topic, depth, false, &why, nodes);
+                return None;
+            }
+        }
         // A general aim: an item of the aims without a figure (a target has one; a year is
         // not one).
         let aim = self.topic == Some(Topic::MucTieu) && !has_figure(&item.text);
@@ -60,9 +94,11 @@ impl<'a> Selector<'a> {
         // like this one lead it ("Cơ quan chủ trì: Các trường học"). (A task its appendix gives
         // to one of the parent's organs is not thereby the parent's alone: over the corpus,
         // dropping those fixed as many answers as it broke.)
+        let mut by_appendix = false;
         if judged.verdict == Verdict::Look {
             if let Some(lead) = self.leads.get(&item.id) {
                 if self.judge.gives_to_own(lead) {
+                    by_appendix = true;
                     judged.verdict = Verdict::Keep;
                     judged.reason = format!(
                         "Việc đơn vị tự làm: phụ lục của cấp trên giao chủ trì cho {}.",
@@ -97,6 +133,11 @@ impl<'a> Selector<'a> {
             decided_by: if user.is_some() { "user" } else { "preset" }.into(),
             edited: match user {
                 Some(NodeDecision::Edit { text }) => Some(text.clone()),
+                _ => None,
+            },
+            // (What the parent's appendix says outweighs how items are usually worded.)
+            doubt: match user {
+                None if !by_appendix => self.doubt(&item.text, &judged),
                 _ => None,
             },
             verdict: judged.verdict,
@@ -209,6 +250,7 @@ pub fn record(
         reason: reason.into(),
         change: None,
         offer: None,
+        doubt: None,
     });
     for i in &item.items {
         record(i, topic, depth + 1, kept, reason, nodes);

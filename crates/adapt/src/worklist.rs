@@ -87,6 +87,13 @@ pub fn list(a: &Adaptation, decisions: &Decisions) -> Vec<WorkItem> {
                 format!("Còn “{}” của cấp trên", phrases[0]),
                 scope_reason(phrases),
             )
+        } else if let Some(doubt) = n.doubt.as_ref().filter(|_| !heading) {
+            (
+                Ask::Unsure,
+                "unsure".to_string(),
+                "Chưa rõ việc của đơn vị hay của cấp trên".to_string(),
+                doubt.clone(),
+            )
         } else if n.verdict == Verdict::Look && (n.kept || n.decided_by == "user") && !heading {
             (
                 Ask::Unsure,

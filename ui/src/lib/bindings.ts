@@ -431,7 +431,12 @@ change: ItemChange | null,
  * would give (the same rewordings as a kept item), offered beside it so that a duty the
  * unit also has is not lost with the parent's wording.
  */
-offer: string | null, };
+offer: string | null, 
+/**
+ * Why the item is asked although the judge decided it: units of its kind firmly decided
+ * items worded like it the other way ([`likeness`]).
+ */
+doubt: string | null, };
 
 export type Verdict = "keep" | "drop" | "look";
 

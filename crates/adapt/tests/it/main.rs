@@ -6,6 +6,7 @@ mod adapt_sentences;
 mod carry;
 mod carry_pairs;
 mod citations;
+mod likeness;
 mod to_chuc;
 mod unit_name;
 mod worklist;
