@@ -99,9 +99,15 @@ async function review(step, key, lookup = (id) => keyKeeps(key, id)) {
       await act(`bước ${step}: ${keep ? "giữ" : "bỏ"} ${id}`, () => press(byTestId(browser, `${keep ? "work-keep" : "work-drop"}-${id}`)));
     }
   }
-  for (const button of await browser.$$('[data-testid^="work-accept-"]')) {
-    const group = (await button.getAttribute("data-testid")).replace("work-accept-", "");
-    await act(`bước ${step}: đồng ý đề xuất (${group})`, () => press(button));
+  // Having read every reason: all of them at once where there are several, else the one.
+  const all = await byTestId(browser, "work-accept-all");
+  if (await all.isExisting()) {
+    await act(`bước ${step}: đồng ý đề xuất cho cả các mục còn lại`, () => press(all));
+  } else {
+    for (const button of await browser.$$('[data-testid^="work-accept-"]')) {
+      const group = (await button.getAttribute("data-testid")).replace("work-accept-", "");
+      await act(`bước ${step}: đồng ý đề xuất (${group})`, () => press(button));
+    }
   }
   await waitSaved(browser);
   // Every answered item stays listed under its reason (a dropped one keeps no leftover, and is
