@@ -77,6 +77,7 @@ async function reviewOwn(lookup) {
   await waiting.waitForExist({ reverse: true, timeoutMsg: "nothing waits on step 6 once answered" });
   return out;
 }
+let shots = 0;
 /** One deliberate action of the user, named. */
 async function act(what, fn) {
   actions.push(what);
@@ -87,6 +88,8 @@ async function act(what, fn) {
  * wrong, then agrees with the rest of each reason at once. */
 async function review(step, key, lookup = (id) => keyKeeps(key, id)) {
   await act(`Đến bước ${step}`, () => gotoStep(browser, step));
+  // What the principal reads first: each reason, the proposal, a dropped item's wording if kept.
+  await shot(browser, `39-buoc-${step}-truoc-khi-xem-${shots++}`);
   const asked = [];
   const rows = await browser.$$('[data-testid^="work-row-"]');
   for (const row of rows) {
@@ -152,6 +155,18 @@ test("a careful principal makes the 2025 kindergarten plan from the 2024 distric
   await shot(browser, "40-buoc-3-viec-can-xem");
   const four = await review(4, key);
   await shot(browser, "41-buoc-4-viec-can-xem");
+  // A dropped item still speaking of the district shows the wording keeping it would give
+  // (reword before you drop): read, not acted on.
+  const offer = await browser.$('[data-testid^="group-offer-"]');
+  assert.ok(await offer.isExisting(), "a dropped item of step 4 offers the unit's wording");
+  const offered = await browser.execute((el) => {
+    el.closest("details").open = true;
+    el.scrollIntoView({ block: "center" });
+    return el.textContent;
+  }, offer);
+  assert.match(offered, /^Nếu giữ/, "the offer says what it is");
+  assert.doesNotMatch(offered, /Quận 1/, `the offer is in the school's words: ${offered}`);
+  await shot(browser, "41b-buoc-4-muc-bo-neu-giu");
   assert.equal(three.length, before[3], "step 3's badge counted its worklist");
   assert.equal(four.length, before[4], "step 4's badge counted its worklist");
   await waiting4.waitForExist({ reverse: true, timeoutMsg: "nothing waits on step 4 once answered" });
