@@ -1,6 +1,7 @@
 //! Who acts in an item: the unit or units like it, units of another type, or one of the
 //! parent's organs; and the item put in the unit's own words where the parent gives it the work.
-use super::{Hit, Judge};
+use super::{plain, Hit, Judge};
+use kehoach_parent::scope::without_references as mask;
 use kehoach_text::{fold, Haystack};
 
 /// Who an item gives the work to.
@@ -52,6 +53,37 @@ const TITLES: &[&str] = &[
 ];
 
 impl Judge {
+    /// The parent's organ a text is addressed to, as its section ("Văn phòng Sở:", "Phòng Tổ
+    /// chức cán bộ: chủ trì …"): what follows is that organ's work, whatever its words.
+    /// (Not where the organ directs units like this one: "Phòng Giáo dục và Đào tạo: chỉ đạo
+    /// các trường mầm non … xây dựng kế hoạch" gives the work to the school.)
+    pub fn organ_section(&self, text: &str) -> Option<String> {
+        let (addressee, rest) = text.split_once(':')?;
+        if addressee.split_whitespace().count() > 15 {
+            return None;
+        }
+        let rest = rest.trim_start();
+        let directs_own = ["chỉ đạo", "yêu cầu", "đề nghị", "giao"].iter().any(|v| {
+            kehoach_text::fold(rest).starts_with(&kehoach_text::fold(v))
+                && rest
+                    .get(v.len()..)
+                    .is_some_and(|r| self.gives_to_own(r.trim_start()))
+        });
+        if directs_own {
+            return None;
+        }
+        match self.actor(&plain(&mask(addressee))) {
+            Some(Actor::Organ(name)) => Some(name),
+            _ => None,
+        }
+    }
+
+    /// Whether a text opens by giving the work to units like this one ("Phòng Y tế, Trung tâm
+    /// Y tế huyện: …" to a health centre).
+    pub fn gives_to_own(&self, text: &str) -> bool {
+        matches!(self.actor(&plain(&mask(text))), Some(Actor::Own(_)))
+    }
+
     /// The item in the unit's own words where the parent gives the work to units like it: the
     /// parent directing them ("Chủ tịch Ủy ban nhân dân xã chỉ đạo các phòng chuyên môn, các
     /// trường học, Trạm Y tế xã xây dựng kế hoạch …", "Phòng Giáo dục và Đào tạo: chỉ đạo các

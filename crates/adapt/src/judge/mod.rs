@@ -401,37 +401,6 @@ impl Judge {
             .any(|&v| found.at(v).iter().any(|&(s, _)| s == 0))
     }
 
-    /// The parent's organ a text is addressed to, as its section ("Văn phòng Sở:", "Phòng Tổ
-    /// chức cán bộ: chủ trì …"): what follows is that organ's work, whatever its words.
-    /// (Not where the organ directs units like this one: "Phòng Giáo dục và Đào tạo: chỉ đạo
-    /// các trường mầm non … xây dựng kế hoạch" gives the work to the school.)
-    pub fn organ_section(&self, text: &str) -> Option<String> {
-        let (addressee, rest) = text.split_once(':')?;
-        if addressee.split_whitespace().count() > 15 {
-            return None;
-        }
-        let rest = rest.trim_start();
-        let directs_own = ["chỉ đạo", "yêu cầu", "đề nghị", "giao"].iter().any(|v| {
-            kehoach_text::fold(rest).starts_with(&kehoach_text::fold(v))
-                && rest
-                    .get(v.len()..)
-                    .is_some_and(|r| self.gives_to_own(r.trim_start()))
-        });
-        if directs_own {
-            return None;
-        }
-        match self.actor(&plain(&mask(addressee))) {
-            Some(Actor::Organ(name)) => Some(name),
-            _ => None,
-        }
-    }
-
-    /// Whether a text opens by giving the work to units like this one ("Phòng Y tế, Trung tâm
-    /// Y tế huyện: …" to a health centre).
-    pub fn gives_to_own(&self, text: &str) -> bool {
-        matches!(self.actor(&plain(&mask(text))), Some(Actor::Own(_)))
-    }
-
     /// What the judge counted for a text, one line per clause (for tuning the lexicon).
     #[doc(hidden)]
     pub fn explain(&self, text: &str) -> String {

@@ -76,6 +76,9 @@ pub struct Score {
     pub asked: usize,
     /// Wrong keeps and drops among the items the app decides without asking.
     pub silent_wrong: usize,
+    /// The same over the items of work only (not a heading over points, which stands or falls
+    /// with them): items, asked, wrong without asking.
+    pub leaves: (usize, usize, usize),
 }
 
 pub fn score(case: &Case) -> Score {
@@ -105,7 +108,33 @@ pub fn score(case: &Case) -> Score {
         .chain(&wrong_drops)
         .filter(|id| !asked.contains(id.as_str()))
         .count();
+    let nodes = &case.result.nodes;
+    let headings: std::collections::BTreeSet<&str> = nodes
+        .windows(2)
+        .filter(|w| w[1].depth > w[0].depth)
+        .map(|w| w[0].id.as_str())
+        .collect();
+    let wrong: std::collections::BTreeSet<&str> = wrong_keeps
+        .iter()
+        .chain(&wrong_drops)
+        .map(String::as_str)
+        .collect();
+    let leaf_ids: Vec<&str> = case
+        .answer
+        .keys()
+        .map(String::as_str)
+        .filter(|id| !headings.contains(id))
+        .collect();
+    let leaves = (
+        leaf_ids.len(),
+        leaf_ids.iter().filter(|id| asked.contains(*id)).count(),
+        leaf_ids
+            .iter()
+            .filter(|id| !asked.contains(*id) && wrong.contains(*id))
+            .count(),
+    );
     Score {
+        leaves,
         items: case.answer.len(),
         asked: case
             .answer
@@ -161,6 +190,7 @@ fn every_tuning_corpus_parent_is_adapted_within_five_percent_of_its_answer_key()
     let mut failed = false;
     let (mut items, mut keeps, mut drops) = (0, 0, 0);
     let (mut asked, mut silent) = (0, 0);
+    let mut leaves = (0, 0, 0);
     for case in cases(false) {
         debug(&case);
         let s = score(&case);
@@ -174,6 +204,11 @@ fn every_tuning_corpus_parent_is_adapted_within_five_percent_of_its_answer_key()
         drops += s.wrong_drops.len();
         asked += s.asked;
         silent += s.silent_wrong;
+        leaves = (
+            leaves.0 + s.leaves.0,
+            leaves.1 + s.leaves.1,
+            leaves.2 + s.leaves.2,
+        );
         report.push(format!(
             "{}{} ({}, {} items): {} wrong keeps {:?}, {} wrong drops {:?}{}",
             if bad { "✗ " } else { "" },
@@ -199,6 +234,14 @@ fn every_tuning_corpus_parent_is_adapted_within_five_percent_of_its_answer_key()
         100.0 * silent as f64 / (items - asked) as f64
     );
     println!("{overall}");
+    println!(
+        "tuning, items of work only: {} items, {} asked, of the {} decided without asking {} wrong ({:.1} %)",
+        leaves.0,
+        leaves.1,
+        leaves.0 - leaves.1,
+        leaves.2,
+        100.0 * leaves.2 as f64 / (leaves.0 - leaves.1) as f64
+    );
     failed |= keeps as f64 > items as f64 * 0.05 || drops as f64 > items as f64 * 0.05;
     assert!(!failed, "\n{}\n{overall}", report.join("\n"));
 }
@@ -217,6 +260,7 @@ fn the_held_out_parents_are_adapted_and_measured() {
     let (mut asked, mut silent) = (0, 0);
     // The items the key itself marks as a matter of judgement ("look"), and the wrong ones.
     let (mut look, mut look_wrong) = (0, 0);
+    let mut leaves = (0, 0, 0);
     for case in held {
         let s = score(&case);
         assert_eq!(
@@ -237,6 +281,11 @@ fn the_held_out_parents_are_adapted_and_measured() {
         drops += s.wrong_drops.len();
         asked += s.asked;
         silent += s.silent_wrong;
+        leaves = (
+            leaves.0 + s.leaves.0,
+            leaves.1 + s.leaves.1,
+            leaves.2 + s.leaves.2,
+        );
         let is_look = |id: &String| case.why.get(id).is_some_and(|w| w == "look");
         look += case.answer.keys().filter(|id| is_look(id)).count();
         look_wrong += s
@@ -246,6 +295,14 @@ fn the_held_out_parents_are_adapted_and_measured() {
             .filter(|id| is_look(id))
             .count();
     }
+    println!(
+        "held out, items of work only (no heading over points): {} items, {} asked, of the {} decided without asking {} wrong ({:.1} %)",
+        leaves.0,
+        leaves.1,
+        leaves.0 - leaves.1,
+        leaves.2,
+        100.0 * leaves.2 as f64 / (leaves.0 - leaves.1) as f64
+    );
     println!(
         "held out: {look} items the keys leave to judgement (look), {look_wrong} of them decided otherwise; of the {} items the keys call the unit's own or the parent's, {} wrong ({:.1} %)",
         items - look,
