@@ -222,24 +222,38 @@ pub fn adapt_with(
                 let funding = render("funding")?;
                 let mut funded = parent.part(Topic::KinhPhi).is_some();
                 items.retain_mut(|item| {
-                    if decisions.nodes.contains_key(&item.id) || !own_voice::is_funding(item) {
+                    let decided = item
+                        .walk()
+                        .iter()
+                        .any(|i| decisions.nodes.contains_key(&i.id));
+                    if decided || !own_voice::is_funding(item) {
                         return true;
                     }
-                    let gone: Vec<&str> = item.walk().iter().map(|i| i.id.as_str()).collect();
-                    for n in nodes.iter_mut().filter(|n| gone.contains(&n.id.as_str())) {
+                    let ids: Vec<String> = item.walk().iter().map(|i| i.id.clone()).collect();
+                    let first = !std::mem::replace(&mut funded, true);
+                    // The section's title stays (once); its sentences, or the sentence itself,
+                    // are the unit's sentence.
+                    let heading = !item.items.is_empty();
+                    mark(&mut nodes, &ids, |n| {
                         n.reason = own_voice::FUNDING.to_string();
                         n.doubt = None;
-                    }
-                    if std::mem::replace(&mut funded, true) {
-                        for n in nodes.iter_mut().filter(|n| gone.contains(&n.id.as_str())) {
+                        if !first || (heading && n.id != item.id) {
                             n.kept = false;
                         }
+                    });
+                    if !first {
                         return false;
                     }
-                    if item.items.is_empty() {
-                        item.text = funding.clone();
+                    // A new item, its source the parent's: the unit's sentence is not the
+                    // parent's wording to review.
+                    let mut own = Item::new(format!("{}.kinh-phi", item.id), "", &funding);
+                    if heading {
+                        item.items = vec![own];
                     } else {
-                        item.items = vec![Item::new(format!("{}.kinh-phi", item.id), "", &funding)];
+                        own.label = item.label.clone();
+                        own.kind = item.kind;
+                        own.source = Some(item.id.clone());
+                        *item = own;
                     }
                     true
                 });
@@ -262,13 +276,13 @@ pub fn adapt_with(
                             true
                         }
                         own_voice::Voice::Drop(why) => {
-                            let gone: Vec<&str> =
-                                item.walk().iter().map(|i| i.id.as_str()).collect();
-                            for n in nodes.iter_mut().filter(|n| gone.contains(&n.id.as_str())) {
+                            let ids: Vec<String> =
+                                item.walk().iter().map(|i| i.id.clone()).collect();
+                            mark(&mut nodes, &ids, |n| {
                                 n.kept = false;
                                 n.reason = why.to_string();
                                 n.doubt = None;
-                            }
+                            });
                             false
                         }
                     }
@@ -361,9 +375,7 @@ pub fn adapt_with(
         &own_wording,
         &[],
         decisions,
-        AdaptOptions {
-            apply_defaults: true,
-        },
+        opts,
         &fill,
         profile.year,
     );
@@ -447,4 +459,11 @@ pub fn adapt_with(
     };
     adaptation.worklist = worklist::list(&adaptation, decisions);
     Ok(adaptation)
+}
+
+/// Changes the review states of the items `ids` (an item decided by a rule, with its points).
+fn mark(nodes: &mut [NodeState], ids: &[String], f: impl Fn(&mut NodeState)) {
+    for n in nodes.iter_mut().filter(|n| ids.contains(&n.id)) {
+        f(n);
+    }
 }

@@ -60,7 +60,10 @@ impl Counts {
         }
     }
 
-    /// log P(text | keep) + log P(keep), and the same for drop (Laplace smoothing).
+    /// log P(text | keep) + log P(keep), and the same for drop: one item more of each side
+    /// (the prior), then add-one smoothing over those counts — a feature present in k of the
+    /// n + 1 items kept counts (k + 1) / (n + 3). (The smoothing the ask threshold was chosen
+    /// with, leaving each tuning plan out in turn.)
     fn log_odds(&self, feats: &BTreeSet<String>) -> (f64, f64) {
         let (k, d) = (self.items.0 as f64 + 1.0, self.items.1 as f64 + 1.0);
         let (mut lk, mut ld) = ((k / (k + d)).ln(), (d / (k + d)).ln());

@@ -44,14 +44,14 @@ pub enum Voice {
 }
 
 /// Why the parent's funding sentences in Tổ chức thực hiện are not the unit's.
-pub const FUNDING: &str =
-    "Câu kinh phí của cấp trên: thay bằng câu kinh phí của đơn vị (sửa được ở bước 6).";
+pub const FUNDING: &str = "Câu kinh phí của cấp trên: thay bằng câu kinh phí của đơn vị.";
 
 /// Whether an item is about the plan's funding: its sentence ("Kinh phí thực hiện Kế hoạch được
 /// bố trí …") or a section titled so ("Kinh phí thực hiện").
 pub fn is_funding(item: &Item) -> bool {
     let f = kehoach_text::fold(&item.text);
-    f.trim_start().starts_with("kinh phi")
+    let f = f.trim_start();
+    f.starts_with("kinh phi") || f.starts_with("nguon kinh phi")
 }
 
 pub const REQUEST: &str =

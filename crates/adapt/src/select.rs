@@ -136,9 +136,10 @@ impl<'a> Selector<'a> {
                 _ => None,
             },
             // (What the parent's appendix says outweighs how items are usually worded.)
-            doubt: match user {
-                None if !by_appendix => self.doubt(&item.text, &judged),
-                _ => None,
+            doubt: if by_appendix {
+                None
+            } else {
+                self.doubt(&item.text, &judged)
             },
             verdict: judged.verdict,
             reason: judged.reason,
@@ -181,6 +182,7 @@ impl<'a> Selector<'a> {
             // Children kept by a rule under a dropped item go with it.
             for n in nodes.iter_mut().skip(state_index + 1) {
                 n.kept = false;
+                n.doubt = None;
             }
             return None;
         }

@@ -16,7 +16,8 @@ pub enum Ask {
     /// Kept, but it still speaks of the parent's scope ("của Quận 1") where no rewording could
     /// make it the unit's.
     Scope,
-    /// The judge could not tell whether it is the unit's work or the parent's own.
+    /// The judge could not tell whether it is the unit's work or the parent's own, or units of
+    /// its kind decided items worded like it the other way ([`crate::likeness`]).
     Unsure,
 }
 

@@ -158,7 +158,8 @@ pub fn continues(prev: &str, next: &str) -> bool {
     // A long unfinished sentence goes on even before a name ("… phối hợp với Trung tâm" /
     // "Phục vụ hành chính công xã …"); a title is short.
     // ("số" opens a number — "Kế hoạch số" / "15/KH-UBND" — but ends "chính quyền số".)
-    if last_word == "số" {
+    // A long sentence still goes on after it.
+    if last_word == "số" && prev.split_whitespace().count() < 16 {
         return first.is_some_and(|c| c.is_ascii_digit());
     }
     prev.ends_with(',')

@@ -64,7 +64,7 @@ impl Judge {
         }
         let rest = rest.trim_start();
         let directs_own = ["chỉ đạo", "yêu cầu", "đề nghị", "giao"].iter().any(|v| {
-            kehoach_text::fold(rest).starts_with(&kehoach_text::fold(v))
+            kehoach_text::fold(rest).starts_with(&format!("{} ", kehoach_text::fold(v)))
                 && rest
                     .get(v.len()..)
                     .is_some_and(|r| self.gives_to_own(r.trim_start()))
@@ -72,10 +72,20 @@ impl Judge {
         if directs_own {
             return None;
         }
-        match self.actor(&plain(&mask(addressee))) {
-            Some(Actor::Organ(name)) => Some(name),
-            _ => None,
+        // Only a name before the colon, no verb: "Sở Nội vụ hướng dẫn … các nội dung sau:" is
+        // a lead-in, its points stand or fall on their own.
+        let Some(Actor::Organ(name)) = self.actor(&plain(&mask(addressee))) else {
+            return None;
+        };
+        let after_name: Vec<&str> = addressee
+            .split_whitespace()
+            .skip(name.split_whitespace().count())
+            .collect();
+        let found = self.phrases.find(&after_name.join(" "));
+        if self.ids.actions.iter().any(|&v| !found.at(v).is_empty()) {
+            return None;
         }
+        Some(name)
     }
 
     /// Whether a text opens by giving the work to units like this one ("Phòng Y tế, Trung tâm

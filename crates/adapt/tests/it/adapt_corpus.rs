@@ -18,8 +18,16 @@ pub struct Case {
     pub result: Adaptation,
 }
 
-/// Every answer key of the plans tuned on (`held_out == false`) or held out, adapted.
-pub fn cases(held_out: bool) -> Vec<Case> {
+/// Every answer key of the plans tuned on (`held_out == false`) or held out, adapted — once for
+/// all the tests of this binary.
+pub fn cases(held_out: bool) -> &'static [Case] {
+    static TUNING: std::sync::OnceLock<Vec<Case>> = std::sync::OnceLock::new();
+    static HELD_OUT: std::sync::OnceLock<Vec<Case>> = std::sync::OnceLock::new();
+    let cell = if held_out { &HELD_OUT } else { &TUNING };
+    cell.get_or_init(|| adapt_cases(held_out))
+}
+
+fn adapt_cases(held_out: bool) -> Vec<Case> {
     plans()
         .into_iter()
         .filter(|d| is_held_out(d) == held_out)
@@ -192,8 +200,8 @@ fn every_tuning_corpus_parent_is_adapted_within_five_percent_of_its_answer_key()
     let (mut asked, mut silent) = (0, 0);
     let mut leaves = (0, 0, 0);
     for case in cases(false) {
-        debug(&case);
-        let s = score(&case);
+        debug(case);
+        let s = score(case);
         let limit = s.items as f64 * 0.16;
         let bad = s.wrong_keeps.len() as f64 > limit
             || s.wrong_drops.len() as f64 > limit
@@ -262,7 +270,7 @@ fn the_held_out_parents_are_adapted_and_measured() {
     let (mut look, mut look_wrong) = (0, 0);
     let mut leaves = (0, 0, 0);
     for case in held {
-        let s = score(&case);
+        let s = score(case);
         assert_eq!(
             s.missing, 0,
             "{}: items of the key not in the adaptation",
@@ -356,7 +364,7 @@ fn a_dropped_item_is_offered_in_the_words_keeping_it_gives() {
                 .into_iter()
                 .find(|d| d.file_name().is_some_and(|n| n == case.name.as_str()))
                 .unwrap();
-            let s = score(&case);
+            let s = score(case);
             let mut keep: Vec<&str> = case
                 .result
                 .nodes
@@ -365,7 +373,7 @@ fn a_dropped_item_is_offered_in_the_words_keeping_it_gives() {
                 .map(|n| n.id.as_str())
                 .collect();
             keep.extend(s.wrong_drops.iter().map(String::as_str));
-            let kept = adapt_keeping(&case, &dir, &keep);
+            let kept = adapt_keeping(case, &dir, &keep);
             let unit_items = |id: &str| -> Vec<(String, String)> {
                 kept.plan
                     .items()

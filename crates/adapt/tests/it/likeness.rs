@@ -10,7 +10,7 @@ use kehoach_testkit::corpus::preset_id;
 fn the_likeness_counts_are_learned_from_the_tuning_keys_only() {
     let cases = cases(false);
     let mut items = Vec::new();
-    for case in &cases {
+    for case in cases {
         let kind = Preset::builtin(preset_id(&case.unit)).unwrap().likeness;
         for n in &case.result.nodes {
             if let Some(&keep) = case.answer.get(&n.id) {
@@ -34,7 +34,7 @@ fn the_likeness_counts_are_learned_from_the_tuning_keys_only() {
         "templates/likeness.tsv is not what the tuning keys give: run UPDATE_LIKENESS=1 cargo test -p kehoach-adapt --test it likeness"
     );
     // Every kind a preset names has decisions to learn from.
-    for id in ["mam-non", "y-te", "phuong", "phong-ban"] {
+    for (id, _) in kehoach_adapt::preset::BUILTIN {
         let kind = Preset::builtin(id).unwrap().likeness;
         assert!(
             Likeness::builtin()

@@ -63,7 +63,10 @@ fn to_chuc_thuc_hien_of_every_unit_plan_is_the_units_own() {
             for (id, text) in to_chuc(&plan) {
                 // Its funding is the unit's own sentence, not the parent's budget (its title
                 // "Kinh phí thực hiện" aside).
-                if kehoach_text::fold(&text).starts_with("kinh phi")
+                let folded = kehoach_text::fold(&text);
+                if ["kinh phi", "nguon kinh phi"]
+                    .iter()
+                    .any(|w| folded.starts_with(w))
                     && text.split_whitespace().count() > 4
                     && !text.contains(&profile.name)
                 {

@@ -117,9 +117,13 @@ impl Builder {
         // (The closing remark in other words: "Những vướng mắc phát sinh khi triển khai, đề
         // nghị …", "Quá trình tổ chức thực hiện nếu phát sinh khó khăn, …".)
         // ("Trong quá trình triển khai, trường hợp cần sửa đổi, bổ sung nhiệm vụ, …")
-        let closing_remark = ["vuong mac", "kho khan", "sua doi, bo sung", "dieu chinh"]
-            .iter()
-            .any(|w| folded.contains(w))
+        let closing_remark = (["vuong mac", "kho khan"].iter().any(|w| folded.contains(w))
+            || ["sua doi, bo sung", "dieu chinh"]
+                .iter()
+                .any(|w| folded.contains(w))
+                && ["bao cao", "de nghi", "de xuat", "phan anh", "kien nghi"]
+                    .iter()
+                    .any(|w| folded.contains(w)))
             && (folded.starts_with("trong qua trinh")
                 || folded.starts_with("qua trinh")
                 || folded.contains("phat sinh"));

@@ -30,16 +30,17 @@ impl Builder {
         for part in &self.plan.parts {
             ids(&part.items, &mut nodes);
         }
+        // Nearest first: the items backwards, the intro, the bases backwards.
         let mut anchors: Vec<String> = nodes.into_iter().rev().collect();
+        anchors.push("intro".into());
         anchors.extend(
             (0..self.plan.bases.len())
                 .rev()
                 .map(|i| format!("basis:{i}")),
         );
-        anchors.push("intro".into());
         let mut nearest = true;
         for anchor in anchors {
-            let Some(node) = self.text_mut(&anchor) else {
+            let Some(node) = self.text_mut(&anchor).filter(|t| !t.trim().is_empty()) else {
                 continue;
             };
             // The paragraph right before the note may hold its mark after any word ("… có hiệu

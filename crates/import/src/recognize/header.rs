@@ -46,10 +46,11 @@ impl Builder {
     pub(super) fn header_line(&mut self, text: &str, folded: &str, bold: bool) {
         // The national title's last word, wrapped onto a line of its own when a long line of
         // the other column pushed it over ("… CHỦ NGHĨA VIỆT" / "NAM").
-        if folded.trim() == "nam" {
+        if folded.trim() == "nam" && std::mem::take(&mut self.title_cut) {
             return;
         }
         if let Some(pos) = folded.find("cong hoa xa hoi") {
+            self.title_cut = folded.trim_end().ends_with("viet");
             let before = prefix_of_folded(text, folded, pos);
             if !before.is_empty() {
                 self.header_line(&before, &fold(&before), bold);

@@ -136,6 +136,8 @@ struct Builder {
     last: Last,
     /// Caps lines of the header: (text, bold).
     head_caps: Vec<(String, bool)>,
+    /// The national title was cut after "VIỆT": its "NAM" comes on a line of its own.
+    title_cut: bool,
     /// Caps lines seen in the tail or above the appendix (an appendix repeats the issuer).
     late_caps: Vec<String>,
     /// An item or paragraph before the first part heading goes into an unnamed part.
