@@ -8,15 +8,35 @@ use kehoach_testkit::corpus::{
     compare, compare_appendix, compare_outline, facts, pair_plans, plans, FORMS,
 };
 use serde_json::Value;
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+
+/// One form of a corpus plan, imported once for all the tests of this binary (the import, or
+/// its error in words).
+fn imported(plan_dir: &Path, form: &str) -> &'static Result<kehoach_model::Plan, String> {
+    type Imports = Mutex<BTreeMap<PathBuf, &'static Result<kehoach_model::Plan, String>>>;
+    static IMPORTS: OnceLock<Imports> = OnceLock::new();
+    let path = plan_dir.join(form);
+    let cache = IMPORTS.get_or_init(Default::default);
+    if let Some(found) = cache.lock().unwrap().get(&path) {
+        return found;
+    }
+    let result = import::read_path(&path).map_err(|e| e.to_string());
+    cache
+        .lock()
+        .unwrap()
+        .entry(path)
+        .or_insert(Box::leak(Box::new(result)))
+}
 
 /// Imports one form and lists what differs from the ground truth.
 pub fn differences(plan_dir: &Path, form: &str) -> Vec<String> {
     let expected: Value =
         serde_json::from_str(&std::fs::read_to_string(plan_dir.join("expected.json")).unwrap())
             .unwrap();
-    match import::read_path(&plan_dir.join(form)) {
-        Ok(plan) => compare(&expected, &facts(&plan)),
+    match imported(plan_dir, form) {
+        Ok(plan) => compare(&expected, &facts(plan)),
         Err(e) => vec![format!("not imported: {e}")],
     }
 }
@@ -51,8 +71,8 @@ fn every_corpus_plan_imports_to_its_facts_in_every_form() {
 fn the_outline_of_every_corpus_plan() {
     for dir in plans() {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-        let plan = import::read_path(&dir.join("doc.docx")).unwrap();
-        insta::assert_snapshot!(name, kehoach_model::outline::outline(&plan));
+        let plan = imported(&dir, "doc.docx").as_ref().unwrap();
+        insta::assert_snapshot!(name, kehoach_model::outline::outline(plan));
     }
 }
 
@@ -64,13 +84,13 @@ fn every_corpus_plan_imports_to_its_outline_in_every_form() {
             serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap())
                 .unwrap();
         for form in FORMS {
-            let Ok(plan) = import::read_path(&dir.join(form)) else {
+            let Ok(plan) = imported(&dir, form) else {
                 continue; // reported by the test of the facts
             };
-            let mut diffs = compare_outline(&expected, &plan, 5);
+            let mut diffs = compare_outline(&expected, plan, 5);
             diffs.extend(compare_appendix(
                 &expected,
-                &plan,
+                plan,
                 super::shapes::cells(form),
                 5,
             ));
