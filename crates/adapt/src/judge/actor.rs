@@ -124,7 +124,11 @@ impl Judge {
                 continue;
             }
             let rest = text[end..].trim_start_matches([',', ' ']);
-            if rest.split_whitespace().count() >= 3 {
+            // (Not where the list of units goes on past what it recognised: "… Chủ tịch Ủy ban
+            // nhân dân 21 xã, thị trấn tập trung …" is no task "Thị trấn tập trung …".)
+            let more_units = kehoach_parent::after_place(rest).len() < rest.len()
+                && !rest.starts_with(char::is_uppercase);
+            if rest.split_whitespace().count() >= 3 && !more_units {
                 return Some(kehoach_text::capitalise(rest));
             }
         }

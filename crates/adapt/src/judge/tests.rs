@@ -93,3 +93,14 @@ fn public_service_units_named_as_who_acts_become_the_unit_whole() {
         assert_eq!(j.own_wording(text, "Nhà trường", "Hiệu trưởng").as_deref(), Some(want), "{text}");
     }
 }
+
+#[test]
+fn a_list_of_units_read_only_in_part_gives_no_task() {
+    let j = judge("mam-non", "ỦY BAN NHÂN DÂN HUYỆN CỦ CHI");
+    let text = "Chủ tịch Ủy ban nhân dân huyện chỉ đạo Thủ trưởng các cơ quan, đơn vị và Chủ tịch Ủy ban nhân dân 21 xã, thị trấn tập trung thực hiện các nội dung sau:";
+    let got = j.own_wording(text, "Nhà trường", "Hiệu trưởng");
+    assert!(
+        got.as_deref().is_none_or(|t| !t.starts_with("Thị trấn")),
+        "{got:?}"
+    );
+}
