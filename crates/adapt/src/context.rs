@@ -57,7 +57,7 @@ impl Context {
             "place": place,
             // The parent's level ("tỉnh", "thành phố", "xã" …), as its plan says "trên địa bàn
             // tỉnh"; empty for a body named by no place.
-            "level": parent_level(&parent.header.issuer, parent.header.parent_body.as_deref().unwrap_or("")),
+            "level": kehoach_parent::ParentProfile::of(parent).territory,
             "doc_type": doc_type,
             "number": parent.header.number.clone().unwrap_or_else(|| blank.to_string()),
             "numbered": parent.header.number.as_deref().is_some_and(|n| !n.trim().is_empty()),
@@ -96,29 +96,6 @@ impl Context {
     pub fn fill(&self, template: &str) -> String {
         render(template, &self.json)
     }
-}
-
-/// The level of a People's Committee's territory from its name ("Ủy ban nhân dân tỉnh …" →
-/// "tỉnh"): the issuer's, else (a Sở's) the body above it; empty for a district, which no
-/// longer exists, and for any other body.
-fn parent_level(issuer: &str, above: &str) -> &'static str {
-    [issuer, above]
-        .into_iter()
-        .find_map(|name| {
-            let f = kehoach_text::fold(name);
-            let rest = f.trim().strip_prefix("uy ban nhan dan ")?;
-            [
-                ("tinh ", "tỉnh"),
-                ("thanh pho ", "thành phố"),
-                ("phuong ", "phường"),
-                ("dac khu ", "đặc khu"),
-                ("xa ", "xã"),
-            ]
-            .into_iter()
-            .find(|(k, _)| rest.starts_with(k))
-            .map(|(_, v)| v)
-        })
-        .unwrap_or("")
 }
 
 fn render(template: &str, data: &serde_json::Value) -> String {

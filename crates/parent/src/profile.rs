@@ -30,6 +30,9 @@ pub struct ParentProfile {
     pub body: String,
     /// The generic noun of its territory: "xã", "phường", "huyện", "tỉnh", "Sở".
     pub unit_word: String,
+    /// The noun its plan names its territory with ("trên địa bàn tỉnh"): its own level's, a
+    /// Sở's the province's (the body above it), empty when none is named.
+    pub territory: String,
     /// Its place: "xã Hưng Thịnh", "Quận 1".
     pub place: String,
     /// Phrases that speak of the parent's own territory and organs: "của xã", "ngân sách xã",
@@ -84,6 +87,15 @@ impl ParentProfile {
                 place = place_of(&above).unwrap_or_default();
             }
         }
+        let territory = match level {
+            Level::Department => plan
+                .header
+                .parent_body
+                .as_deref()
+                .map(|above| level_of(&fold(above)).1)
+                .unwrap_or_default(),
+            _ => unit_word.clone(),
+        };
         let w = unit_word.as_str();
         let mut strong_scope = Vec::new();
         let mut scope = Vec::new();
@@ -160,6 +172,7 @@ impl ParentProfile {
             level,
             body,
             unit_word,
+            territory,
             place,
             strong_scope,
             scope,

@@ -186,6 +186,46 @@ fn debug(case: &Case) {
     }
 }
 
+/// The scores of several keys added up.
+#[derive(Default)]
+struct Totals {
+    items: usize,
+    keeps: usize,
+    drops: usize,
+    asked: usize,
+    silent: usize,
+    /// Items of work only: items, asked, wrong without asking.
+    leaves: (usize, usize, usize),
+}
+
+impl Totals {
+    fn add(&mut self, s: &Score) {
+        self.items += s.items;
+        self.keeps += s.wrong_keeps.len();
+        self.drops += s.wrong_drops.len();
+        self.asked += s.asked;
+        self.silent += s.silent_wrong;
+        self.leaves.0 += s.leaves.0;
+        self.leaves.1 += s.leaves.1;
+        self.leaves.2 += s.leaves.2;
+    }
+
+    /// "N asked, of the M decided without asking W wrong (P %)", over all items or over the
+    /// items of work only.
+    fn unasked(&self, leaves: bool) -> String {
+        let (items, asked, wrong) = if leaves {
+            self.leaves
+        } else {
+            (self.items, self.asked, self.silent)
+        };
+        let decided = items - asked;
+        format!(
+            "{items} items, {asked} asked, of the {decided} decided without asking {wrong} wrong ({:.1} %)",
+            100.0 * wrong as f64 / decided as f64
+        )
+    }
+}
+
 /// On the plans tuned on: wrong keeps and wrong drops each at most 5 % of all decided items, and
 /// no key off by more than 16 % either way (a new shape may be off by more than 5 % on its own
 /// until the judge learns it from other plans — tuning every plan to 5 % is tuning to the plan;
@@ -196,9 +236,7 @@ fn debug(case: &Case) {
 fn every_tuning_corpus_parent_is_adapted_within_five_percent_of_its_answer_key() {
     let mut report = Vec::new();
     let mut failed = false;
-    let (mut items, mut keeps, mut drops) = (0, 0, 0);
-    let (mut asked, mut silent) = (0, 0);
-    let mut leaves = (0, 0, 0);
+    let mut t = Totals::default();
     for case in cases(false) {
         debug(case);
         let s = score(case);
@@ -207,16 +245,7 @@ fn every_tuning_corpus_parent_is_adapted_within_five_percent_of_its_answer_key()
             || s.wrong_drops.len() as f64 > limit
             || s.missing > 0;
         failed |= bad;
-        items += s.items;
-        keeps += s.wrong_keeps.len();
-        drops += s.wrong_drops.len();
-        asked += s.asked;
-        silent += s.silent_wrong;
-        leaves = (
-            leaves.0 + s.leaves.0,
-            leaves.1 + s.leaves.1,
-            leaves.2 + s.leaves.2,
-        );
+        t.add(&s);
         report.push(format!(
             "{}{} ({}, {} items): {} wrong keeps {:?}, {} wrong drops {:?}{}",
             if bad { "✗ " } else { "" },
@@ -235,22 +264,17 @@ fn every_tuning_corpus_parent_is_adapted_within_five_percent_of_its_answer_key()
         ));
     }
     let overall = format!(
-        "tuning: {items} items, wrong keeps {keeps} ({:.1} %), wrong drops {drops} ({:.1} %); {asked} asked, of the {} decided without asking {silent} wrong ({:.1} %)",
-        100.0 * keeps as f64 / items as f64,
-        100.0 * drops as f64 / items as f64,
-        items - asked,
-        100.0 * silent as f64 / (items - asked) as f64
+        "tuning: wrong keeps {} ({:.1} %), wrong drops {} ({:.1} %); {}",
+        t.keeps,
+        100.0 * t.keeps as f64 / t.items as f64,
+        t.drops,
+        100.0 * t.drops as f64 / t.items as f64,
+        t.unasked(false)
     );
     println!("{overall}");
-    println!(
-        "tuning, items of work only: {} items, {} asked, of the {} decided without asking {} wrong ({:.1} %)",
-        leaves.0,
-        leaves.1,
-        leaves.0 - leaves.1,
-        leaves.2,
-        100.0 * leaves.2 as f64 / (leaves.0 - leaves.1) as f64
-    );
-    failed |= keeps as f64 > items as f64 * 0.05 || drops as f64 > items as f64 * 0.05;
+    println!("tuning, items of work only: {}", t.unasked(true));
+    let limit = t.items as f64 * 0.05;
+    failed |= t.keeps as f64 > limit || t.drops as f64 > limit;
     assert!(!failed, "\n{}\n{overall}", report.join("\n"));
 }
 
@@ -264,11 +288,9 @@ fn the_held_out_parents_are_adapted_and_measured() {
         held.len() >= 3,
         "tests/fixtures/parents/HOLDOUT names plans with at least three answer keys"
     );
-    let (mut items, mut keeps, mut drops) = (0, 0, 0);
-    let (mut asked, mut silent) = (0, 0);
+    let mut t = Totals::default();
     // The items the key itself marks as a matter of judgement ("look"), and the wrong ones.
     let (mut look, mut look_wrong) = (0, 0);
-    let mut leaves = (0, 0, 0);
     for case in held {
         let s = score(case);
         assert_eq!(
@@ -284,16 +306,7 @@ fn the_held_out_parents_are_adapted_and_measured() {
             s.wrong_keeps.len(),
             s.wrong_drops.len()
         );
-        items += s.items;
-        keeps += s.wrong_keeps.len();
-        drops += s.wrong_drops.len();
-        asked += s.asked;
-        silent += s.silent_wrong;
-        leaves = (
-            leaves.0 + s.leaves.0,
-            leaves.1 + s.leaves.1,
-            leaves.2 + s.leaves.2,
-        );
+        t.add(&s);
         let is_look = |id: &String| case.why.get(id).is_some_and(|w| w == "look");
         look += case.answer.keys().filter(|id| is_look(id)).count();
         look_wrong += s
@@ -304,30 +317,24 @@ fn the_held_out_parents_are_adapted_and_measured() {
             .count();
     }
     println!(
-        "held out, items of work only (no heading over points): {} items, {} asked, of the {} decided without asking {} wrong ({:.1} %)",
-        leaves.0,
-        leaves.1,
-        leaves.0 - leaves.1,
-        leaves.2,
-        100.0 * leaves.2 as f64 / (leaves.0 - leaves.1) as f64
+        "held out, items of work only (no heading over points): {}",
+        t.unasked(true)
     );
     println!(
         "held out: {look} items the keys leave to judgement (look), {look_wrong} of them decided otherwise; of the {} items the keys call the unit's own or the parent's, {} wrong ({:.1} %)",
-        items - look,
-        keeps + drops - look_wrong,
-        100.0 * (keeps + drops - look_wrong) as f64 / (items - look) as f64
+        t.items - look,
+        t.keeps + t.drops - look_wrong,
+        100.0 * (t.keeps + t.drops - look_wrong) as f64 / (t.items - look) as f64
     );
     println!(
-        "held out: {items} items, wrong keeps {:.1} %, wrong drops {:.1} %",
-        100.0 * keeps as f64 / items as f64,
-        100.0 * drops as f64 / items as f64
+        "held out: {} items, wrong keeps {:.1} %, wrong drops {:.1} %",
+        t.items,
+        100.0 * t.keeps as f64 / t.items as f64,
+        100.0 * t.drops as f64 / t.items as f64
     );
-    // What the user is not asked about: the app's own decisions.
-    println!(
-        "held out: {asked} items asked (worklist, with a proposal); of the {} decided without asking, {silent} wrong ({:.1} %)",
-        items - asked,
-        100.0 * silent as f64 / (items - asked) as f64
-    );
+    // What the user is not asked about (the worklist asks with a proposal): the app's own
+    // decisions.
+    println!("held out: {}", t.unasked(false));
 }
 
 /// Adapts the case again with `keep` kept by the user.
