@@ -10,6 +10,14 @@ use kehoach_text::caps;
 /// A basis that cites a law, decree, decision, plan or other document by its name or number.
 fn cites_a_document(basis: &str) -> bool {
     let f = kehoach_text::fold(basis);
+    // The issuer's own procedure ("Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …"): who
+    // proposed the parent's plan, not a document the unit acts on.
+    if ["xet de nghi", "theo de nghi"]
+        .iter()
+        .any(|p| f.starts_with(p))
+    {
+        return false;
+    }
     let body = f
         .trim_start_matches("can cu ")
         .trim_start_matches("thuc hien ");
@@ -131,4 +139,19 @@ pub fn kept_footnotes(footnotes: &[Footnote], plan: &Plan) -> Vec<Footnote> {
         })
         .cloned()
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cites_a_document;
+
+    #[test]
+    fn the_issuers_proposal_is_no_basis_of_the_unit() {
+        assert!(!cites_a_document(
+            "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 2317/TTr-SNV ngày 16 tháng 12 năm 2026;"
+        ));
+        assert!(cites_a_document(
+            "Căn cứ Quyết định số 282/QĐ-TTg ngày 12 tháng 02 năm 2026 của Thủ tướng Chính phủ;"
+        ));
+    }
 }
