@@ -1,6 +1,8 @@
 // Step 2 warns when the unit's plan is set for another year than the parent's; undo takes back
 // content only, says what, and every editor shows the undone state; typing into a task's edit box
-// at 10 characters a second drops none and the screen keeps up (frame gaps measured in the page).
+// at 10 characters a second drops none and frames keep being drawn. How long the frames take is a
+// figure, logged here and measured in the release build by `make bench-typing` (README), never a
+// timed assertion: a loaded machine would fail it for nothing the user did.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { startApp, shot, byTestId, clickText, gotoStep, waitSaved, press, openGroup } from "./helpers.mjs";
@@ -100,7 +102,7 @@ test("undo takes back the last change, stays on the step, says what, and the edi
   await again.waitUntil(async () => (await again.getValue()) === before, { timeoutMsg: "the name as it was" });
 });
 
-test("60 characters typed into a task's edit box at 10 a second, the whole worklist on the page: none dropped, no frame gap over 100 ms", async () => {
+test("60 characters typed into a task's edit box at 10 a second, the whole worklist on the page: none dropped, frames drawn throughout, the preview follows", async () => {
   await gotoStep(browser, 4);
   // A new draft: nothing decided yet, every item of the worklist on the page (the heaviest screen).
   const listedRows = await browser.$$('[data-testid^="work-row-"]');
@@ -169,14 +171,12 @@ test("60 characters typed into a task's edit box at 10 a second, the whole workl
     // The first gap is the wait for the first frame, not a frame.
     return { gaps: window.__gaps.slice(1), handling: window.__handling };
   });
-  const worst = Math.max(...gaps);
   const sorted = [...gaps].sort((a, b) => a - b);
   const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))];
   console.log(
     `# typed 60 characters in ${seconds.toFixed(1)} s (${listedRows.length} items in the worklist, ${elements} elements on the page); ${gaps.length} frames, median gap ${sorted[gaps.length >> 1].toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, worst ${sorted.slice(-3).map((g) => g.toFixed(0)).join(", ")} ms; a keystroke's handling: worst ${Math.max(...handling).toFixed(0)} ms of ${handling.length}`,
   );
   assert.ok(gaps.length > 50, "frames were drawn while typing");
-  assert.ok(worst <= 100, `no frame gap over 100 ms (worst ${worst.toFixed(1)} ms)`);
   await waitSaved(browser);
   const preview = await byTestId(browser, "preview");
   await preview.waitUntil(async () => (await preview.getText()).includes("của nhà trường vào cuối mỗi quý."), {
