@@ -107,7 +107,10 @@ fn strip_heading(line: &str) -> &str {
 /// paragraph wholly in `**…**` is bold.
 fn inline(s: &str) -> Para {
     let t = s.trim();
-    let bold = t.len() > 4 && t.starts_with("**") && t.ends_with("**") && !t[2..].contains("**");
+    let bold = t.len() > 4
+        && t.starts_with("**")
+        && t.ends_with("**")
+        && !t[2..t.len() - 2].contains("**");
     let (text, refs) = cell_text(t, "\n");
     let mut para = Para::new(text);
     para.bold = bold;

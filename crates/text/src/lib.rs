@@ -134,8 +134,10 @@ pub fn ends_sentence(s: &str) -> bool {
 
 /// Whether `next` goes on with the text of `prev` (a paragraph cut at a page break or a line
 /// break): `prev` does not end its sentence and `next` starts in lower case, or `prev` ends in a
-/// word that cannot end a sentence ("… của", "… ngày"), or in a comma. A short title ("1. Mục
-/// tiêu chung") followed by a sentence in capitals is a heading and its paragraph.
+/// word that cannot end a sentence ("… của", "… ngày"), or in a comma; or `prev` ends a clause
+/// with ";" and `next` starts in lower case (a paragraph never does: "… năm 2027;" / "duy trì
+/// hoạt động …"). A short title ("1. Mục tiêu chung") followed by a sentence in capitals is a
+/// heading and its paragraph.
 pub fn continues(prev: &str, next: &str) -> bool {
     const OPEN: &[&str] = &[
         "của", "và", "về", "số", "ngày", "tháng", "năm", "tại", "theo", "các", "những", "cho",
@@ -143,10 +145,13 @@ pub fn continues(prev: &str, next: &str) -> bool {
         "hoặc", "như", "giữa", "vào", "khi", "nhằm",
     ];
     let prev = prev.trim_end();
+    let first = next.trim_start().chars().next();
+    if prev.ends_with(';') && first.is_some_and(char::is_lowercase) {
+        return true;
+    }
     if prev.is_empty() || ends_sentence(prev) {
         return false;
     }
-    let first = next.trim_start().chars().next();
     if first.is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ')' | '.')) {
         return true;
     }
@@ -240,6 +245,20 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(40_000), "40.000");
         assert_eq!(thousands(1_234_567), "1.234.567");
+    }
+
+    #[test]
+    fn a_paragraph_cut_at_a_page_break_goes_on() {
+        assert!(continues("Tổ chức hội nghị của", "Ủy ban nhân dân xã"));
+        assert!(continues(
+            "Xây dựng xã đạt chuẩn tiếp cận pháp luật năm 2027;",
+            "duy trì hoạt động của 22 tổ hòa giải."
+        ));
+        assert!(!continues(
+            "Xây dựng xã đạt chuẩn tiếp cận pháp luật năm 2027;",
+            "Duy trì hoạt động của 22 tổ hòa giải."
+        ));
+        assert!(!continues("Hoàn thành trong quý I.", "đúng hạn"));
     }
 
     #[test]

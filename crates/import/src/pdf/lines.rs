@@ -41,22 +41,43 @@ const COLUMN_GAP_EM: f32 = 2.5;
 pub fn segments(glyphs: &[Glyph], page: usize) -> Vec<Segment> {
     let mut sorted: Vec<&Glyph> = glyphs.iter().collect();
     sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    // Rows: glyphs whose baselines are closer than about half a line.
+    // Rows: glyphs whose baselines are closer than about half a line. A glyph is measured
+    // against the row's glyphs of its own size where it has some: a signer's name set large
+    // beside two lines of the recipients' list lies between their baselines and must not glue
+    // them into one row.
     let mut rows: Vec<Vec<&Glyph>> = Vec::new();
     let mut row_y = f32::MIN;
     let mut row_size = 0.0f32;
+    // The lowest baseline of each size in the current row: (size, y).
+    let mut by_size: Vec<(f32, f32)> = Vec::new();
     for g in sorted {
-        let tolerance = row_size.max(g.size) * 0.45;
-        if rows.is_empty() || g.y - row_y > tolerance {
+        let same_size = by_size
+            .iter()
+            .find(|(size, _)| (size - g.size).abs() <= size * 0.1)
+            .map(|&(_, y)| y);
+        let new_row = rows.is_empty()
+            || match same_size {
+                Some(y) => g.y - y > g.size * 0.45,
+                None => g.y - row_y > row_size.max(g.size) * 0.45,
+            };
+        if new_row {
             rows.push(Vec::new());
             row_y = g.y;
             row_size = g.size;
+            by_size.clear();
         } else {
             // The row's baseline is that of its larger glyphs (a raised mark is smaller).
             if g.size > row_size * 1.1 {
                 row_y = g.y;
             }
             row_size = row_size.max(g.size);
+        }
+        match by_size
+            .iter_mut()
+            .find(|(size, _)| (*size - g.size).abs() <= *size * 0.1)
+        {
+            Some(entry) => entry.1 = entry.1.max(g.y),
+            None => by_size.push((g.size, g.y)),
         }
         rows.last_mut().expect("a row").push(g);
     }

@@ -90,8 +90,16 @@ impl Builder {
         }
         // An unlabelled paragraph: the rest of a paragraph split at a page break, or a plain
         // paragraph of its own.
-        // A bold heading followed by a regular paragraph is not cut text.
-        let after_heading = self.last_bold && !p.bold;
+        // A bold heading followed by a regular paragraph is not cut text — unless that starts in
+        // lower case, which no paragraph does (a converter bolds the first half of a heading
+        // cut at a page break).
+        let after_heading = self.last_bold
+            && !p.bold
+            && !text
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
         if let Last::Item(path) = self.last.clone() {
             let item = self.item_mut(&path);
             if !after_heading && continues(&item.text, text) {
