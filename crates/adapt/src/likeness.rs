@@ -5,7 +5,9 @@
 //! of unit deciding (a school keeps what a commune drops), with the counts of every kind behind
 //! it. It decides nothing: where it firmly disagrees with the judge the item is asked, with the
 //! judge's proposal (left as a silent decision, such items were wrong four times in ten).
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 /// The counts as shipped.
@@ -17,6 +19,38 @@ pub const ITEMS: &str = "#items";
 pub const FIRM: f64 = 0.8;
 /// How much the counts of every kind weigh beside the unit's own kind.
 const ALL_WEIGHT: f64 = 0.3;
+
+/// A reading of an item: the probability that a unit of a kind keeps an item worded so.
+pub type Reading = dyn Fn(&str, &str) -> Option<f64>;
+/// A stand-in reading and its threshold.
+type StandIn = Rc<(Box<Reading>, f64)>;
+
+thread_local! {
+    /// A reading and threshold standing in for the shipped ones on this thread ([`measured_with`]).
+    static STAND_IN: RefCell<Option<StandIn>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with `reading` and `firm` in place of the shipped counts and [`FIRM`] — how the
+/// reading is measured on a plan it did not learn from (each tuning plan left out in turn).
+pub fn measured_with<R>(
+    reading: impl Fn(&str, &str) -> Option<f64> + 'static,
+    firm: f64,
+    f: impl FnOnce() -> R,
+) -> R {
+    STAND_IN.with(|s| *s.borrow_mut() = Some(Rc::new((Box::new(reading), firm))));
+    let out = f();
+    STAND_IN.with(|s| *s.borrow_mut() = None);
+    out
+}
+
+/// The probability that a unit of `kind` keeps `text`, and how firm a disagreement must be to
+/// ask: the shipped counts and [`FIRM`], or their stand-ins ([`measured_with`]).
+pub fn reading(kind: &str, text: &str) -> Option<(f64, f64)> {
+    match STAND_IN.with(|s| s.borrow().clone()) {
+        Some(stand_in) => Some(((stand_in.0)(kind, text)?, stand_in.1)),
+        None => Some((Likeness::builtin().keep(kind, text)?, FIRM)),
+    }
+}
 
 /// Kept and dropped counts of each feature, for one kind of unit.
 #[derive(Debug, Default, Clone, PartialEq)]

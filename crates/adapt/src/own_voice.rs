@@ -32,6 +32,21 @@ const STEERING: &[&str] = &[
     "giám sát",
 ];
 
+/// The verbs a list of addressees ends before (folded): "… trực thuộc các sở triển khai …".
+const LIST_ENDS: &[&str] = &[
+    "trien khai",
+    "xay dung",
+    "thuc hien",
+    "to chuc",
+    "chu dong",
+    "ban hanh",
+    "bao cao",
+    "ra soat",
+    "quan triet",
+    "phoi hop",
+    "chiu trach nhiem",
+];
+
 /// What becomes of a kept parent item of "Tổ chức thực hiện".
 #[derive(Debug, PartialEq)]
 pub enum Voice {
@@ -115,6 +130,30 @@ pub fn own_voice(text: &str, has_children: bool, head: &str, steers: bool) -> Vo
         }
         return Voice::Drop(STEERS);
     }
+    // A sentence opening with a longer list of addressees by title ("Hiệu trưởng các trường
+    // trung học phổ thông, Thủ trưởng các đơn vị sự nghiệp công lập trực thuộc các sở triển khai
+    // …"): the work after the list is the unit's, addressed to its head.
+    if start == 0 {
+        let clause = &t[..t.find(';').unwrap_or(t.len())];
+        let folded = fold(clause);
+        let last_title = [", thu truong", ", chu tich", ", giam doc", ", hieu truong"]
+            .iter()
+            .filter_map(|p| folded.rfind(p))
+            .max();
+        if let Some(last) = last_title {
+            let verb = LIST_ENDS
+                .iter()
+                .filter_map(|v| folded[last..].find(&format!(" {v} ")).map(|i| last + i + 1))
+                .min();
+            return match verb {
+                Some(at) => {
+                    let from = kehoach_text::prefix_of_folded(t, &folded, at).len();
+                    Voice::Reworded(format!("{head} {}", t[from..].trim_start()))
+                }
+                None => Voice::Same,
+            };
+        }
+    }
     // "… trong dự toán của các cơ quan, đơn vị": the unit's own.
     let rest = &t[end..];
     let mut out = format!("{}đơn vị{}", &t[..start], rest);
@@ -147,6 +186,21 @@ pub fn addressed_to_head(item: &mut Item, own: &dyn Fn(&str) -> bool, head: &str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_of_addressees_by_title_gives_way_to_the_head() {
+        assert_eq!(
+            own_voice(
+                "Hiệu trưởng các trường trung học phổ thông, Thủ trưởng các đơn vị sự nghiệp công lập trực thuộc các sở triển khai nhiệm vụ cải cách hành chính theo kế hoạch của cơ quan chủ quản.",
+                false,
+                "Hiệu trưởng",
+                false
+            ),
+            Voice::Reworded(
+                "Hiệu trưởng triển khai nhiệm vụ cải cách hành chính theo kế hoạch của cơ quan chủ quản.".into()
+            )
+        );
+    }
 
     #[test]
     fn an_instruction_to_the_parents_units_is_the_units_own() {

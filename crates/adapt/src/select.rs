@@ -37,8 +37,7 @@ impl<'a> Selector<'a> {
     /// Why an item the judge decided is still asked: items worded like it were firmly decided
     /// the other way by units of its kind ([`crate::likeness`]).
     fn doubt(&self, text: &str, judged: &super::judge::Judgement) -> Option<String> {
-        let keep = crate::likeness::Likeness::builtin().keep(self.kind, text)?;
-        let firm = crate::likeness::FIRM;
+        let (keep, firm) = crate::likeness::reading(self.kind, text)?;
         let other = match judged.verdict {
             Verdict::Keep if keep < 1.0 - firm => "bỏ đi",
             Verdict::Drop if keep > firm => "giữ lại",

@@ -119,7 +119,7 @@ impl Judge {
             if !who.is_empty() && self.actor(who).is_none() && !clause[..vs].contains(':') {
                 continue;
             }
-            let (end, own) = self.unit_list(text, ve);
+            let (end, own, _) = self.unit_list(text, ve);
             if !own {
                 continue;
             }
@@ -137,8 +137,17 @@ impl Judge {
         if fold(text).starts_with("100%") {
             return None;
         }
-        let (end, own) = self.unit_list(text, 0);
+        let (end, own, others) = self.unit_list(text, 0);
         let next = text[end..].trim_start();
+        // A list of all the parent's subordinates by title ("Thủ trưởng các sở, ban, ngành, Chủ
+        // tịch Ủy ban nhân dân các xã, phường, đặc khu ban hành kế hoạch …"), naming no other
+        // kind of unit: the task is every unit's, this one's too.
+        let titled_list = text[..end].matches(", ").count() >= 1
+            && fold(&text[..end]).starts_with("thu truong")
+            && fold(&text[..end]).contains(", chu tich");
+        if !own && !others && titled_list && next.chars().next().is_some_and(char::is_lowercase) {
+            return Some(kehoach_text::capitalise(next));
+        }
         let acts = next.starts_with(':')
             || next.chars().next().is_some_and(char::is_lowercase)
             || next.starts_with("Trạm")
@@ -184,8 +193,8 @@ impl Judge {
     }
 
     /// Where a list of units that starts at `from` ends ("các phòng chuyên môn, các trường học
-    /// và Trạm Y tế xã"), and whether it names units like this one.
-    fn unit_list(&self, text: &str, from: usize) -> (usize, bool) {
+    /// và Trạm Y tế xã"), whether it names units like this one, and units of another kind.
+    fn unit_list(&self, text: &str, from: usize) -> (usize, bool, bool) {
         let names: Vec<&String> = self
             .any_units
             .iter()
@@ -230,6 +239,7 @@ impl Judge {
         let mut at = from;
         let mut end = from;
         let mut own = false;
+        let mut others = false;
         loop {
             let rest = &text[at..];
             let trimmed = rest.trim_start_matches([' ', ',']);
@@ -251,6 +261,10 @@ impl Judge {
             let matched = Haystack::new(&after_title[..e]);
             own |= self
                 .own_units
+                .iter()
+                .any(|u| !matched.find_all(u).is_empty());
+            others |= self
+                .other_units
                 .iter()
                 .any(|u| !matched.find_all(u).is_empty());
             let mut stop = at + skip + title + e;
@@ -275,7 +289,7 @@ impl Judge {
             end = stop;
             at = stop;
         }
-        (end, own)
+        (end, own, others)
     }
 
     /// Who the item gives the work to, when it opens by naming someone: the unit or units like
@@ -391,7 +405,14 @@ impl Judge {
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-        named.then(|| Actor::Organ(name()))
+        // The parent naming itself by its generic noun, alone ("Sở kiểm tra …", "Sở ban hành
+        // …"; not "Sở và các cơ sở giáo dục tiếp nhận …").
+        let rest = fold(text[head..].trim_start());
+        let itself = !self.parent_word.is_empty()
+            && fold(&text[..head]) == self.parent_word
+            && !rest.starts_with("va ")
+            && !rest.starts_with(',');
+        (named || itself).then(|| Actor::Organ(name()))
     }
 }
 

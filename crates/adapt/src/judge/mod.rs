@@ -70,6 +70,9 @@ pub struct Judge {
     /// Verbs: what comes after them is no longer the list of who acts.
     actions: Vec<String>,
     organ_heads: Vec<String>,
+    /// The generic noun the parent calls itself by when it acts ("sở" in a Sở's plan: "Sở
+    /// kiểm tra …"), folded.
+    parent_word: String,
     /// The unit's own name, folded: an item that opens with it is its own.
     unit_name: String,
     /// Every phrase above, to find them all in one pass over a clause.
@@ -223,6 +226,7 @@ impl Judge {
                 .collect(),
             organ_heads: lexicon.organs.heads.clone(),
             unit_name: fold(unit_name.trim()),
+            parent_word: fold(&parent.unit_word),
             phrases: kehoach_text::PhraseSet::new([]),
             ids: Ids::default(),
         };
@@ -287,10 +291,12 @@ impl Judge {
         let mut counted: BTreeMap<String, Hit> = BTreeMap::new();
         let mut best_clause = i32::MIN;
         let mut directs = false;
+        let mut parent_leads = false;
         for (i, clause) in clauses.iter().enumerate() {
             let reading = self.read_clause(clause, organ_acts, parent_acts, aim);
             if i == 0 && (reading.subject || reading.supervises) && !own_actor {
                 parent_acts = true;
+                parent_leads = reading.subject;
             }
             directs |= reading.directs;
             // A clause is the unit's by what it has the unit do, not by naming units of its
@@ -325,6 +331,19 @@ impl Judge {
                     own: true,
                     weight: 3,
                     why: "mục trên giao cho các đơn vị như đơn vị mình".into(),
+                },
+            );
+        } else if above == Above::Others && !own_actor {
+            // Under a heading addressed to one of the parent's organs or to other units ("Ủy
+            // ban nhân dân các xã, phường:", "Sở kiểm tra … tập trung vào:"), a point of work
+            // every unit does is theirs unless it names this unit.
+            counted.retain(|id, h| !h.own || self.is_class(id));
+            counted.insert(
+                "above".into(),
+                Hit {
+                    own: false,
+                    weight: 3,
+                    why: "mục trên giao việc cho cơ quan, đơn vị khác".into(),
                 },
             );
         }
@@ -363,8 +382,9 @@ impl Judge {
                 format!("Việc riêng của cấp trên: {}.", reason(parent_why)),
             );
             // A short lead-in that is the parent's own action ("Tham mưu Ủy ban nhân dân
-            // tỉnh:") says whose the items under it are, as a named organ does.
-            if self.acts_lead_in(masked) {
+            // tỉnh:"), or that only names one of its organs or other units ("Ủy ban nhân dân
+            // các xã, phường:"), says whose the items under it are, as a named organ does.
+            if self.acts_lead_in(masked) || parent_leads && self.names_only(masked) {
                 Judgement {
                     by_actor: true,
                     by_organ: true,
@@ -399,6 +419,16 @@ impl Judge {
             .actions
             .iter()
             .any(|&v| found.at(v).iter().any(|&(s, _)| s == 0))
+    }
+
+    /// A few words naming who, with no action in them ("Ủy ban nhân dân các xã, phường:").
+    fn names_only(&self, text: &str) -> bool {
+        let t = text.trim();
+        if t.split_whitespace().count() > 10 || t.trim_end_matches(':').contains([':', ';', '.']) {
+            return false;
+        }
+        let found = self.phrases.find(t);
+        self.ids.actions.iter().all(|&v| found.at(v).is_empty())
     }
 
     /// What the judge counted for a text, one line per clause (for tuning the lexicon).

@@ -104,3 +104,13 @@ fn a_list_of_units_read_only_in_part_gives_no_task() {
         "{got:?}"
     );
 }
+
+#[test]
+fn points_under_a_heading_addressed_to_others_are_theirs() {
+    let j = judge("thpt", "ỦY BAN NHÂN DÂN TỈNH GIA LAI");
+    let head = j.judge("Ủy ban nhân dân các xã, phường:", Above::Nothing);
+    assert!(head.by_actor && head.by_organ, "{head:?}");
+    let text = "Cập nhật thường xuyên trang thông tin điện tử của xã, phường, công khai thủ tục hành chính.";
+    let v = j.judge(text, Above::Others);
+    assert_eq!(v.verdict, Verdict::Drop, "{}", v.reason);
+}

@@ -44,3 +44,138 @@ fn the_likeness_counts_are_learned_from_the_tuning_keys_only() {
         );
     }
 }
+
+/// The decided items of the tuning keys of every plan but `left_out`: (kind, text, kept).
+fn items_without(left_out: &str) -> Vec<(String, String, bool)> {
+    let mut items = Vec::new();
+    for case in cases(false).iter().filter(|c| c.name != left_out) {
+        let kind = Preset::builtin(preset_id(&case.unit)).unwrap().likeness;
+        for n in &case.result.nodes {
+            if let Some(&keep) = case.answer.get(&n.id) {
+                items.push((kind.clone(), n.text.clone(), keep));
+            }
+        }
+    }
+    items
+}
+
+/// Folded words of a text, as sorted ids.
+fn word_ids(text: &str, vocab: &mut std::collections::HashMap<String, u32>) -> Vec<u32> {
+    let mut out: Vec<u32> = kehoach_adapt::likeness::features(text)
+        .into_iter()
+        .filter(|f| !f.contains('_'))
+        .map(|w| {
+            let n = vocab.len() as u32;
+            *vocab.entry(w).or_insert(n)
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn dice(a: &[u32], b: &[u32]) -> f64 {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * n as f64 / (a.len() + b.len()).max(1) as f64
+}
+
+type Reading = Box<dyn Fn(&str, &str) -> Option<f64>>;
+type Variant = (
+    String,
+    f64,
+    Box<dyn Fn(&[(String, String, bool)]) -> Reading>,
+);
+
+fn variants() -> Vec<Variant> {
+    let mut out: Vec<Variant> = Vec::new();
+    for firm in [0.8, 0.6] {
+        out.push((
+            "nb shipped".into(),
+            firm,
+            Box::new(|items: &[(String, String, bool)]| {
+                let l = Likeness::learn(items.iter().map(|(k, t, b)| (k.as_str(), t.as_str(), *b)));
+                Box::new(move |k: &str, t: &str| l.keep(k, t)) as Reading
+            }),
+        ));
+    }
+    for (k, firm) in [(5usize, 0.79), (7, 0.7), (9, 0.7), (9, 0.8), (15, 0.7)] {
+        out.push((
+            format!("knn k={k}"),
+            firm,
+            Box::new(move |items: &[(String, String, bool)]| {
+                let mut vocab = std::collections::HashMap::new();
+                let train: Vec<(String, Vec<u32>, bool)> = items
+                    .iter()
+                    .map(|(kind, t, b)| (kind.clone(), word_ids(t, &mut vocab), *b))
+                    .collect();
+                let vocab = std::cell::RefCell::new(vocab);
+                Box::new(move |kind: &str, t: &str| {
+                    let q = word_ids(t, &mut vocab.borrow_mut());
+                    let mut near: Vec<(f64, bool)> = train
+                        .iter()
+                        .filter(|(k2, _, _)| k2 == kind)
+                        .map(|(_, w, b)| (dice(&q, w), *b))
+                        .collect();
+                    if near.is_empty() {
+                        return None;
+                    }
+                    near.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap());
+                    let top = &near[..k.min(near.len())];
+                    let total: f64 = top.iter().map(|(s, _)| s).sum::<f64>() + 1e-9;
+                    let kept: f64 = top.iter().filter(|(_, b)| *b).map(|(s, _)| s).sum();
+                    Some(kept / total)
+                }) as Reading
+            }),
+        ));
+    }
+    out
+}
+
+/// Each tuning plan adapted with readings learned from the others: items asked and wrong
+/// decisions left without asking (`cargo test -p kehoach-adapt --test it leave_one -- --ignored
+/// --nocapture`). How the reading and FIRM were chosen.
+#[test]
+#[ignore = "a measurement (prints figures), a few minutes"]
+fn leave_one_plan_out() {
+    use kehoach_testkit::corpus::{answer_keys, is_held_out, plans};
+    let variants = variants();
+    let mut totals = vec![(0usize, 0usize, 0usize); variants.len()];
+    for dir in plans().into_iter().filter(|d| !is_held_out(d)) {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let items = items_without(&name);
+        for (i, (_, firm, make)) in variants.iter().enumerate() {
+            let reading = make(&items);
+            let reading = std::rc::Rc::new(reading);
+            for key in answer_keys(&dir) {
+                let r = reading.clone();
+                let case = kehoach_adapt::likeness::measured_with(
+                    move |k, t| r(k, t),
+                    *firm,
+                    || crate::adapt_corpus::adapt_case(&dir, &key),
+                );
+                let s = crate::adapt_corpus::score(&case);
+                totals[i].0 += s.items;
+                totals[i].1 += s.asked;
+                totals[i].2 += s.silent_wrong;
+            }
+        }
+    }
+    for ((name, firm, _), (items, asked, wrong)) in variants.iter().zip(totals) {
+        println!(
+            "{name} firm {firm:.2}: {items} items, {asked} asked, of the {} decided without asking {wrong} wrong ({:.2} %)",
+            items - asked,
+            100.0 * wrong as f64 / (items - asked) as f64
+        );
+    }
+}
