@@ -53,6 +53,30 @@ const TITLES: &[&str] = &[
 ];
 
 impl Judge {
+    /// A lead-in of a few words that opens with a verb ("Tham mưu Ủy ban nhân dân tỉnh:",
+    /// "Hướng dẫn, kiểm tra:").
+    pub(super) fn acts_lead_in(&self, text: &str) -> bool {
+        let t = text.trim();
+        if !t.ends_with(':') || t.split_whitespace().count() > 10 {
+            return false;
+        }
+        let found = self.phrases.find(t);
+        self.ids
+            .actions
+            .iter()
+            .any(|&v| found.at(v).iter().any(|&(s, _)| s == 0))
+    }
+
+    /// A few words naming who, with no action in them ("Ủy ban nhân dân các xã, phường:").
+    pub(super) fn names_only(&self, text: &str) -> bool {
+        let t = text.trim();
+        if t.split_whitespace().count() > 10 || t.trim_end_matches(':').contains([':', ';', '.']) {
+            return false;
+        }
+        let found = self.phrases.find(t);
+        self.ids.actions.iter().all(|&v| found.at(v).is_empty())
+    }
+
     /// The parent's organ a text is addressed to, as its section ("Văn phòng Sở:", "Phòng Tổ
     /// chức cán bộ: chủ trì …"): what follows is that organ's work, whatever its words.
     /// (Not where the organ directs units like this one: "Phòng Giáo dục và Đào tạo: chỉ đạo

@@ -407,30 +407,6 @@ impl Judge {
         }
     }
 
-    /// A lead-in of a few words that opens with a verb ("Tham mưu Ủy ban nhân dân tỉnh:",
-    /// "Hướng dẫn, kiểm tra:").
-    fn acts_lead_in(&self, text: &str) -> bool {
-        let t = text.trim();
-        if !t.ends_with(':') || t.split_whitespace().count() > 10 {
-            return false;
-        }
-        let found = self.phrases.find(t);
-        self.ids
-            .actions
-            .iter()
-            .any(|&v| found.at(v).iter().any(|&(s, _)| s == 0))
-    }
-
-    /// A few words naming who, with no action in them ("Ủy ban nhân dân các xã, phường:").
-    fn names_only(&self, text: &str) -> bool {
-        let t = text.trim();
-        if t.split_whitespace().count() > 10 || t.trim_end_matches(':').contains([':', ';', '.']) {
-            return false;
-        }
-        let found = self.phrases.find(t);
-        self.ids.actions.iter().all(|&v| found.at(v).is_empty())
-    }
-
     /// What the judge counted for a text, one line per clause (for tuning the lexicon).
     #[doc(hidden)]
     pub fn explain(&self, text: &str) -> String {
