@@ -66,17 +66,23 @@ pub struct Likeness {
     pub all: Counts,
 }
 
-/// The words and word pairs of a text, folded ("chữ ký số" → "chu", "ky", "so", "chu_ky",
-/// "ky_so"); numbers left out.
+/// The word pairs of a text, folded ("chữ ký số" → "chu_ky", "ky_so"; a text of one word,
+/// that word); numbers left out. (Single words beside the pairs counted the same evidence
+/// twice: leaving each tuning plan out in turn, the reading with them asked 76 more items of
+/// 4,958 for the same wrong decisions left unasked.)
 pub fn features(text: &str) -> BTreeSet<String> {
     let folded = kehoach_text::fold(text);
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_ascii_lowercase())
         .filter(|w| !w.is_empty())
         .collect();
-    let mut out: BTreeSet<String> = words.iter().map(|w| w.to_string()).collect();
-    out.extend(words.windows(2).map(|p| format!("{}_{}", p[0], p[1])));
-    out
+    if words.len() == 1 {
+        return words.iter().map(|w| w.to_string()).collect();
+    }
+    words
+        .windows(2)
+        .map(|p| format!("{}_{}", p[0], p[1]))
+        .collect()
 }
 
 impl Counts {
@@ -220,9 +226,15 @@ mod tests {
     }
 
     #[test]
-    fn features_are_folded_words_and_pairs_without_numbers() {
+    fn features_are_folded_word_pairs_without_numbers() {
         let f = features("Ký số 100% văn bản đi");
         assert!(f.contains("ky_so") && f.contains("van_ban") && f.contains("ban_di"));
+        assert!(!f.contains("ky"), "pairs only");
+        assert_eq!(
+            features("Kiểm tra"),
+            BTreeSet::from(["kiem_tra".to_string()])
+        );
+        assert_eq!(features("Nhiệm vụ:").len(), 1);
         assert!(!f.iter().any(|x| x.chars().any(|c| c.is_ascii_digit())));
     }
 }

@@ -59,87 +59,28 @@ fn items_without(left_out: &str) -> Vec<(String, String, bool)> {
     items
 }
 
-/// Folded words of a text, as sorted ids.
-fn word_ids(text: &str, vocab: &mut std::collections::HashMap<String, u32>) -> Vec<u32> {
-    let mut out: Vec<u32> = kehoach_adapt::likeness::features(text)
-        .into_iter()
-        .filter(|f| !f.contains('_'))
-        .map(|w| {
-            let n = vocab.len() as u32;
-            *vocab.entry(w).or_insert(n)
-        })
-        .collect();
-    out.sort();
-    out.dedup();
-    out
-}
-
-fn dice(a: &[u32], b: &[u32]) -> f64 {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * n as f64 / (a.len() + b.len()).max(1) as f64
-}
-
 type Reading = Box<dyn Fn(&str, &str) -> Option<f64>>;
-type Variant = (
-    String,
-    f64,
-    Box<dyn Fn(&[(String, String, bool)]) -> Reading>,
-);
+type Learn = Box<dyn Fn(&[(String, String, bool)]) -> Reading>;
+type Variant = (String, f64, Learn);
 
 fn variants() -> Vec<Variant> {
-    let mut out: Vec<Variant> = Vec::new();
-    for firm in [0.8, 0.6] {
-        out.push((
-            "nb shipped".into(),
-            firm,
-            Box::new(|items: &[(String, String, bool)]| {
-                let l = Likeness::learn(items.iter().map(|(k, t, b)| (k.as_str(), t.as_str(), *b)));
-                Box::new(move |k: &str, t: &str| l.keep(k, t)) as Reading
-            }),
-        ));
-    }
-    for (k, firm) in [(5usize, 0.79), (7, 0.7), (9, 0.7), (9, 0.8), (15, 0.7)] {
-        out.push((
-            format!("knn k={k}"),
-            firm,
-            Box::new(move |items: &[(String, String, bool)]| {
-                let mut vocab = std::collections::HashMap::new();
-                let train: Vec<(String, Vec<u32>, bool)> = items
-                    .iter()
-                    .map(|(kind, t, b)| (kind.clone(), word_ids(t, &mut vocab), *b))
-                    .collect();
-                let vocab = std::cell::RefCell::new(vocab);
-                Box::new(move |kind: &str, t: &str| {
-                    let q = word_ids(t, &mut vocab.borrow_mut());
-                    let mut near: Vec<(f64, bool)> = train
-                        .iter()
-                        .filter(|(k2, _, _)| k2 == kind)
-                        .map(|(_, w, b)| (dice(&q, w), *b))
-                        .collect();
-                    if near.is_empty() {
-                        return None;
-                    }
-                    near.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap());
-                    let top = &near[..k.min(near.len())];
-                    let total: f64 = top.iter().map(|(s, _)| s).sum::<f64>() + 1e-9;
-                    let kept: f64 = top.iter().filter(|(_, b)| *b).map(|(s, _)| s).sum();
-                    Some(kept / total)
-                }) as Reading
-            }),
-        ));
-    }
-    out
+    // (Tried on 2026-12-07 and left: single words beside the pairs, 76 more items asked for the
+    // same errors; words only, 4.9 %; counts by the parent's level too, no better; the nearest
+    // decided items by shared words instead of counts, 4.6–5.5 %.)
+    [
+        (0.8, "the shipped threshold"),
+        (0.6, "a lower threshold"),
+        (1.01, "no reading"),
+    ]
+    .into_iter()
+    .map(|(firm, name)| {
+        let make: Learn = Box::new(|items: &[(String, String, bool)]| {
+            let l = Likeness::learn(items.iter().map(|(k, t, b)| (k.as_str(), t.as_str(), *b)));
+            Box::new(move |k: &str, t: &str| l.keep(k, t)) as Reading
+        });
+        (name.to_string(), firm, make)
+    })
+    .collect()
 }
 
 /// Each tuning plan adapted with readings learned from the others: items asked and wrong
