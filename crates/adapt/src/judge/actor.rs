@@ -73,8 +73,24 @@ impl Judge {
         if t.split_whitespace().count() > 10 || t.trim_end_matches(':').contains([':', ';', '.']) {
             return false;
         }
+        // (Not where it names units like this one, or opens as they are called: "Các phòng,
+        // chi cục thuộc Sở" to a division.)
+        let first_two = |s: &str| -> String {
+            fold(s)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let opening = first_two(t);
+        let like_own = self
+            .own_units
+            .iter()
+            .any(|u| u.split_whitespace().count() > 2 && first_two(u) == opening);
         let found = self.phrases.find(t);
-        self.ids.actions.iter().all(|&v| found.at(v).is_empty())
+        let names_own = self.ids.own_units.iter().any(|&u| !found.at(u).is_empty());
+        !like_own && !names_own && self.ids.actions.iter().all(|&v| found.at(v).is_empty())
     }
 
     /// The parent's organ a text is addressed to, as its section ("Văn phòng Sở:", "Phòng Tổ

@@ -337,7 +337,9 @@ impl Judge {
             // Under a heading addressed to one of the parent's organs or to other units ("Ủy
             // ban nhân dân các xã, phường:", "Sở kiểm tra … tập trung vào:"), a point of work
             // every unit does is theirs unless it names this unit.
-            counted.retain(|id, h| !h.own || self.is_class(id));
+            // (Units like this one named or directed — "Chỉ đạo các trường trung học phổ thông
+            // xây dựng kế hoạch …" under "Sở Giáo dục và Đào tạo:" — still count.)
+            counted.retain(|id, h| !h.own || self.is_class(id) || id == "directs");
             counted.insert(
                 "above".into(),
                 Hit {
