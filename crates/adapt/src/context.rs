@@ -58,6 +58,9 @@ impl Context {
             // The parent's level ("tỉnh", "thành phố", "xã" …), as its plan says "trên địa bàn
             // tỉnh"; empty for a body named by no place.
             "level": kehoach_parent::ParentProfile::of(parent).territory,
+            // What the parent calls itself ("Sở", "xã", "tỉnh"): "Trang thông tin điện tử của
+            // Sở" is the parent's own page.
+            "word": kehoach_parent::ParentProfile::of(parent).unit_word,
             "doc_type": doc_type,
             "number": parent.header.number.clone().unwrap_or_else(|| blank.to_string()),
             "numbered": parent.header.number.as_deref().is_some_and(|n| !n.trim().is_empty()),

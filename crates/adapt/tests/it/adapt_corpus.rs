@@ -414,6 +414,20 @@ fn a_dropped_item_is_offered_in_the_words_keeping_it_gives() {
                 if kept.flags.iter().any(|f| ids.contains(&f.node)) {
                     left += 1;
                     left_own += usize::from(case.why.get(id).is_some_and(|w| w == "own"));
+                    // (`KEHOACH_DEBUG_ADAPT=1`, tuning set only: held-out plans are measured,
+                    // never read.)
+                    if !held_out && std::env::var_os("KEHOACH_DEBUG_ADAPT").is_some() {
+                        let text = unit_items(id).first().map(|(_, t)| t.clone());
+                        for f in kept.flags.iter().filter(|f| ids.contains(&f.node)) {
+                            eprintln!(
+                                "offer left {} {} {id}: «{}» in {}",
+                                case.name,
+                                case.unit,
+                                f.phrase,
+                                text.as_deref().unwrap_or("")
+                            );
+                        }
+                    }
                 }
             }
         }
