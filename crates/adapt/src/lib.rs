@@ -20,6 +20,8 @@ mod edits;
 pub mod judge;
 pub mod likeness;
 mod own_voice;
+/// Why a parent's funding sentence is not kept: the unit's own sentence replaces it.
+pub use own_voice::FUNDING;
 pub mod preset;
 mod reword;
 mod select;
@@ -257,6 +259,33 @@ pub fn adapt_with(
                     }
                     true
                 });
+                // A funding sentence the judge left out still says where the unit's funding
+                // goes ("Kinh phí thực hiện: từ ngân sách đặc khu …" at the end of Tổ chức
+                // thực hiện): the unit's own sentence in its place.
+                let undecided =
+                    |i: &Item| !i.walk().iter().any(|x| decisions.nodes.contains_key(&x.id));
+                let dropped = part.items.iter().enumerate().find(|(_, i)| {
+                    own_voice::is_funding(i) && undecided(i) && !items.iter().any(|k| k.id == i.id)
+                });
+                if let Some((at, parent_item)) = dropped.filter(|_| !funded) {
+                    let ids: Vec<String> =
+                        parent_item.walk().iter().map(|i| i.id.clone()).collect();
+                    mark(&mut nodes, &ids, |n| {
+                        n.reason = own_voice::FUNDING.to_string();
+                        n.doubt = None;
+                        n.kept = n.id == parent_item.id;
+                    });
+                    let mut own = Item::new(
+                        format!("{}.kinh-phi", parent_item.id),
+                        &parent_item.label,
+                        &funding,
+                    );
+                    own.kind = parent_item.kind;
+                    own.source = Some(parent_item.id.clone());
+                    let index = |k: &Item| part.items.iter().position(|p| p.id == k.id);
+                    let pos = items.iter().position(|k| index(k).is_some_and(|i| i > at));
+                    items.insert(pos.unwrap_or(items.len()), own);
+                }
                 // In the unit's voice: the parent's instructions to its units are the unit's
                 // own, addressed to its head; its steering of them and its requests to other
                 // bodies go (what the user decided stands).

@@ -87,9 +87,27 @@ pub struct Score {
     /// The same over the items of work only (not a heading over points, which stands or falls
     /// with them): items, asked, wrong without asking.
     pub leaves: (usize, usize, usize),
+    /// The items of the key counted (all but the funding sentences the unit's own replaces).
+    pub counted: std::collections::BTreeSet<String>,
 }
 
 pub fn score(case: &Case) -> Score {
+    // The parent's funding sentences, which the unit's own sentence replaces, are neither kept
+    // nor dropped in the parent's words (the worklist does not ask them either): not counted.
+    let replaced: std::collections::BTreeSet<&str> = case
+        .result
+        .nodes
+        .iter()
+        .filter(|n| {
+            n.topic.is_some_and(|t| case.result.replaced.contains(&t)) || n.reason == adapt::FUNDING
+        })
+        .map(|n| n.id.as_str())
+        .collect();
+    let answer: BTreeMap<&String, &bool> = case
+        .answer
+        .iter()
+        .filter(|(id, _)| !replaced.contains(id.as_str()))
+        .collect();
     let kept: BTreeMap<&str, bool> = case
         .result
         .nodes
@@ -97,9 +115,9 @@ pub fn score(case: &Case) -> Score {
         .map(|n| (n.id.as_str(), n.kept))
         .collect();
     let (mut wrong_keeps, mut wrong_drops, mut missing) = (Vec::new(), Vec::new(), 0);
-    for (id, want) in &case.answer {
+    for (&id, &want) in &answer {
         match kept.get(id.as_str()) {
-            Some(got) if got == want => {}
+            Some(&got) if got == *want => {}
             Some(true) => wrong_keeps.push(id.clone()),
             Some(false) => wrong_drops.push(id.clone()),
             None => missing += 1,
@@ -127,10 +145,9 @@ pub fn score(case: &Case) -> Score {
         .chain(&wrong_drops)
         .map(String::as_str)
         .collect();
-    let leaf_ids: Vec<&str> = case
-        .answer
+    let leaf_ids: Vec<&str> = answer
         .keys()
-        .map(String::as_str)
+        .map(|id| id.as_str())
         .filter(|id| !headings.contains(id))
         .collect();
     let leaves = (
@@ -143,9 +160,9 @@ pub fn score(case: &Case) -> Score {
     );
     Score {
         leaves,
-        items: case.answer.len(),
-        asked: case
-            .answer
+        items: answer.len(),
+        counted: answer.keys().map(|id| id.to_string()).collect(),
+        asked: answer
             .keys()
             .filter(|id| asked.contains(id.as_str()))
             .count(),
@@ -308,7 +325,7 @@ fn the_held_out_parents_are_adapted_and_measured() {
         );
         t.add(&s);
         let is_look = |id: &String| case.why.get(id).is_some_and(|w| w == "look");
-        look += case.answer.keys().filter(|id| is_look(id)).count();
+        look += s.counted.iter().filter(|id| is_look(id)).count();
         look_wrong += s
             .wrong_keeps
             .iter()

@@ -1,7 +1,8 @@
 //! "Tổ chức thực hiện" of a unit plan holds the unit's own roles and its reporting to its
 //! parent: every corpus parent (and the built-in District 1 plan) adapted with the preset of
 //! its answer key and with a school's, defaults accepted — no subordinate of the parent given
-//! work, no request to another body, no audience of the parent, no funding but the unit's.
+//! work, no request to another body, no audience of the parent, no funding but the unit's —
+//! and, where the parent says how its plan is funded, the unit's own funding sentence.
 use kehoach_adapt::{self as adapt, AdaptOptions, Preset};
 use kehoach_import as import;
 use kehoach_model::{Decisions, Item, Plan, Topic};
@@ -60,6 +61,23 @@ fn to_chuc_thuc_hien_of_every_unit_plan_is_the_units_own() {
             )
             .unwrap()
             .plan;
+            // Where the parent says how its plan is funded (a part of its own, or a sentence of
+            // Tổ chức thực hiện), the unit's plan says how its own is.
+            let funding = |t: &str| {
+                let f = kehoach_text::fold(t);
+                f.starts_with("kinh phi") || f.starts_with("nguon kinh phi")
+            };
+            let parent_funds = parent.part(Topic::KinhPhi).is_some()
+                || to_chuc(parent).iter().any(|(_, t)| funding(t));
+            let unit_funds = plan
+                .items()
+                .iter()
+                .any(|(_, i)| funding(&i.text) && i.text.contains(&profile.name));
+            if parent_funds && !unit_funds {
+                problems.push(format!(
+                    "{name} / {preset}: no funding sentence of the unit's"
+                ));
+            }
             for (id, text) in to_chuc(&plan) {
                 // Its funding is the unit's own sentence, not the parent's budget (its title
                 // "Kinh phí thực hiện" aside).
