@@ -222,7 +222,12 @@ pub fn adapt_with(
                 // them (a section "Kinh phí thực hiện" of Tổ chức thực hiện): the unit's own
                 // sentence, once.
                 let funding = render("funding")?;
-                let mut funded = parent.part(Topic::KinhPhi).is_some();
+                // (A funding sentence the user kept in the parent's words is the plan's.)
+                let mut funded = parent.part(Topic::KinhPhi).is_some()
+                    || part.items.iter().any(|i| {
+                        own_voice::is_funding(i)
+                            && i.walk().iter().any(|x| decisions.nodes.contains_key(&x.id))
+                    });
                 items.retain_mut(|item| {
                     let decided = item
                         .walk()

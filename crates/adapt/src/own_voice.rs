@@ -141,9 +141,26 @@ pub fn own_voice(text: &str, has_children: bool, head: &str, steers: bool) -> Vo
             .filter_map(|p| folded.rfind(p))
             .max();
         if let Some(last) = last_title {
+            // (A verb, not the noun inside a name: "các cơ quan, tổ chức chính trị - xã hội",
+            // "Ban Quản lý dự án đầu tư xây dựng".)
             let verb = LIST_ENDS
                 .iter()
-                .filter_map(|v| folded[last..].find(&format!(" {v} ")).map(|i| last + i + 1))
+                .flat_map(|v| {
+                    let pattern = format!(" {v}");
+                    folded[last..]
+                        .match_indices(&pattern)
+                        .map(|(i, _)| (last + i + 1, v.len()))
+                        .collect::<Vec<_>>()
+                })
+                .filter(|&(at, len)| {
+                    let after = &folded[at + len..];
+                    let before = folded[..at].trim_end();
+                    (after.starts_with(' ') || after.starts_with(','))
+                        && !after.trim_start().starts_with("chinh tri")
+                        && !before.ends_with("dau tu")
+                        && !before.ends_with(',')
+                })
+                .map(|(at, _)| at)
                 .min();
             return match verb {
                 Some(at) => {
@@ -186,6 +203,19 @@ pub fn addressed_to_head(item: &mut Item, own: &dyn Fn(&str) -> bool, head: &str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_noun_inside_a_list_of_addressees_is_not_its_verb() {
+        assert_eq!(
+            own_voice(
+                "Hiệu trưởng các trường, Thủ trưởng các cơ quan, tổ chức chính trị - xã hội triển khai, thực hiện Kế hoạch này.",
+                false,
+                "Hiệu trưởng",
+                false
+            ),
+            Voice::Reworded("Hiệu trưởng triển khai, thực hiện Kế hoạch này.".into())
+        );
+    }
 
     #[test]
     fn a_list_of_addressees_by_title_gives_way_to_the_head() {

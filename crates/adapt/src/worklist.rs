@@ -66,9 +66,10 @@ pub fn list(a: &Adaptation, decisions: &Decisions) -> Vec<WorkItem> {
     }
     let mut out = Vec::new();
     for (i, n) in nodes.iter().enumerate() {
-        // The parent's funding sentences, which the unit's own sentence replaces, are not the
-        // unit's to keep or drop (step 6 edits that sentence).
-        if n.topic.is_some_and(|t| a.replaced.contains(&t)) {
+        // The parent's funding sentences, which the unit's own sentence replaces (its funding
+        // part, or sentences of Tổ chức thực hiện), are not the unit's to keep or drop (step 6
+        // edits that sentence).
+        if n.topic.is_some_and(|t| a.replaced.contains(&t)) || n.reason == crate::FUNDING {
             continue;
         }
         let heading = nodes.get(i + 1).is_some_and(|next| next.depth > n.depth);

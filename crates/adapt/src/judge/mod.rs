@@ -345,7 +345,7 @@ impl Judge {
                 Hit {
                     own: false,
                     weight: 3,
-                    why: "mục trên giao việc cho cơ quan, đơn vị khác".into(),
+                    why: "phần việc cấp trên giao cho cơ quan, đơn vị khác ở mục trên".into(),
                 },
             );
         }
