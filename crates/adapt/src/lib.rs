@@ -17,6 +17,7 @@ mod cells;
 mod context;
 mod derived;
 mod edits;
+mod funding;
 pub mod judge;
 pub mod likeness;
 mod own_voice;
@@ -219,78 +220,15 @@ pub fn adapt_with(
                     .filter_map(|item| sel.select(item, PartMode::Drop, 0, &mut nodes))
                     .collect();
                 // The parent's funding sentences, where its plan has no part of its own for
-                // them (a section "Kinh phí thực hiện" of Tổ chức thực hiện): the unit's own
-                // sentence, once.
-                let funding = render("funding")?;
-                // (A funding sentence the user kept in the parent's words is the plan's.)
-                let mut funded = parent.part(Topic::KinhPhi).is_some()
-                    || part.items.iter().any(|i| {
-                        own_voice::is_funding(i)
-                            && i.walk().iter().any(|x| decisions.nodes.contains_key(&x.id))
-                    });
-                items.retain_mut(|item| {
-                    let decided = item
-                        .walk()
-                        .iter()
-                        .any(|i| decisions.nodes.contains_key(&i.id));
-                    if decided || !own_voice::is_funding(item) {
-                        return true;
-                    }
-                    let ids: Vec<String> = item.walk().iter().map(|i| i.id.clone()).collect();
-                    let first = !std::mem::replace(&mut funded, true);
-                    // The section's title stays (once); its sentences, or the sentence itself,
-                    // are the unit's sentence.
-                    let heading = !item.items.is_empty();
-                    mark(&mut nodes, &ids, |n| {
-                        n.reason = own_voice::FUNDING.to_string();
-                        n.doubt = None;
-                        if !first || (heading && n.id != item.id) {
-                            n.kept = false;
-                        }
-                    });
-                    if !first {
-                        return false;
-                    }
-                    // A new item, its source the parent's: the unit's sentence is not the
-                    // parent's wording to review.
-                    let mut own = Item::new(format!("{}.kinh-phi", item.id), "", &funding);
-                    if heading {
-                        item.items = vec![own];
-                    } else {
-                        own.label = item.label.clone();
-                        own.kind = item.kind;
-                        own.source = Some(item.id.clone());
-                        *item = own;
-                    }
-                    true
-                });
-                // A funding sentence the judge left out still says where the unit's funding
-                // goes ("Kinh phí thực hiện: từ ngân sách đặc khu …" at the end of Tổ chức
-                // thực hiện): the unit's own sentence in its place.
-                let undecided =
-                    |i: &Item| !i.walk().iter().any(|x| decisions.nodes.contains_key(&x.id));
-                let dropped = part.items.iter().enumerate().find(|(_, i)| {
-                    own_voice::is_funding(i) && undecided(i) && !items.iter().any(|k| k.id == i.id)
-                });
-                if let Some((at, parent_item)) = dropped.filter(|_| !funded) {
-                    let ids: Vec<String> =
-                        parent_item.walk().iter().map(|i| i.id.clone()).collect();
-                    mark(&mut nodes, &ids, |n| {
-                        n.reason = own_voice::FUNDING.to_string();
-                        n.doubt = None;
-                        n.kept = n.id == parent_item.id;
-                    });
-                    let mut own = Item::new(
-                        format!("{}.kinh-phi", parent_item.id),
-                        &parent_item.label,
-                        &funding,
-                    );
-                    own.kind = parent_item.kind;
-                    own.source = Some(parent_item.id.clone());
-                    let index = |k: &Item| part.items.iter().position(|p| p.id == k.id);
-                    let pos = items.iter().position(|k| index(k).is_some_and(|i| i > at));
-                    items.insert(pos.unwrap_or(items.len()), own);
-                }
+                // them: the unit's own sentence, once ([`funding::to_chuc`]).
+                funding::to_chuc(
+                    &mut items,
+                    part,
+                    parent.part(Topic::KinhPhi).is_some(),
+                    &render("funding")?,
+                    decisions,
+                    &mut nodes,
+                );
                 // In the unit's voice: the parent's instructions to its units are the unit's
                 // own, addressed to its head; its steering of them and its requests to other
                 // bodies go (what the user decided stands).
@@ -496,7 +434,7 @@ pub fn adapt_with(
 }
 
 /// Changes the review states of the items `ids` (an item decided by a rule, with its points).
-fn mark(nodes: &mut [NodeState], ids: &[String], f: impl Fn(&mut NodeState)) {
+pub(crate) fn mark(nodes: &mut [NodeState], ids: &[String], f: impl Fn(&mut NodeState)) {
     for n in nodes.iter_mut().filter(|n| ids.contains(&n.id)) {
         f(n);
     }

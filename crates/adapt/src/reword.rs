@@ -203,9 +203,18 @@ fn reword_item(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
     for h in hits.iter_mut() {
         h.1 = absorb_qualifier(&item.text, h.1);
     }
-    // Never inside a cited document's title, a quotation or a name.
+    // Never inside a cited document's title, a quotation or a name — nor the head of a longer
+    // name: "Trang thông tin điện tử của tỉnh" in "… của tỉnh Gia Lai" is the province's.
     let spans = protected(&item.text);
-    hits.retain(|&(s, e, _)| spans.allows(s, e));
+    let text = &item.text;
+    let names_more = |e: usize| {
+        text[..e].ends_with(char::is_lowercase)
+            && text[e..]
+                .strip_prefix(' ')
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_uppercase)
+    };
+    hits.retain(|&(s, e, _)| spans.allows(s, e) && !names_more(e));
     hits.sort_by(|a, b| a.0.cmp(&b.0).then((b.1 - b.0).cmp(&(a.1 - a.0))));
     let mut chosen: Vec<(usize, usize, usize)> = Vec::new();
     for h in hits {

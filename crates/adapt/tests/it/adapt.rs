@@ -399,3 +399,60 @@ proptest! {
         }
     }
 }
+
+/// A rewording never takes the head of a longer name: the parent's own page becomes the
+/// unit's, the page of a province named in full stays the province's.
+#[test]
+fn the_parents_own_page_is_reworded_but_not_a_name_that_goes_on() {
+    let dir = kehoach_testkit::corpus::plans()
+        .into_iter()
+        .find(|d| d.ends_with("tinh-gia-lai-2027"))
+        .unwrap();
+    let mut parent = kehoach_import::read_path(&dir.join("doc.docx")).unwrap();
+    let part = parent
+        .parts
+        .iter_mut()
+        .find(|p| p.topic() == Some(kehoach_model::Topic::NhiemVu))
+        .unwrap();
+    let mut own = part.items[0].clone();
+    own.id = "T.1".into();
+    own.items.clear();
+    own.text = "Duy trì chuyên mục cải cách hành chính trên Trang thông tin điện tử của tỉnh; khảo sát sự hài lòng đối với sự phục vụ của tỉnh.".into();
+    let mut named = own.clone();
+    named.id = "T.2".into();
+    named.text = "Đăng tải kết quả trên Trang thông tin điện tử của tỉnh Gia Lai.".into();
+    part.items.insert(0, named);
+    part.items.insert(0, own);
+    let preset = Preset::builtin("mam-non").unwrap();
+    let profile = kehoach_testkit::corpus::unit_profile("mam-non", &parent);
+    let mut decisions = Decisions::default();
+    for id in ["T.1", "T.2"] {
+        decisions.nodes.insert(id.into(), NodeDecision::Keep);
+    }
+    let plan = adapt::adapt(
+        &parent,
+        &profile,
+        &preset,
+        &decisions,
+        AdaptOptions {
+            apply_defaults: true,
+        },
+    )
+    .unwrap()
+    .plan;
+    let text = |source: &str| {
+        plan.items()
+            .into_iter()
+            .find(|(_, i)| i.source.as_deref() == Some(source))
+            .map(|(_, i)| i.text.clone())
+            .unwrap()
+    };
+    assert_eq!(
+        text("T.1"),
+        "Duy trì chuyên mục cải cách hành chính trên Trang thông tin điện tử của nhà trường; khảo sát sự hài lòng đối với sự phục vụ của nhà trường."
+    );
+    assert_eq!(
+        text("T.2"),
+        "Đăng tải kết quả trên Trang thông tin điện tử của tỉnh Gia Lai."
+    );
+}
