@@ -50,6 +50,7 @@ impl Context {
             "kind": names::kind_of(&profile.name),
             "level": names::level_of(&profile.name),
         });
+        let profile_of_parent = kehoach_parent::ParentProfile::of(parent);
         let parent_json = serde_json::json!({
             "body": parent_body,
             // Who issued the parent plan, as its own header says: the plan is cited so.
@@ -57,10 +58,10 @@ impl Context {
             "place": place,
             // The parent's level ("tỉnh", "thành phố", "xã" …), as its plan says "trên địa bàn
             // tỉnh"; empty for a body named by no place.
-            "level": kehoach_parent::ParentProfile::of(parent).territory,
+            "level": profile_of_parent.territory,
             // What the parent calls itself ("Sở", "xã", "tỉnh"): "Trang thông tin điện tử của
             // Sở" is the parent's own page.
-            "word": kehoach_parent::ParentProfile::of(parent).unit_word,
+            "word": profile_of_parent.unit_word,
             "doc_type": doc_type,
             "number": parent.header.number.clone().unwrap_or_else(|| blank.to_string()),
             "numbered": parent.header.number.as_deref().is_some_and(|n| !n.trim().is_empty()),

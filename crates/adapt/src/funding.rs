@@ -15,18 +15,15 @@ pub fn to_chuc(
     decisions: &Decisions,
     nodes: &mut [NodeState],
 ) {
+    let decided = |i: &Item| i.walk().iter().any(|x| decisions.nodes.contains_key(&x.id));
     // (A funding sentence the user kept in the parent's words is the plan's.)
     let mut funded = has_part
-        || part.items.iter().any(|i| {
-            super::own_voice::is_funding(i)
-                && i.walk().iter().any(|x| decisions.nodes.contains_key(&x.id))
-        });
-    items.retain_mut(|item| {
-        let decided = item
-            .walk()
+        || part
+            .items
             .iter()
-            .any(|i| decisions.nodes.contains_key(&i.id));
-        if decided || !super::own_voice::is_funding(item) {
+            .any(|i| super::own_voice::is_funding(i) && decided(i));
+    items.retain_mut(|item| {
+        if decided(item) || !super::own_voice::is_funding(item) {
             return true;
         }
         let ids: Vec<String> = item.walk().iter().map(|i| i.id.clone()).collect();
@@ -44,25 +41,18 @@ pub fn to_chuc(
         if !first {
             return false;
         }
-        // A new item, its source the parent's: the unit's sentence is not the
-        // parent's wording to review.
-        let mut own = Item::new(format!("{}.kinh-phi", item.id), "", funding);
         if heading {
-            item.items = vec![own];
+            item.items = vec![Item::new(format!("{}.kinh-phi", item.id), "", funding)];
         } else {
-            own.label = item.label.clone();
-            own.kind = item.kind;
-            own.source = Some(item.id.clone());
-            *item = own;
+            *item = in_place_of(item, funding);
         }
         true
     });
     // A funding sentence the judge left out still says where the unit's funding
     // goes ("Kinh phí thực hiện: từ ngân sách đặc khu …" at the end of Tổ chức
     // thực hiện): the unit's own sentence in its place.
-    let undecided = |i: &Item| !i.walk().iter().any(|x| decisions.nodes.contains_key(&x.id));
     let dropped = part.items.iter().enumerate().find(|(_, i)| {
-        super::own_voice::is_funding(i) && undecided(i) && !items.iter().any(|k| k.id == i.id)
+        super::own_voice::is_funding(i) && !decided(i) && !items.iter().any(|k| k.id == i.id)
     });
     if let Some((at, parent_item)) = dropped.filter(|_| !funded) {
         let ids: Vec<String> = parent_item.walk().iter().map(|i| i.id.clone()).collect();
@@ -71,15 +61,18 @@ pub fn to_chuc(
             n.doubt = None;
             n.kept = n.id == parent_item.id;
         });
-        let mut own = Item::new(
-            format!("{}.kinh-phi", parent_item.id),
-            &parent_item.label,
-            funding,
-        );
-        own.kind = parent_item.kind;
-        own.source = Some(parent_item.id.clone());
+        let own = in_place_of(parent_item, funding);
         let index = |k: &Item| part.items.iter().position(|p| p.id == k.id);
         let pos = items.iter().position(|k| index(k).is_some_and(|i| i > at));
         items.insert(pos.unwrap_or(items.len()), own);
     }
+}
+
+/// The unit's funding sentence in the place of a parent's item: a new item with the parent's
+/// as its source (the unit's sentence is not the parent's wording to review).
+fn in_place_of(item: &Item, funding: &str) -> Item {
+    let mut own = Item::new(format!("{}.kinh-phi", item.id), &item.label, funding);
+    own.kind = item.kind;
+    own.source = Some(item.id.clone());
+    own
 }

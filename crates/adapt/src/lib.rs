@@ -21,8 +21,6 @@ mod funding;
 pub mod judge;
 pub mod likeness;
 mod own_voice;
-/// Why a parent's funding sentence is not kept: the unit's own sentence replaces it.
-pub use own_voice::FUNDING;
 pub mod preset;
 mod reword;
 mod select;
@@ -434,6 +432,15 @@ pub fn adapt_with(
 }
 
 /// Changes the review states of the items `ids` (an item decided by a rule, with its points).
+impl Adaptation {
+    /// Whether the unit's own funding sentence stands in place of this parent item (its funding
+    /// part, or a funding sentence of Tổ chức thực hiện): neither kept nor dropped in the
+    /// parent's words, and never asked.
+    pub fn replaced_by_unit(&self, n: &NodeState) -> bool {
+        n.topic.is_some_and(|t| self.replaced.contains(&t)) || n.reason == own_voice::FUNDING
+    }
+}
+
 pub(crate) fn mark(nodes: &mut [NodeState], ids: &[String], f: impl Fn(&mut NodeState)) {
     for n in nodes.iter_mut().filter(|n| ids.contains(&n.id)) {
         f(n);

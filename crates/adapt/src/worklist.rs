@@ -69,7 +69,7 @@ pub fn list(a: &Adaptation, decisions: &Decisions) -> Vec<WorkItem> {
         // The parent's funding sentences, which the unit's own sentence replaces (its funding
         // part, or sentences of Tổ chức thực hiện), are not the unit's to keep or drop (step 6
         // edits that sentence).
-        if n.topic.is_some_and(|t| a.replaced.contains(&t)) || n.reason == crate::FUNDING {
+        if a.replaced_by_unit(n) {
             continue;
         }
         let heading = nodes.get(i + 1).is_some_and(|next| next.depth > n.depth);

@@ -98,9 +98,7 @@ pub fn score(case: &Case) -> Score {
         .result
         .nodes
         .iter()
-        .filter(|n| {
-            n.topic.is_some_and(|t| case.result.replaced.contains(&t)) || n.reason == adapt::FUNDING
-        })
+        .filter(|n| case.result.replaced_by_unit(n))
         .map(|n| n.id.as_str())
         .collect();
     let answer: BTreeMap<&String, &bool> = case

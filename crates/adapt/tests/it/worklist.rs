@@ -113,8 +113,7 @@ fn the_worklist_asks_each_item_once_with_its_reason_and_a_proposal() {
             let heading = a.nodes.get(i + 1).is_some_and(|m| m.depth > n.depth);
             // (The parent's funding sentences the unit's own replaces are not asked: answering
             // "Giữ" would bring back the parent's words.)
-            let replaced = n.topic.is_some_and(|t| a.replaced.contains(&t))
-                || n.reason == kehoach_adapt::FUNDING;
+            let replaced = a.replaced_by_unit(n);
             if !replaced
                 && n.verdict == Verdict::Look
                 && n.kept
