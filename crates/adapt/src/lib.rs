@@ -20,6 +20,7 @@ mod edits;
 mod funding;
 pub mod judge;
 pub mod likeness;
+mod names;
 mod own_voice;
 pub mod preset;
 mod reword;

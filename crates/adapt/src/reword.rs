@@ -201,7 +201,7 @@ fn reword_item(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
     });
     // What qualified the units goes with them: "các cơ quan, đơn vị thuộc xã" → "đơn vị".
     for h in hits.iter_mut() {
-        h.1 = absorb_qualifier(&item.text, h.1);
+        h.1 = super::names::name_end(&item.text, h.1);
     }
     // Never inside a cited document's title, a quotation or a name — nor the head of a longer
     // name: "Trang thông tin điện tử của tỉnh" in "… của tỉnh Gia Lai" is the province's.
@@ -264,32 +264,6 @@ fn reword_item(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
     for (s, e, after) in accepted.into_iter().rev() {
         item.text.replace_range(s..e, &after);
     }
-}
-
-/// The end of a phrase with what qualifies it as the parent's: " thuộc xã", " trực thuộc",
-/// " trên địa bàn phường Sài Gòn" (up to the next word that is not a place).
-fn absorb_qualifier(text: &str, end: usize) -> usize {
-    let rest = &text[end..];
-    for q in [" trực thuộc", " thuộc", " trên địa bàn"] {
-        if let Some(r) = rest.strip_prefix(q) {
-            // A People's Committee named by its place goes whole ("thuộc Ủy ban nhân dân
-            // huyện", not "thuộc Ủy").
-            let body = ["Ủy ban nhân dân", "UBND"]
-                .iter()
-                .find_map(|b| r.trim_start().strip_prefix(b))
-                .unwrap_or(r);
-            let after = kehoach_parent::after_place(body);
-            // Only when a place or nothing followed ("thuộc thẩm quyền" is no qualifier).
-            if after.len() < r.len()
-                || q == " trực thuộc"
-                || r.is_empty()
-                || r.starts_with([',', ';', '.', ':'])
-            {
-                return text.len() - after.len();
-            }
-        }
-    }
-    end
 }
 
 /// The parent giving the work ("Chủ tịch Ủy ban nhân dân xã chỉ đạo các trường học xây dựng

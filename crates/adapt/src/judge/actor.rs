@@ -203,24 +203,7 @@ impl Judge {
             ]
             .iter()
             .any(|t| before.starts_with(t));
-            let mut rest = text[end..].trim_start();
-            // "… trực thuộc", "… trên địa bàn xã": what qualified the units goes with them.
-            for q in [
-                // ("đơn vị sự nghiệp công lập" is one name: none of it stays behind)
-                "sự nghiệp công lập",
-                "sự nghiệp",
-                "giáo dục",
-                "y tế",
-                "công lập",
-                "trực thuộc",
-                "thuộc",
-                "trên địa bàn",
-                "tại",
-            ] {
-                if let Some(r) = rest.strip_prefix(q) {
-                    rest = kehoach_parent::after_place(r).trim_start();
-                }
-            }
+            let rest = text[end..].trim_start();
             let who = if titled { head } else { subject };
             let gap = if rest.is_empty() || rest.starts_with(':') {
                 ""
@@ -230,106 +213,6 @@ impl Judge {
             return Some(format!("{who}{gap}{rest}"));
         }
         None
-    }
-
-    /// Where a list of units that starts at `from` ends ("các phòng chuyên môn, các trường học
-    /// và Trạm Y tế xã"), whether it names units like this one, and units of another kind.
-    fn unit_list(&self, text: &str, from: usize) -> (usize, bool, bool) {
-        let names: Vec<&String> = self
-            .any_units
-            .iter()
-            .chain(&self.own_units)
-            .chain(&self.other_units)
-            .chain(
-                // (The parent's organs as who acts, not its verbs: "Các đơn vị trực thuộc
-                // hướng dẫn học sinh …" lists the units, then says what they do.)
-                self.groups
-                    .iter()
-                    .filter(|g| g.subject)
-                    .flat_map(|g| g.phrases.iter())
-                    .filter(|p| !self.actions.contains(p)),
-            )
-            .collect();
-        let titles = [
-            "thủ trưởng",
-            "người đứng đầu",
-            "chủ tịch",
-            "lãnh đạo",
-            "100%",
-            "hiệu trưởng",
-            "trưởng trạm",
-            "giám đốc",
-        ];
-        // Words a list of units goes on with: "các trường mầm non, tiểu học, trung học cơ sở",
-        // "Ủy ban nhân dân các xã, phường, đặc khu", "cơ quan, địa phương".
-        const MORE: &[&str] = &[
-            "tiểu học",
-            "trung học cơ sở",
-            "trung học phổ thông",
-            "mầm non",
-            "phường",
-            "xã",
-            "đặc khu",
-            "thị trấn",
-            "địa phương",
-            "đơn vị",
-            "cơ quan",
-            "trường học",
-        ];
-        let mut at = from;
-        let mut end = from;
-        let mut own = false;
-        let mut others = false;
-        loop {
-            let rest = &text[at..];
-            let trimmed = rest.trim_start_matches([' ', ',']);
-            let trimmed = trimmed.strip_prefix("và ").unwrap_or(trimmed);
-            let skip = rest.len() - trimmed.len();
-            let hay = Haystack::new(trimmed);
-            let title = titles.iter().find_map(|t| hay.prefix(t)).unwrap_or(0);
-            let after_title = &trimmed[title..];
-            let lead = after_title.len() - after_title.trim_start().len();
-            let h2 = Haystack::new(&after_title[lead..]);
-            let best = names
-                .iter()
-                .map(|n| n.as_str())
-                .chain(if at > from { MORE } else { &[] }.iter().copied())
-                .filter_map(|n| h2.prefix(n))
-                .max()
-                .map(|e| lead + e);
-            let Some(e) = best else { break };
-            let matched = Haystack::new(&after_title[..e]);
-            own |= self
-                .own_units
-                .iter()
-                .any(|u| !matched.find_all(u).is_empty());
-            others |= self
-                .other_units
-                .iter()
-                .any(|u| !matched.find_all(u).is_empty());
-            let mut stop = at + skip + title + e;
-            // A place after the name: "Trạm Y tế xã", "Ủy ban nhân dân 21 xã, thị trấn".
-            for w in [
-                "xã",
-                "phường",
-                "thị trấn",
-                "đặc khu",
-                "huyện",
-                "quận",
-                "tỉnh",
-            ] {
-                let r = &text[stop..];
-                if let Some(x) = r.strip_prefix(' ').and_then(|r| r.strip_prefix(w)) {
-                    if x.is_empty() || x.starts_with([' ', ',', ':', ';', '.']) {
-                        stop += 1 + w.len();
-                        break;
-                    }
-                }
-            }
-            end = stop;
-            at = stop;
-        }
-        (end, own, others)
     }
 
     /// Who the item gives the work to, when it opens by naming someone: the unit or units like
@@ -380,6 +263,13 @@ impl Judge {
                 .max_by_key(|&(_, e)| e)
         };
         let (own_open, other_open) = (opening(&ids.own_units), opening(&ids.other_units));
+        // Units like this one only by the head of a longer name are others: "Các đơn vị thông
+        // tin truyền thông trực thuộc quận …" to a school.
+        if let Some((s, e)) = own_open {
+            if let Some(le) = self.longer_name(text, e) {
+                return Some(Actor::Other(kehoach_text::decapitalise(&text[s..le])));
+            }
+        }
         let longest = |a: Option<(usize, usize)>, b: Option<(usize, usize)>| match (a, b) {
             (Some((_, ae)), Some((_, be))) => ae >= be,
             (a, _) => a.is_some(),

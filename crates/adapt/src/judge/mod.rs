@@ -15,6 +15,7 @@
 //! The verdict comes with the reason the user sees.
 mod actor;
 mod lexicon;
+mod list;
 mod reading;
 
 pub use lexicon::{group_ids, Group};

@@ -114,3 +114,95 @@ fn points_under_a_heading_addressed_to_others_are_theirs() {
     let v = j.judge(text, Above::Others);
     assert_eq!(v.verdict, Verdict::Drop, "{}", v.reason);
 }
+
+/// Generated: every way a parent names units like this one, with what qualifies them, before
+/// work worded with verbs the lexicon knows and verbs it does not. A qualified name is taken
+/// whole ("Các trung tâm y tế khu vực kiện toàn …" → "Đơn vị kiện toàn …"); the head of a
+/// longer name of other units is not the unit ("Các đơn vị thông tin truyền thông trực thuộc
+/// quận …" is never "Nhà trường thông tin truyền thông …").
+#[test]
+fn a_units_name_is_reworded_whole_or_not_at_all() {
+    let predicates = [
+        "kiện toàn tổ chức bộ máy, sắp xếp viên chức theo vị trí việc làm.",
+        "tiếp tục duy trì chuyên mục cải cách hành chính trên trang thông tin điện tử.",
+        "thực hiện cơ chế tự chủ tài chính theo quy định.",
+        "rà soát, cập nhật quy chế chi tiêu nội bộ.",
+    ];
+    let qualifiers = [
+        "khu vực",
+        "trực thuộc",
+        "trực thuộc Sở",
+        "thuộc Ủy ban nhân dân xã Tân An",
+        "trên địa bàn xã",
+        "trên địa bàn",
+        "trong lĩnh vực giáo dục, y tế",
+        "công lập",
+    ];
+    let longer = [
+        "thông tin truyền thông trực thuộc quận",
+        "văn hóa thể thao thuộc xã",
+        "dịch vụ công ích trực thuộc Ủy ban nhân dân phường",
+        "quản lý dự án thuộc Sở",
+    ];
+    for (preset, issuer, subject, nouns) in [
+        (
+            "mam-non",
+            "ỦY BAN NHÂN DÂN PHƯỜNG TÂN ĐỊNH",
+            "Nhà trường",
+            &[
+                "Các trường học",
+                "Các cơ sở giáo dục",
+                "Các cơ quan, đơn vị",
+                "Các đơn vị",
+            ][..],
+        ),
+        (
+            "y-te",
+            "SỞ Y TẾ TỈNH THANH HÓA",
+            "Đơn vị",
+            &[
+                "Các trung tâm y tế",
+                "Các bệnh viện, trung tâm y tế",
+                "Các cơ sở y tế",
+            ][..],
+        ),
+    ] {
+        let j = judge(preset, issuer);
+        for noun in nouns {
+            for p in predicates {
+                let whole = format!("{subject} {p}");
+                let bare = format!("{noun} {p}");
+                assert_eq!(
+                    j.own_wording(&bare, subject, "Hiệu trưởng"),
+                    Some(whole.clone())
+                );
+                for q in qualifiers {
+                    let text = format!("{noun} {q} {p}");
+                    let got = j.own_wording(&text, subject, "Hiệu trưởng");
+                    assert_eq!(got.as_ref(), Some(&whole), "{text}");
+                }
+                for l in longer {
+                    let text = format!("{noun} {l} {p}");
+                    let got = j.own_wording(&text, subject, "Hiệu trưởng");
+                    // (A list that names units like this one before the longer name still
+                    // gives them the work: "Các bệnh viện, trung tâm y tế …".)
+                    if noun.contains(',') {
+                        assert!(
+                            got.is_none() || got == Some(whole.clone()),
+                            "{text}: {got:?}"
+                        );
+                    } else {
+                        assert_eq!(got, None, "{text}");
+                    }
+                    // … and the judge reads other units as who acts.
+                    let why = j.judge(&text, Above::Nothing).reason;
+                    assert!(
+                        !why.contains(&format!("giao cho {}", noun.to_lowercase()))
+                            || why.contains(l),
+                        "{text}: {why}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -62,6 +62,63 @@ fn sentences(plan: &Plan) -> Vec<(String, String)> {
     out
 }
 
+/// The unit's noun glued to what is left of a longer name it replaced the head of: "Đơn vị
+/// khu vực kiện toàn …" (from "Các trung tâm y tế khu vực …"), "Nhà trường thông tin truyền
+/// thông trực thuộc quận …" (from "Các đơn vị thông tin truyền thông trực thuộc quận …").
+fn glued(text: &str, subjects: &[String]) -> Option<String> {
+    const QUALIFIERS: &[&str] = &[
+        "khu vực",
+        "trực thuộc",
+        "thuộc",
+        "công lập",
+        "sự nghiệp",
+        "trên địa bàn",
+        "trong lĩnh vực",
+    ];
+    const PLACES: &[&str] = &[
+        "xã",
+        "phường",
+        "quận",
+        "huyện",
+        "tỉnh",
+        "thành phố",
+        "đặc khu",
+    ];
+    for s in subjects
+        .iter()
+        .filter(|s| s.split_whitespace().count() <= 6)
+    {
+        let Some(rest) = text
+            .strip_prefix(s.as_str())
+            .and_then(|r| r.strip_prefix(' '))
+        else {
+            continue;
+        };
+        if let Some(q) = QUALIFIERS
+            .iter()
+            .find(|q| rest.starts_with(*q) && rest[q.len()..].starts_with([' ', ',', ':', ';']))
+        {
+            return Some(format!("{s} {q}"));
+        }
+        // A few words of a name, then whose it is, before any word that takes an object.
+        let words: Vec<&str> = rest.split(' ').take(6).collect();
+        for i in 1..words.len().saturating_sub(1) {
+            let owner = words[i + 1];
+            let owned = (words[i] == "thuộc" || words[i] == "trực")
+                && (owner.starts_with(char::is_uppercase)
+                    || PLACES.contains(&owner.trim_end_matches([',', ';']))
+                    || owner == "thuộc");
+            let plain_name = words[..i].iter().all(|w| {
+                !w.contains([',', ';', ':']) && !["các", "với", "cho", "của", "và"].contains(w)
+            });
+            if owned && plain_name {
+                return Some(format!("{s} {}", words[..=i + 1].join(" ")));
+            }
+        }
+    }
+    None
+}
+
 #[test]
 fn no_adapted_plan_has_a_broken_sentence_or_a_parent_organ_giving_orders() {
     let mut problems = Vec::new();
@@ -82,7 +139,28 @@ fn no_adapted_plan_has_a_broken_sentence_or_a_parent_organ_giving_orders() {
                     problems.push(format!("{name} / {preset}: đề xuất “{}”", p.label));
                 }
             }
-            for (at, text) in sentences(&result.plan) {
+            // How this plan names its unit where it put an item in the unit's words.
+            let own_subject = Preset::builtin(preset).unwrap().subject(&|s| s.to_string());
+            let subjects: Vec<String> = result
+                .proposals
+                .iter()
+                .filter(|p| p.rule == "loi-don-vi")
+                .map(|p| p.after.trim_end_matches(':').to_string())
+                .chain([own_subject].into_iter().filter(|s| !s.contains("{{")))
+                .collect();
+            let offers = result
+                .nodes
+                .iter()
+                .filter_map(|n| Some((format!("{} (nếu giữ)", n.id), n.offer.clone()?)));
+            let plan = sentences(&result.plan);
+            for (at, text) in plan.iter().cloned().chain(offers) {
+                if let Some(q) = glued(&text, &subjects) {
+                    problems.push(format!(
+                        "{name} / {preset} / {at}: tên cắt dở “{q}”: {text}"
+                    ));
+                }
+            }
+            for (at, text) in plan {
                 if let Some(q) = broken(&text) {
                     problems.push(format!("{name} / {preset} / {at}: câu lỗi “{q}”: {text}"));
                 }
