@@ -16,6 +16,9 @@ pub fn to_chuc(
     nodes: &mut [NodeState],
 ) {
     let decided = |i: &Item| i.walk().iter().any(|x| decisions.nodes.contains_key(&x.id));
+    // The unit's sentence the user dropped ("Bỏ" on it): none in its place.
+    let unwanted =
+        |i: &Item| decisions.nodes.get(&own_id(i)) == Some(&kehoach_model::NodeDecision::Drop);
     // (A funding sentence the user kept in the parent's words is the plan's.)
     let mut funded = has_part
         || part
@@ -31,18 +34,19 @@ pub fn to_chuc(
         // The section's title stays (once); its sentences, or the sentence itself,
         // are the unit's sentence.
         let heading = !item.items.is_empty();
+        let unwanted = unwanted(item);
         mark(nodes, &ids, |n| {
             n.reason = super::own_voice::FUNDING.to_string();
             n.doubt = None;
-            if !first || (heading && n.id != item.id) {
+            if !first || unwanted || (heading && n.id != item.id) {
                 n.kept = false;
             }
         });
-        if !first {
+        if !first || unwanted {
             return false;
         }
         if heading {
-            item.items = vec![Item::new(format!("{}.kinh-phi", item.id), "", funding)];
+            item.items = vec![Item::new(own_id(item), "", funding)];
         } else {
             *item = in_place_of(item, funding);
         }
@@ -56,11 +60,15 @@ pub fn to_chuc(
     });
     if let Some((at, parent_item)) = dropped.filter(|_| !funded) {
         let ids: Vec<String> = parent_item.walk().iter().map(|i| i.id.clone()).collect();
+        let unwanted = unwanted(parent_item);
         mark(nodes, &ids, |n| {
             n.reason = super::own_voice::FUNDING.to_string();
             n.doubt = None;
-            n.kept = n.id == parent_item.id;
+            n.kept = n.id == parent_item.id && !unwanted;
         });
+        if unwanted {
+            return;
+        }
         let own = in_place_of(parent_item, funding);
         let index = |k: &Item| part.items.iter().position(|p| p.id == k.id);
         let pos = items.iter().position(|k| index(k).is_some_and(|i| i > at));
@@ -71,8 +79,13 @@ pub fn to_chuc(
 /// The unit's funding sentence in the place of a parent's item: a new item with the parent's
 /// as its source (the unit's sentence is not the parent's wording to review).
 fn in_place_of(item: &Item, funding: &str) -> Item {
-    let mut own = Item::new(format!("{}.kinh-phi", item.id), &item.label, funding);
+    let mut own = Item::new(own_id(item), &item.label, funding);
     own.kind = item.kind;
     own.source = Some(item.id.clone());
     own
+}
+
+/// The id of the unit's funding sentence made in the place of a parent's item.
+fn own_id(item: &Item) -> String {
+    format!("{}.kinh-phi", item.id)
 }

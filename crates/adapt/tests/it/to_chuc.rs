@@ -110,3 +110,56 @@ fn to_chuc_thuc_hien_of_every_unit_plan_is_the_units_own() {
         problems.join("\n")
     );
 }
+
+/// "Bỏ" on the unit's own funding sentence of Tổ chức thực hiện takes it out, and no funding
+/// sentence of the parent's comes back in its place (it did nothing: the sentence was made
+/// again on every render).
+#[test]
+fn the_unit_drops_its_own_funding_sentence() {
+    let parents = keyed_parents(import::read_path, import::builtin("quan1-2024").unwrap());
+    let adapt_with = |parent: &Plan, decisions: &Decisions| {
+        adapt::adapt(
+            parent,
+            &unit_profile("mam-non", parent),
+            &Preset::builtin("mam-non").unwrap(),
+            decisions,
+            AdaptOptions {
+                apply_defaults: true,
+            },
+        )
+        .unwrap()
+    };
+    let funding = |t: &str| kehoach_text::fold(t).contains("kinh phi");
+    let mut tried = 0;
+    for (name, parent, _) in &parents {
+        let before = adapt_with(parent, &Decisions::default());
+        let Some((id, _)) = to_chuc(&before.plan)
+            .into_iter()
+            .find(|(id, _)| id.ends_with(".kinh-phi"))
+        else {
+            continue;
+        };
+        tried += 1;
+        let mut decisions = Decisions::default();
+        decisions
+            .nodes
+            .insert(id.clone(), kehoach_model::NodeDecision::Drop);
+        let after = adapt_with(parent, &decisions);
+        let left: Vec<String> = to_chuc(&after.plan)
+            .into_iter()
+            .filter(|(_, t)| funding(t) && t.split_whitespace().count() > 4)
+            .map(|(i, t)| format!("{i}: {t}"))
+            .collect();
+        assert!(left.is_empty(), "{name}: {id} dropped, still {left:?}");
+        // Nor is the parent's sentence it stood in for counted as kept.
+        let source = id.trim_end_matches(".kinh-phi");
+        assert!(
+            after.nodes.iter().all(|n| n.id != source || !n.kept),
+            "{name}: {source} still kept"
+        );
+    }
+    assert!(
+        tried >= 3,
+        "only {tried} plans put the unit's funding in Tổ chức thực hiện"
+    );
+}
