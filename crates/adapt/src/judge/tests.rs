@@ -206,3 +206,21 @@ fn a_units_name_is_reworded_whole_or_not_at_all() {
         }
     }
 }
+
+/// A list of all the parent's subordinates by title gives each of them the task; a list that
+/// also names one of the parent's own organs does not give it to the unit.
+#[test]
+fn a_titled_list_of_subordinates_gives_the_task_unless_it_names_an_organ() {
+    let j = judge("mam-non", "ỦY BAN NHÂN DÂN TỈNH GIA LAI");
+    let all = "Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các xã, phường ban hành kế hoạch cải cách hành chính năm 2027 của cơ quan, địa phương.";
+    assert_eq!(
+        j.own_wording(all, "Nhà trường", "Hiệu trưởng").as_deref(),
+        Some("Ban hành kế hoạch cải cách hành chính năm 2027 của cơ quan, địa phương.")
+    );
+    let organ = "Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các xã, phường và Văn phòng Ủy ban nhân dân tỉnh tham mưu tổng kết công tác cải cách hành chính.";
+    let got = j.own_wording(organ, "Nhà trường", "Hiệu trưởng");
+    assert!(
+        got.as_deref().is_none_or(|t| !t.starts_with("Tham mưu")),
+        "{got:?}"
+    );
+}
