@@ -183,14 +183,34 @@ pub fn own_voice(text: &str, has_children: bool, head: &str, steers: bool) -> Vo
 /// "Phòng Y tế, Trung tâm Y tế huyện: triển khai …" in a health centre's "Tổ chức thực hiện":
 /// its own duties, addressed to its head (at any depth); `own` tells whether an addressee names
 /// units like this one (the judge's reading). Whether the item itself was.
+/// A section kept for its points and addressed to heads by their title ("Trưởng các phòng,
+/// Giám đốc các Trung tâm thuộc Sở có trách nhiệm:") is the unit's head's too.
 pub fn addressed_to_head(item: &mut Item, own: &dyn Fn(&str) -> bool, head: &str) -> bool {
     let mut addressed = false;
     if let Some((addressee, rest)) = item.text.split_once(':') {
+        let heads = !item.items.is_empty()
+            && rest.trim().is_empty()
+            && [
+                "truong ",
+                "giam doc ",
+                "thu truong ",
+                "nguoi dung dau ",
+                "lanh dao ",
+            ]
+            .iter()
+            .any(|t| fold(addressee).starts_with(t));
         if addressee.split_whitespace().count() <= 25
             && (!rest.trim().is_empty() || !item.items.is_empty())
-            && own(addressee)
+            && (heads || own(addressee))
         {
-            item.text = format!("{head}: {}", rest.trim()).trim_end().to_string();
+            // (What the addressees have, the head has: "… có trách nhiệm:".)
+            let duty = ["có trách nhiệm", "có nhiệm vụ"]
+                .into_iter()
+                .find(|d| addressee.trim_end().ends_with(d))
+                .map_or(String::new(), |d| format!(" {d}"));
+            item.text = format!("{head}{duty}: {}", rest.trim())
+                .trim_end()
+                .to_string();
             addressed = true;
         }
     }
@@ -203,6 +223,26 @@ pub fn addressed_to_head(item: &mut Item, own: &dyn Fn(&str) -> bool, head: &str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kept_section_addressed_to_heads_by_title_is_the_units_heads() {
+        let mut item = Item::new(
+            "V.8",
+            "8.",
+            "Trưởng các phòng, Giám đốc các Trung tâm thuộc Sở có trách nhiệm:",
+        );
+        item.items = vec![Item::new(
+            "V.8.a",
+            "a)",
+            "Quán triệt Kế hoạch đến từng viên chức;",
+        )];
+        assert!(addressed_to_head(&mut item, &|_| false, "Hiệu trưởng"));
+        assert_eq!(item.text, "Hiệu trưởng có trách nhiệm:");
+        // Not a sentence with its work after the colon, nor a named organ's section.
+        let mut organ = Item::new("V.2", "2.", "Văn phòng Sở: tổng hợp báo cáo.");
+        assert!(!addressed_to_head(&mut organ, &|_| false, "Hiệu trưởng"));
+        assert_eq!(organ.text, "Văn phòng Sở: tổng hợp báo cáo.");
+    }
 
     #[test]
     fn a_noun_inside_a_list_of_addressees_is_not_its_verb() {

@@ -84,10 +84,14 @@ impl Judge {
                 .join(" ")
         };
         let opening = first_two(t);
-        let like_own = self
-            .own_units
-            .iter()
-            .any(|u| u.split_whitespace().count() > 2 && first_two(u) == opening);
+        // (By the names of this unit's class: every unit's "các phòng, đơn vị" does not make
+        // "Các phòng, chi cục thuộc Sở" a health centre's.)
+        let addressees = &super::lexicon::LEXICON_FILE.addressees.phrases;
+        let like_own = self.own_units.iter().any(|u| {
+            u.split_whitespace().count() > 2
+                && first_two(u) == opening
+                && !addressees.iter().any(|a| fold(a) == fold(u))
+        });
         let found = self.phrases.find(t);
         let names_own = self.ids.own_units.iter().any(|&u| !found.at(u).is_empty());
         !like_own && !names_own && self.ids.actions.iter().all(|&v| found.at(v).is_empty())

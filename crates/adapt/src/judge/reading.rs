@@ -16,6 +16,12 @@ impl Judge {
     ) -> Reading {
         let found = self.phrases.find(clause);
         let lead_at = clause.len() - clause.trim_start().len();
+        // … or after the title of its head: "Trưởng các phòng thuộc Sở căn cứ …" opens with
+        // the divisions.
+        let titled_at = ["trưởng", "giám đốc", "thủ trưởng", "lãnh đạo"]
+            .iter()
+            .find_map(|t| kehoach_text::Haystack::new(&clause[lead_at..]).prefix(t))
+            .map_or(lead_at, |e| lead_at + e + 1);
         let ids = &self.ids;
         let spans = |phrases: &[usize]| -> Vec<(usize, usize)> {
             phrases
@@ -68,7 +74,7 @@ impl Judge {
             let g = &self.groups[n];
             ids.groups[n].iter().any(|&p| {
                 found.at(p).iter().any(|&(s, e)| {
-                    (!g.lead || s == lead_at)
+                    (!g.lead || s == lead_at || s == titled_at)
                         && !directed.is_some_and(|(a, b)| s < b && a < e)
                         && !ignore.iter().any(|&(a, b)| s < b && a < e)
                 })

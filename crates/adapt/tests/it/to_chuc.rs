@@ -19,6 +19,8 @@ const PARENT_WORDS: &[(&str, &str)] = &[
     // (A People's Committee's plan names its own divisions so: checked for other units.)
     ("các phòng chuyên môn", "the parent's subordinates"),
     ("ủy ban nhân dân các xã", "the parent's subordinates"),
+    // (A Sở's own divisions: checked for units that are not one.)
+    ("thuộc sở", "the parent's divisions"),
     ("tại tất cả đơn vị", "the parent's audience"),
     ("và nhân dân", "the parent's audience"),
     ("cho nhân dân", "the parent's audience"),
@@ -94,6 +96,9 @@ fn to_chuc_thuc_hien_of_every_unit_plan_is_the_units_own() {
                 }
                 for (words, what) in PARENT_WORDS {
                     if *words == "các phòng chuyên môn" && preset == "phuong" {
+                        continue;
+                    }
+                    if *words == "thuộc sở" && preset == "phong-ban" {
                         continue;
                     }
                     if !kehoach_text::find_all(&text, words).is_empty() {
