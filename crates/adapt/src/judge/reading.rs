@@ -87,7 +87,13 @@ impl Judge {
             .any(|(n, g)| g.subject && g.side == "parent" && outside(n, &[]));
         // A clause that opens with units like this one is theirs whatever came before.
         // (Not "các đơn vị" inside "các đơn vị trực thuộc" where those are others to this unit.)
-        let other_spans = spans(&ids.other_units);
+        let mut other_spans = spans(&ids.other_units);
+        // … nor the head of a longer name of other units: "Các đơn vị thông tin truyền thông
+        // trực thuộc quận …".
+        other_spans.extend(spans(&ids.own_units).into_iter().filter_map(|(s, e)| {
+            let le = self.longer_name(clause, e)?;
+            (s == lead_at || s == titled_at).then_some((s, le))
+        }));
         let own_lead = self
             .groups
             .iter()
