@@ -68,13 +68,17 @@ pub fn appendix(
         }))
         .collect();
     // The parent's product and deadline cells; the lead and cooperating bodies are the
-    // parent's and are never copied.
-    let cell_of = |what: Column, fallback: usize| -> usize {
-        parent
-            .appendix
-            .as_ref()
-            .and_then(|a| a.cell_of(what))
-            .unwrap_or(fallback)
+    // parent's and are never copied. Where its headings name other columns but not this one,
+    // it has none ("Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành | Ghi chú" has no
+    // product: its fourth cell is the deadline, which was shown as the product); only
+    // headings that name nothing are read by position.
+    let named = parent
+        .appendix
+        .as_ref()
+        .is_some_and(|a| Column::ALL[1..].iter().any(|&c| a.cell_of(c).is_some()));
+    let cell_of = |what: Column, fallback: usize| -> Option<usize> {
+        let found = parent.appendix.as_ref().and_then(|a| a.cell_of(what));
+        found.or((!named).then_some(fallback))
     };
     let product_cell = cell_of(Column::Product, 3);
     let deadline_cell = cell_of(Column::Deadline, 4);
@@ -111,13 +115,13 @@ pub fn appendix(
                     let mut cells = vec![
                         table_task(&task.text),
                         clean(
-                            matched.and_then(|r| r.cells.get(product_cell)),
+                            matched.and_then(|r| r.cells.get(product_cell?)),
                             &own.product,
                         ),
                         ctx.fill(&own.lead),
                         ctx.fill(&own.partners),
                         clean(
-                            matched.and_then(|r| r.cells.get(deadline_cell)),
+                            matched.and_then(|r| r.cells.get(deadline_cell?)),
                             &own.deadline,
                         ),
                     ];

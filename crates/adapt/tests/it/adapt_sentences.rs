@@ -152,6 +152,29 @@ fn no_adapted_plan_has_a_broken_sentence_or_a_parent_organ_giving_orders() {
                 .nodes
                 .iter()
                 .filter_map(|n| Some((format!("{} (nếu giữ)", n.id), n.offer.clone()?)));
+            // An appendix row's product is never its deadline (a parent's table without a
+            // product column gave its deadline as the product: "Quý II/2027").
+            for r in result
+                .plan
+                .appendix
+                .iter()
+                .flat_map(|a| &a.groups)
+                .flat_map(|g| &g.rows)
+            {
+                let cell = |i: usize| r.cells.get(i).map_or("", |c| c.trim());
+                let (product, deadline) = (cell(1), cell(4));
+                let when = ["Quý ", "Tháng ", "Trước ngày", "Trước "].iter().any(|w| {
+                    product.strip_prefix(w).is_some_and(|d| {
+                        d.starts_with(|c: char| c.is_ascii_digit() || "IV".contains(c))
+                    })
+                });
+                if !product.is_empty() && (product == deadline || when) {
+                    problems.push(format!(
+                        "{name} / {preset} / phụ lục {}: sản phẩm “{product}”",
+                        r.id
+                    ));
+                }
+            }
             let plan = sentences(&result.plan);
             for (at, text) in plan.iter().cloned().chain(offers) {
                 if let Some(q) = glued(&text, &subjects) {
