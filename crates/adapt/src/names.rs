@@ -27,11 +27,37 @@ const FIELDS: &[&str] = &[
     "truyền thông",
 ];
 
+/// The fields of departments besides those of units ("Sở Nội vụ", "Sở Tài chính").
+const DEPARTMENTS: &[&str] = &[
+    "nội vụ",
+    "tài chính",
+    "tư pháp",
+    "xây dựng",
+    "công thương",
+    "nông nghiệp và môi trường",
+    "văn hóa, thể thao và du lịch",
+    "khoa học và công nghệ",
+    "dân tộc và tôn giáo",
+];
+
 /// A People's Committee or an organ named after "thuộc": "thuộc Ủy ban nhân dân huyện",
 /// "trực thuộc Sở", "thuộc xã".
 fn owner_end(rest: &str) -> usize {
     let t = rest.trim_start();
     let lead = rest.len() - t.len();
+    // A department by its field: "Sở Y tế", "Sở Giáo dục và Đào tạo" (only the first word of
+    // each is capitalised, so its name is not a run of capitals).
+    if let Some(field) = t.strip_prefix("Sở ") {
+        let h = Haystack::new(field);
+        if let Some(e) = FIELDS
+            .iter()
+            .chain(DEPARTMENTS)
+            .filter_map(|f| h.prefix(f))
+            .max()
+        {
+            return lead + "Sở ".len() + e;
+        }
+    }
     let body = ["Ủy ban nhân dân", "UBND"]
         .iter()
         .find_map(|b| t.strip_prefix(b))
@@ -172,6 +198,16 @@ mod tests {
                 "Các đơn vị thuộc Ủy ban nhân dân xã Tân An rà soát",
                 "Các đơn vị",
                 " rà soát",
+            ),
+            (
+                "Các đơn vị trực thuộc Sở Y tế thực hiện",
+                "Các đơn vị",
+                " thực hiện",
+            ),
+            (
+                "Các trường học thuộc Sở Giáo dục và Đào tạo triển khai",
+                "Các trường học",
+                " triển khai",
             ),
             (
                 "Các cơ quan, đơn vị trên địa bàn xã triển khai",

@@ -186,13 +186,13 @@ impl Judge {
         // A list of all the parent's subordinates by title ("Thủ trưởng các sở, ban, ngành, Chủ
         // tịch Ủy ban nhân dân các xã, phường, đặc khu ban hành kế hoạch …"), naming no other
         // kind of unit: the task is every unit's, this one's too.
-        // (Every name in it a class, "các …": not "… và Văn phòng Ủy ban nhân dân tỉnh", one
+        // (Every name in it a class, "các …", "cấp xã": not "… và Văn phòng Ủy ban nhân dân tỉnh", one
         // of the parent's own organs.)
         let classes_only = text[..end]
             .split(", ")
             .flat_map(|s| s.split(" và "))
             .filter(|s| s.starts_with(char::is_uppercase))
-            .all(|s| fold(s).contains("cac "));
+            .all(|s| fold(s).contains("cac ") || fold(s).contains("cap "));
         let titled_list = text[..end].matches(", ").count() >= 1
             && fold(&text[..end]).starts_with("thu truong")
             && fold(&text[..end]).contains(", chu tich")

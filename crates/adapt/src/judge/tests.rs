@@ -133,6 +133,8 @@ fn a_units_name_is_reworded_whole_or_not_at_all() {
         "trực thuộc",
         "trực thuộc Sở",
         "thuộc Ủy ban nhân dân xã Tân An",
+        "trực thuộc Sở Y tế",
+        "thuộc Sở Giáo dục và Đào tạo",
         "trên địa bàn xã",
         "trên địa bàn",
         "trong lĩnh vực giáo dục, y tế",
