@@ -338,6 +338,9 @@ pub fn adapt_with(
         t.is_none_or(|t| matches!(preset.part_mode(t), PartMode::Keep | PartMode::Drop))
     });
     let mut offered = dropped.clone();
+    // (With the rewordings the unit's type makes by default, as "Dùng tất cả đề xuất mặc
+    // định" does, and none the user turned down: a dropped item has no proposals of its own
+    // yet, so in the app its offer was its parent's words.)
     reword::review(
         &mut offered,
         preset,
@@ -346,7 +349,9 @@ pub fn adapt_with(
         &own_wording,
         &[],
         decisions,
-        opts,
+        AdaptOptions {
+            apply_defaults: true,
+        },
         &fill,
         profile.year,
     );

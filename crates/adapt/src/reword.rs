@@ -330,6 +330,18 @@ fn cut_scope(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
         ranges = scope::phrase_ranges(&item.text, ctx.scope_phrases);
         ranges.retain(|&(s, e)| spans.allows(s, e));
     }
+    // Not a counted noun out of its phrase: "điều hành các khu phố của Thành phố" would read
+    // "điều hành các của Thành phố".
+    let text = &item.text;
+    ranges.retain(|&(s, _)| {
+        let before = kehoach_text::fold(text[..s].trim_end());
+        !["cac", "nhung", "moi", "tung"]
+            .iter()
+            .any(|w| before == *w || before.ends_with(&format!(" {w}")))
+    });
+    if ranges.is_empty() {
+        return;
+    }
     let mut accepted = Vec::new();
     for (k, &(s, e)) in ranges.iter().enumerate() {
         let id = format!("{SCOPE_RULE}:{}:{}", item.id, k + 1);

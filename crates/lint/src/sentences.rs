@@ -10,6 +10,10 @@ use std::sync::LazyLock;
 static DANGLING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(tại|của|và|hoặc|với|cho|thuộc|đối với|giữa|gồm)\s*(?:[,.;:)]|$)").unwrap()
 });
+/// A plural marker with its noun cut out: "điều hành các của Thành phố".
+static NO_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(các|những)\s+(?:của|và|thuộc|tại|cho|với|đối với|[,.;:)])").unwrap()
+});
 /// Punctuation doubled or misplaced, and empty brackets.
 static PUNCT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r",\s*,|;\s*;|\s+[,;.]\s|\(\s*\)|,\s*\.|;\s*\.|\.\s*,").unwrap());
@@ -110,6 +114,9 @@ pub fn broken(text: &str) -> Option<String> {
         {
             continue;
         }
+        return Some(m.as_str().trim().to_string());
+    }
+    if let Some(m) = NO_NOUN.find(text) {
         return Some(m.as_str().trim().to_string());
     }
     if let Some(m) = PUNCT.find(text) {
@@ -277,6 +284,7 @@ mod tests {
             ("Báo cáo của của đơn vị.", "của của"),
             ("Thực hiện và ; báo cáo.", "và ;"),
             ("Thực hiện ( ) kịp thời.", "( )"),
+            ("Vận hành nền tảng điều hành các của Thành phố.", "các của"),
         ] {
             assert_eq!(broken(text).as_deref(), Some(quoted), "{text}");
         }

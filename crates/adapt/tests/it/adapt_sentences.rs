@@ -182,6 +182,12 @@ fn no_adapted_plan_has_a_broken_sentence_or_a_parent_organ_giving_orders() {
                         "{name} / {preset} / {at}: tên cắt dở “{q}”: {text}"
                     ));
                 }
+                // (An offer is what Giữ gives: no broken sentence either.)
+                if at.ends_with("(nếu giữ)") {
+                    if let Some(q) = broken(&text) {
+                        problems.push(format!("{name} / {preset} / {at}: câu lỗi “{q}”: {text}"));
+                    }
+                }
             }
             for (at, text) in plan {
                 if let Some(q) = broken(&text) {

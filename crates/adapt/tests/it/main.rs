@@ -7,6 +7,7 @@ mod carry;
 mod carry_pairs;
 mod citations;
 mod likeness;
+mod offers;
 mod to_chuc;
 mod unit_name;
 mod worklist;
