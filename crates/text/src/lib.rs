@@ -235,6 +235,22 @@ pub fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// Whether `folded` (a [`fold`]ed text) holds the folded `phrase` as whole words ("lop 1" is
+/// not in "lop 10").
+pub fn has_folded_words(folded: &str, phrase: &str) -> bool {
+    let needle = fold(phrase.trim());
+    if needle.is_empty() {
+        return false;
+    }
+    let edge = |c: Option<char>, of: Option<char>| {
+        !(c.is_some_and(char::is_alphanumeric) && of.is_some_and(char::is_alphanumeric))
+    };
+    folded.match_indices(&needle).any(|(i, m)| {
+        edge(folded[..i].chars().next_back(), m.chars().next())
+            && edge(folded[i + m.len()..].chars().next(), m.chars().next_back())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,5 +301,15 @@ mod tests {
     fn short_and_tail() {
         assert_eq!(short("một hai ba bốn", 2), "một hai …");
         assert_eq!(tail("Hạnh phúc", 4), "phúc");
+    }
+
+    #[test]
+    fn folded_words_are_whole() {
+        let f = fold("Tuyển sinh vào lớp 10; các trường, điểm trường");
+        assert!(!has_folded_words(&f, "lớp 1"));
+        assert!(has_folded_words(&f, "lớp 10"));
+        assert!(has_folded_words(&f, "các trường,"));
+        assert!(has_folded_words(&f, "Tuyển sinh"));
+        assert!(!has_folded_words(&f, "truong, d"));
     }
 }

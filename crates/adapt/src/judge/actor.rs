@@ -329,6 +329,13 @@ impl Judge {
             })
         };
         if let Some(units) = opens_with(true) {
+            // Schools of other levels only ("Các trường tiểu học, trung học cơ sở cấp bản sao học
+            // bạ …" to a kindergarten) are other units, though the lexicon calls them schools.
+            let (s, e) = own_open.or(other_open).unwrap_or((0, 0));
+            let names_end = first_action.min(list_end).max(e);
+            if self.names_other_kind(&text[s..names_end]) {
+                return Some(Actor::Other(units));
+            }
             return Some(Actor::Own(units));
         }
         if let Some(units) = opens_with(false) {
@@ -355,6 +362,24 @@ impl Judge {
             && !rest.starts_with("va ")
             && !rest.starts_with(',');
         (named || itself).then(|| Actor::Organ(name()))
+    }
+}
+
+impl Judge {
+    /// Whether the names of units a text opens with are all of other kinds than this unit, by
+    /// the unit type's groups that say so (`unless`: the words naming this kind too).
+    fn names_other_kind(&self, names: &str) -> bool {
+        let folded = fold(names);
+        let found = self.phrases.find(names);
+        self.groups.iter().enumerate().any(|(n, g)| {
+            g.side == "parent"
+                && !g.unless.is_empty()
+                && !g
+                    .unless
+                    .iter()
+                    .any(|u| kehoach_text::has_folded_words(&folded, u))
+                && self.ids.groups[n].iter().any(|&p| !found.at(p).is_empty())
+        })
     }
 }
 

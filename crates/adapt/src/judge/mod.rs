@@ -168,7 +168,11 @@ impl Judge {
         // How the parent names units like this one is not a sign of its own organisation
         // ("các phòng chuyên môn" to a division).
         let own_folded: Vec<String> = own_units.iter().map(|u| fold(u)).collect();
-        for g in groups.iter_mut().filter(|g| g.side == "parent") {
+        // (Other kinds of unit like this one keep their names: "trường tiểu học" to a kindergarten.)
+        for g in groups
+            .iter_mut()
+            .filter(|g| g.side == "parent" && g.unless.is_empty())
+        {
             g.phrases.retain(|p| !own_folded.contains(&fold(p)));
         }
         if !preset.ignore.iter().any(|i| i == "pham-vi") {
@@ -292,6 +296,7 @@ impl Judge {
         let mut counted: BTreeMap<String, Hit> = BTreeMap::new();
         let mut best_clause = i32::MIN;
         let mut directs = false;
+        let mut other_kind = false;
         let mut parent_leads = false;
         for (i, clause) in clauses.iter().enumerate() {
             let reading = self.read_clause(clause, organ_acts, parent_acts, aim);
@@ -300,6 +305,7 @@ impl Judge {
                 parent_leads = reading.subject;
             }
             directs |= reading.directs;
+            other_kind |= reading.other_kind;
             // A clause is the unit's by what it has the unit do, not by naming units of its
             // type ("kết nối dữ liệu từ … cấp xã").
             let diff: i32 = reading
@@ -325,7 +331,9 @@ impl Judge {
             }
             None => {}
         }
-        if above == Above::Units {
+        // A heading giving the work to units like this one, narrowed to other kinds of them
+        // ("Nhà trường đẩy mạnh chuyển đổi số: … tại các trường mầm non" to a primary school).
+        if above == Above::Units && (own_actor || !other_kind) {
             counted.insert(
                 "above".into(),
                 Hit {
@@ -458,6 +466,9 @@ struct Reading {
     directs: bool,
     /// The parent guides, checks or reorganises its units.
     supervises: bool,
+    /// It names only other kinds of unit like this one ("tại các trường tiểu học" to a
+    /// kindergarten).
+    other_kind: bool,
 }
 
 /// A text with the words that only look like the lexicon's said otherwise: "trường hợp" (a

@@ -166,7 +166,10 @@ impl Judge {
         let folded = fold(clause);
         for (n, g) in self.groups.iter().enumerate() {
             let own = g.side == "own";
-            if g.unless.iter().any(|u| folded.contains(&fold(u))) {
+            if g.unless
+                .iter()
+                .any(|u| kehoach_text::has_folded_words(&folded, u))
+            {
                 continue;
             }
             if parent_acts && own && !g.lead && !directs {
@@ -180,6 +183,10 @@ impl Judge {
                 // "các đơn vị" inside "các đơn vị trực thuộc" where those are others (to a
                 // division of the parent) is not this unit.
                 outside(n, &other_spans)
+            } else if !g.unless.is_empty() {
+                // Other kinds of unit like this one are named as units like it ("các trường
+                // mầm non" to a primary school).
+                outside(n, &[])
             } else {
                 outside(n, &own_spans)
             };
@@ -200,6 +207,7 @@ impl Judge {
             subject,
             directs,
             supervises,
+            other_kind,
         }
     }
 }

@@ -226,3 +226,58 @@ fn a_titled_list_of_subordinates_gives_the_task_unless_it_names_an_organ() {
         "{got:?}"
     );
 }
+
+/// Schools of other levels than this one are other units, whether the item gives them the work
+/// ("Các trường tiểu học, trung học cơ sở cấp bản sao học bạ …") or names them or their grades
+/// as its place ("… tại các trường mầm non", "tuyển sinh vào lớp 1 và lớp 6"); an item naming
+/// this level too stays the school's.
+#[test]
+fn schools_of_other_levels_are_other_units() {
+    // (level's preset, how an item names that level's schools, one of its grades)
+    let levels = [
+        ("mam-non", "mầm non", "nhóm trẻ"),
+        ("tieu-hoc", "tiểu học", "lớp 1"),
+        ("thcs", "trung học cơ sở", "lớp 6"),
+        ("thpt", "trung học phổ thông", "lớp 10"),
+    ];
+    let work = [
+        ("Các trường {o} cấp bản sao học bạ, giấy xác nhận đúng thời hạn; quản lý sổ gốc theo quy định.", "Các trường {o} và {u} cấp bản sao học bạ đúng thời hạn."),
+        ("Sử dụng phần mềm quản lý bán trú, xây dựng khẩu phần ăn tại các trường {o};", "Sử dụng phần mềm quản lý bán trú tại các trường {u}, {o};"),
+        ("Tổ chức tuyển sinh trực tuyến vào {g} năm học 2027 - 2028; công khai chỉ tiêu tuyển sinh.", "Tổ chức tuyển sinh trực tuyến vào {g} và {h} năm học 2027 - 2028."),
+    ];
+    for (preset, own, own_grade) in levels {
+        let j = judge(preset, "ỦY BAN NHÂN DÂN XÃ TAM NÔNG");
+        for (other_preset, other, grade) in levels {
+            if other_preset == preset || (grade == "nhóm trẻ") {
+                continue;
+            }
+            for (theirs, shared) in work {
+                let fill = |t: &str| {
+                    t.replace("{o}", other)
+                        .replace("{u}", own)
+                        .replace("{g}", grade)
+                        .replace("{h}", own_grade)
+                };
+                if own_grade == "nhóm trẻ" && shared.contains("{h}") {
+                    continue;
+                }
+                let v = j.judge(&fill(theirs), Above::Units);
+                assert_eq!(
+                    v.verdict,
+                    Verdict::Drop,
+                    "{preset}: {} — {}",
+                    fill(theirs),
+                    v.reason
+                );
+                let v = j.judge(&fill(shared), Above::Units);
+                assert_eq!(
+                    v.verdict,
+                    Verdict::Keep,
+                    "{preset}: {} — {}",
+                    fill(shared),
+                    v.reason
+                );
+            }
+        }
+    }
+}
