@@ -33,5 +33,8 @@ fn main() {
     for text in &texts {
         let j = judge.judge(text, Above::Nothing);
         println!("{:?} {}\n{}", j.verdict, j.reason, judge.explain(text));
+        if let Some(own) = judge.own_wording(text, "Nhà trường", "Hiệu trưởng") {
+            println!("in the unit's words: {own}");
+        }
     }
 }

@@ -178,7 +178,31 @@ impl Judge {
         }
         // b. Units like this one (after a title, in a list) as who acts — not a target's
         // "100% đơn vị …", and only where the work follows the list.
-        if fold(text).starts_with("100%") {
+        // A target over every unit like this one is the unit's own ("100% cơ quan, đơn vị
+        // thuộc xã sử dụng phần mềm …" → "Nhà trường sử dụng phần mềm …"); not one that names
+        // other kinds too, or a share of units ("100% đơn vị hành chính cấp xã …").
+        if let Some(rest) = text.strip_prefix("100%") {
+            let from = text.len() - rest.trim_start().len();
+            let (end, own, others) = self.unit_list(text, from);
+            let next = text[end..].trim_start();
+            // (What the list did not take in is still the name: "… thuộc phạm vi quản lý của
+            // Quận 1 được giao quản lý tài sản …".)
+            let qualified = [
+                "thuộc",
+                "trực thuộc",
+                "của",
+                "trên",
+                "tại",
+                "được",
+                "trong",
+                "có",
+            ]
+            .iter()
+            .any(|w| Haystack::new(next).prefix(w).is_some());
+            let acts = next.chars().next().is_some_and(char::is_lowercase) && !qualified;
+            if own && !others && end > from && acts && next.split_whitespace().count() >= 3 {
+                return Some(format!("{subject} {next}"));
+            }
             return None;
         }
         let (end, own, others) = self.unit_list(text, 0);
@@ -361,7 +385,14 @@ impl Judge {
             && fold(&text[..head]) == self.parent_word
             && !rest.starts_with("va ")
             && !rest.starts_with(',');
-        (named || itself).then(|| Actor::Organ(name()))
+        // … or by its name without its place ("Ủy ban nhân dân xã tập trung chỉ đạo …").
+        let opening = fold(text);
+        let generic = self.parent_generic.iter().any(|g| {
+            opening.strip_prefix(g.as_str()).is_some_and(|r| {
+                r.is_empty() || r.starts_with(' ') && !r.starts_with(" va ") || r.starts_with(':')
+            })
+        });
+        (named || itself || generic).then(|| Actor::Organ(name()))
     }
 }
 

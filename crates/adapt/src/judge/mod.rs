@@ -74,6 +74,9 @@ pub struct Judge {
     /// The generic noun the parent calls itself by when it acts ("sở" in a Sở's plan: "Sở
     /// kiểm tra …"), folded.
     parent_word: String,
+    /// The names the parent calls itself by without its place ("ủy ban nhân dân xã", "ubnd
+    /// xã" in xã Tam Nông's plan), folded.
+    parent_generic: Vec<String>,
     /// The unit's own name, folded: an item that opens with it is its own.
     unit_name: String,
     /// Every phrase above, to find them all in one pass over a clause.
@@ -232,6 +235,7 @@ impl Judge {
             organ_heads: lexicon.organs.heads.clone(),
             unit_name: fold(unit_name.trim()),
             parent_word: fold(&parent.unit_word),
+            parent_generic: generic_names(parent),
             phrases: kehoach_text::PhraseSet::new([]),
             ids: Ids::default(),
         };
@@ -506,3 +510,23 @@ fn clauses(text: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests;
+
+/// The parent's name with its place put as its generic noun ("Ủy ban nhân dân xã Tam Nông" →
+/// "ủy ban nhân dân xã", "ubnd xã"), folded; none where the name does not end with its place.
+fn generic_names(parent: &ParentProfile) -> Vec<String> {
+    let (body, place) = (fold(&parent.body), fold(&parent.place));
+    let word = fold(&parent.unit_word);
+    let Some(head) = body.strip_suffix(&place).map(str::trim_end) else {
+        return Vec::new();
+    };
+    if place.is_empty() || word.is_empty() || head.is_empty() {
+        return Vec::new();
+    }
+    let generic = format!("{head} {word}");
+    let short = generic.replacen("uy ban nhan dan ", "ubnd ", 1);
+    if short == generic {
+        vec![generic]
+    } else {
+        vec![generic, short]
+    }
+}

@@ -281,3 +281,52 @@ fn schools_of_other_levels_are_other_units() {
         }
     }
 }
+
+/// The parent naming itself without its place ("Ủy ban nhân dân xã tập trung chỉ đạo …") is the
+/// parent directing: the unit's words keep only the work, whatever adverb stands before the
+/// verb, for a commune's, a ward's and a province's plan.
+#[test]
+fn the_parent_by_its_generic_name_directs() {
+    for (issuer, word) in [
+        ("ỦY BAN NHÂN DÂN XÃ TAM NÔNG", "xã"),
+        ("ỦY BAN NHÂN DÂN PHƯỜNG HẢI CHÂU", "phường"),
+        ("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "tỉnh"),
+    ] {
+        let j = judge("mam-non", issuer);
+        for name in ["Ủy ban nhân dân", "UBND"] {
+            for adverb in ["", "tập trung ", "tiếp tục ", "thường xuyên "] {
+                let text = format!(
+                    "{name} {word} {adverb}chỉ đạo các cơ quan, đơn vị thực hiện đồng bộ các nội dung sau:"
+                );
+                assert_eq!(
+                    j.own_wording(&text, "Nhà trường", "Hiệu trưởng").as_deref(),
+                    Some("Thực hiện đồng bộ các nội dung sau:"),
+                    "{text}"
+                );
+            }
+        }
+    }
+}
+
+/// A target over every unit like this one is the unit's own; not one over a longer name or
+/// over other kinds of unit too.
+#[test]
+fn a_target_over_every_unit_is_the_units_own() {
+    let j = judge("mam-non", "ỦY BAN NHÂN DÂN XÃ TAM NÔNG");
+    let own = |t: &str| j.own_wording(t, "Nhà trường", "Hiệu trưởng");
+    assert_eq!(
+        own("100% cơ quan, đơn vị thuộc xã sử dụng phần mềm quản lý văn bản và điều hành; 100% văn bản đi được ký số.").as_deref(),
+        Some("Nhà trường sử dụng phần mềm quản lý văn bản và điều hành; 100% văn bản đi được ký số.")
+    );
+    assert_eq!(
+        own("100% trường mầm non, tiểu học, trung học cơ sở thu học phí bằng phương thức không dùng tiền mặt.").as_deref(),
+        Some("Nhà trường thu học phí bằng phương thức không dùng tiền mặt.")
+    );
+    for t in [
+        "100% các cơ quan, đơn vị thuộc phạm vi quản lý của Quận 1 được giao quản lý tài sản đều xây dựng quy chế.",
+        "100% cơ quan, đơn vị, trường học và Trạm Y tế xã thực hiện ký số văn bản đi.",
+        "100% hồ sơ thủ tục hành chính được giải quyết đúng hạn.",
+    ] {
+        assert_eq!(own(t), None, "{t}");
+    }
+}
