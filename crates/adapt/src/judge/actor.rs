@@ -365,6 +365,30 @@ impl Judge {
         if let Some(units) = opens_with(false) {
             return Some(listed().map_or(Actor::Other(units), Actor::Own));
         }
+        // "Trưởng các khu dân cư: …": who is addressed names only the parent's territory or
+        // people, no unit like this one.
+        if let Some(c) = colon {
+            let addressee = &text[..c];
+            let found = self.phrases.find(addressee);
+            let parents = self.groups.iter().enumerate().any(|(n, g)| {
+                g.side == "parent" && ids.groups[n].iter().any(|&p| !found.at(p).is_empty())
+            });
+            // (Someone by a title or a plural, not a topic: "Về giải quyết thủ tục hành chính:".)
+            let who = [
+                "trưởng",
+                "các",
+                "ban",
+                "tổ",
+                "hội",
+                "bí thư",
+                "người đứng đầu",
+            ]
+            .iter()
+            .any(|w| Haystack::new(addressee.trim()).prefix(w).is_some());
+            if parents && who && self.names_only(addressee) {
+                return Some(Actor::Other(kehoach_text::decapitalise(addressee.trim())));
+            }
+        }
         // "Phòng Văn hóa - Xã hội: …", "Sở Nội vụ công bố …": a head noun and a capitalised name.
         let head = ids
             .organ_heads

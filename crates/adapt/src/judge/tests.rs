@@ -330,3 +330,25 @@ fn a_target_over_every_unit_is_the_units_own() {
         assert_eq!(own(t), None, "{t}");
     }
 }
+
+/// A point addressed to people of the parent's territory by title ("Trưởng các khu dân cư:",
+/// "Các tổ dân phố:") is theirs; a topic before a colon is no addressee.
+#[test]
+fn the_parents_territory_addressed_is_not_the_unit() {
+    let j = judge("mam-non", "ỦY BAN NHÂN DÂN XÃ TAM NÔNG");
+    for who in [
+        "Trưởng các khu dân cư",
+        "Các tổ dân phố",
+        "Trưởng các thôn, ấp",
+    ] {
+        let text = format!("{who}: tuyên truyền, vận động thực hiện thủ tục hành chính trên môi trường điện tử; phản ánh kịp thời vướng mắc.");
+        assert_eq!(
+            j.judge(&text, Above::Nothing).verdict,
+            Verdict::Drop,
+            "{text}"
+        );
+    }
+    let topic =
+        "Về giải quyết thủ tục hành chính: 100% hồ sơ trễ hạn được thông báo xin lỗi bằng văn bản.";
+    assert_eq!(j.actor(topic), None);
+}

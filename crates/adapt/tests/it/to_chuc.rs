@@ -24,7 +24,30 @@ const PARENT_WORDS: &[(&str, &str)] = &[
     ("tại tất cả đơn vị", "the parent's audience"),
     ("và nhân dân", "the parent's audience"),
     ("cho nhân dân", "the parent's audience"),
+    ("khu dân cư", "the parent's territory"),
+    ("tổ dân phố", "the parent's territory"),
+    ("khu phố", "the parent's territory"),
 ];
+
+/// "Nhân dân" as the people the parent serves, not in the name of a body ("Ủy ban nhân dân",
+/// "Hội đồng nhân dân").
+fn names_the_people(text: &str) -> bool {
+    kehoach_text::find_all(text, "nhân dân")
+        .iter()
+        .any(|&(s, _)| {
+            let before = kehoach_text::fold(&text[..s]);
+            ![
+                "uy ban",
+                "hoi dong",
+                "toa an",
+                "vien kiem sat",
+                "cong an",
+                "quan doi",
+            ]
+            .iter()
+            .any(|b| before.trim_end().ends_with(b))
+        })
+}
 
 fn texts(items: &[Item], out: &mut Vec<(String, String)>) {
     for i in items {
@@ -92,6 +115,40 @@ fn to_chuc_thuc_hien_of_every_unit_plan_is_the_units_own() {
                 {
                     problems.push(format!(
                         "{name} / {preset} {id}: the parent's funding: {text}"
+                    ));
+                }
+                // A school serves parents and pupils: "người dân" is its parent's audience,
+                // "người bệnh" a health unit's.
+                // (No school is under a Sở Y tế: there the kindergarten stands in for a unit
+                // of another field, whose plan is all about patients.)
+                let school = Preset::builtin(&preset).unwrap().own == ["truong-hoc"];
+                let health = kehoach_text::fold(&parent.header.issuer).contains("y te");
+                for words in ["người dân", "người bệnh"] {
+                    if words == "người bệnh" && health {
+                        continue;
+                    }
+                    if school && !kehoach_text::find_all(&text, words).is_empty() {
+                        problems.push(format!(
+                            "{name} / {preset} {id}: another's audience “{words}”: {text}"
+                        ));
+                    }
+                }
+                // … and a health unit serves patients, not pupils (no health unit is under a Sở
+                // Giáo dục và Đào tạo).
+                let education = kehoach_text::fold(&parent.header.issuer).contains("giao duc");
+                for words in ["người học", "cha mẹ học sinh"] {
+                    if preset == "y-te"
+                        && !education
+                        && !kehoach_text::find_all(&text, words).is_empty()
+                    {
+                        problems.push(format!(
+                            "{name} / {preset} {id}: another's audience “{words}”: {text}"
+                        ));
+                    }
+                }
+                if names_the_people(&text) {
+                    problems.push(format!(
+                        "{name} / {preset} {id}: the parent's audience “Nhân dân”: {text}"
                     ));
                 }
                 for (words, what) in PARENT_WORDS {
