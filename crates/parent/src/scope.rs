@@ -204,8 +204,17 @@ pub fn trim_ranges(text: &str, phrases: &[String]) -> Vec<(usize, usize)> {
         return Vec::new();
     }
     let clauses = clauses(text);
+    // Whether the clause after the first goes on with the first one's subject ("…; trả lời
+    // trong thời hạn …", "…; công khai kết quả …"), not with its own ("…; 100% các đơn vị …",
+    // "…; các trường học …").
+    let goes_on = clauses.get(1).is_some_and(|&(s, e)| {
+        let next = text[s..e].trim_start();
+        let first = next.split_whitespace().next().unwrap_or("");
+        next.starts_with(char::is_lowercase)
+            && !["các", "những", "mỗi", "mọi", "từng"].contains(&first)
+    });
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for (cs, ce) in clauses {
+    for (k, (cs, ce)) in clauses.into_iter().enumerate() {
         let inside: Vec<&(usize, usize, String)> = hits
             .iter()
             .filter(|(s, _, _)| *s >= cs && *s < ce)
@@ -221,6 +230,17 @@ pub fn trim_ranges(text: &str, phrases: &[String]) -> Vec<(usize, usize)> {
                 out.push((comma, body_end));
                 continue;
             }
+        }
+        // A first clause the next one goes on from holds the item's work: cut out of it only
+        // the phrases, or what is left reads as a fragment ("… Hệ thống thông tin tiếp nhận
+        // phản ánh của tỉnh; trả lời trong thời hạn …" gave "Trả lời trong thời hạn …").
+        if k == 0 && goes_on {
+            out.extend(
+                phrase_ranges(text, phrases)
+                    .into_iter()
+                    .filter(|&(s, _)| s >= cs && s < body_end),
+            );
+            continue;
         }
         out.push((cs, ce));
     }
@@ -401,6 +421,25 @@ mod tests {
     fn the_parent_as_an_authority_is_not_scope() {
         let text = "Thực hiện Quyết định số 2272/QĐ-UBND do Ủy ban nhân dân Quận 1 ban hành.";
         assert!(occurrences(text, &phrases()).is_empty());
+    }
+
+    /// A first clause the next one goes on from loses only its phrase: cut whole, it left "Trả
+    /// lời trong thời hạn …" or "Công khai kết quả …" with nothing to answer or publish.
+    #[test]
+    fn a_clause_the_next_goes_on_from_keeps_its_work() {
+        let p = phrases();
+        for (t, want) in [
+            (
+                "Đánh giá, xếp loại chất lượng viên chức hằng tháng, quý và năm trên phần mềm đánh giá của 10 phường; công khai kết quả trong cơ quan, đơn vị.",
+                "Đánh giá, xếp loại chất lượng viên chức hằng tháng, quý và năm trên phần mềm đánh giá; công khai kết quả trong cơ quan, đơn vị.",
+            ),
+            (
+                "Tiếp nhận, xử lý phản ánh, kiến nghị qua đường dây nóng, hộp thư góp ý, Tổng đài 1022 và Hệ thống thông tin tiếp nhận phản ánh của 10 phường; trả lời trong thời hạn không quá 05 ngày làm việc.",
+                "Tiếp nhận, xử lý phản ánh, kiến nghị qua đường dây nóng, hộp thư góp ý, Tổng đài 1022 và Hệ thống thông tin tiếp nhận phản ánh; trả lời trong thời hạn không quá 05 ngày làm việc.",
+            ),
+        ] {
+            assert_eq!(remove_ranges(t, &trim_ranges(t, &p)), want);
+        }
     }
 
     #[test]
