@@ -7,6 +7,20 @@ use kehoach_model::{Emphasis, Footnote, Header, Plan, Signer, UnitProfile};
 use kehoach_nd30::{punctuation, Authority};
 use kehoach_text::caps;
 
+/// A basis that gives the issuer its power, not its plan's content: the law on its
+/// organisation, the act setting its functions and structure.
+fn gives_power(basis: &str) -> bool {
+    let f = kehoach_text::fold(basis);
+    [
+        "to chuc chinh quyen",
+        "to chuc chinh phu",
+        "chuc nang, nhiem vu",
+        "co cau to chuc",
+    ]
+    .iter()
+    .any(|p| f.contains(p))
+}
+
 /// A basis that cites a law, decree, decision, plan or other document by its name or number.
 fn cites_a_document(basis: &str) -> bool {
     let f = kehoach_text::fold(basis);
@@ -63,10 +77,18 @@ pub fn header(profile: &UnitProfile, ctx: &Context) -> Header {
 /// its punctuation. The parent's own circumstances ("Căn cứ tình hình thực tế của địa phương
 /// sau khi sắp xếp …", "Căn cứ kết quả thực hiện … năm 2026 của xã") are not the unit's.
 pub fn bases(parent: &Plan, parent_basis: String) -> Vec<String> {
-    let mut bases: Vec<String> = parent
-        .bases
+    // A plan issued with a decision rests on the decision's bases; not on those that give the
+    // issuer its power to decide ("Luật Tổ chức chính quyền địa phương", "… quy định chức năng,
+    // nhiệm vụ, quyền hạn …"), which are no basis of a unit's plan.
+    let from_decision = parent.bases.is_empty();
+    let source = if from_decision {
+        &parent.decision_bases
+    } else {
+        &parent.bases
+    };
+    let mut bases: Vec<String> = source
         .iter()
-        .filter(|b| cites_a_document(b))
+        .filter(|b| cites_a_document(b) && !(from_decision && gives_power(b)))
         .cloned()
         .collect();
     bases.push(parent_basis);

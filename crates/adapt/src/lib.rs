@@ -365,6 +365,7 @@ pub fn adapt_with(
         doc_type: "Kế hoạch".into(),
         summary: render("summary")?,
         bases: derived::bases(parent, render("parent_basis")?),
+        decision_bases: Vec::new(),
         intro: render("intro")?,
         parts,
         closing: render("closing")?,

@@ -47,6 +47,10 @@ pub struct Plan {
     pub summary: String,
     /// Căn cứ ban hành: one entry per paragraph, with its own ending punctuation.
     pub bases: Vec<String>,
+    /// The bases of the decision the plan is issued with, where the plan's page has none of its
+    /// own: what the plan rests on is cited there ("Căn cứ Quyết định số 282/QĐ-TTg …").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub decision_bases: Vec<String>,
     /// The paragraph after the bases ("Tiếp tục phát huy … cụ thể như sau:").
     pub intro: String,
     /// The body: Roman-numbered parts.

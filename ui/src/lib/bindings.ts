@@ -111,6 +111,11 @@ summary: string,
  */
 bases: Array<string>, 
 /**
+ * The bases of the decision the plan is issued with, where the plan's page has none of its
+ * own: what the plan rests on is cited there ("Căn cứ Quyết định số 282/QĐ-TTg …").
+ */
+decision_bases: Array<string>, 
+/**
  * The paragraph after the bases ("Tiếp tục phát huy … cụ thể như sau:").
  */
 intro: string, 

@@ -3,7 +3,9 @@
 //! (from "số" to the end of its title) wherever the unit keeps it; the basis citing the parent
 //! plan names the parent's own issuer, number and date — also when the unit's parent body is
 //! another (the district that issued the plan is gone, the unit answers to a ward); and no year
-//! before the plan's is left in the parent's wording the unit keeps, outside citations.
+//! before the plan's is left in the parent's wording the unit keeps, outside citations. A plan
+//! issued with a decision gives the unit the decision's bases, but for those giving the issuer
+//! its power.
 use kehoach_adapt::{adapt, preset::BUILTIN, AdaptOptions, Preset};
 use kehoach_import as import;
 use kehoach_model::{Decisions, Item, Plan};
@@ -51,6 +53,7 @@ fn symbol(citation: &str) -> Option<&str> {
 #[test]
 fn cited_documents_survive_word_for_word_and_the_parent_is_cited_by_its_own_header() {
     let mut checked = 0;
+    let mut decision_bases = 0;
     let mut failures = Vec::new();
     for (name, parent) in parents() {
         let originals = parent_items(&parent);
@@ -101,6 +104,37 @@ fn cited_documents_survive_word_for_word_and_the_parent_is_cited_by_its_own_head
                     }
                 }
             }
+            // A plan issued with a decision rests on the decision's bases: each one citing a
+            // document is the unit's too, word for word — but not those giving the issuer its
+            // power ("Luật Tổ chức chính quyền địa phương", "… chức năng, nhiệm vụ …").
+            if parent.bases.is_empty() {
+                // (Not who proposed the decision: "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ
+                // trình số …".)
+                for basis in parent.decision_bases.iter().filter(|b| {
+                    !["xet de nghi", "theo de nghi"]
+                        .iter()
+                        .any(|p| kehoach_text::fold(b).starts_with(p))
+                }) {
+                    let folded = kehoach_text::fold(basis);
+                    let power = ["to chuc chinh quyen", "chuc nang, nhiem vu"]
+                        .iter()
+                        .any(|p| folded.contains(p));
+                    for (s, e) in citations(basis) {
+                        let cited = nfc(from_so(&basis[s..e]));
+                        let carried = unit.bases.iter().any(|b| nfc(b).contains(&cited));
+                        if carried == power {
+                            failures.push(format!(
+                                "{name}/{preset_id}: the decision's basis «{cited}» {}",
+                                if power { "carried" } else { "missing" }
+                            ));
+                        }
+                    }
+                    if power && unit.bases.iter().any(|b| kehoach_text::fold(b) == folded) {
+                        failures.push(format!("{name}/{preset_id}: «{basis}» carried"));
+                    }
+                    decision_bases += 1;
+                }
+            }
             // The basis citing the parent plan: the parent's issuer, number and date.
             let last = unit.bases.last().cloned().unwrap_or_default();
             let (number, symbol, date, issuer) = match &parent.issued_with {
@@ -140,6 +174,10 @@ fn cited_documents_survive_word_for_word_and_the_parent_is_cited_by_its_own_head
         }
     }
     assert!(checked > 50, "only {checked} citations were kept to check");
+    assert!(
+        decision_bases > 20,
+        "only {decision_bases} bases of decisions issuing a plan"
+    );
     assert!(
         failures.is_empty(),
         "{} failures:\n{}",

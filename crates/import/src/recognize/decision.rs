@@ -58,7 +58,7 @@ pub fn split(flow: &[Flow]) -> Option<usize> {
 }
 
 /// What the plan records of the decision that issues it: the decision itself when the plan does
-/// not cite it; the issuer and the place when the plan's page lacks them; the decision's Nơi nhận
+/// not cite it; its bases when the plan's page has none; the issuer and the place when the plan's page lacks them; the decision's Nơi nhận
 /// and signer when the plan has none of its own (it is signed through the decision). The
 /// decision's articles never become the plan's items.
 pub fn attach(plan: &mut Plan, decision: Plan) {
@@ -78,6 +78,9 @@ pub fn attach(plan: &mut Plan, decision: Plan) {
     }
     if plan.header.place.is_empty() && plan.header.number.is_none() {
         plan.header.place = h.place.clone();
+    }
+    if plan.bases.is_empty() {
+        plan.decision_bases = decision.bases.clone();
     }
     if plan.recipients.is_empty() {
         plan.recipients = decision.recipients.clone();
