@@ -190,15 +190,7 @@ pub fn addressed_to_head(item: &mut Item, own: &dyn Fn(&str) -> bool, head: &str
     if let Some((addressee, rest)) = item.text.split_once(':') {
         let heads = !item.items.is_empty()
             && rest.trim().is_empty()
-            && [
-                "truong ",
-                "giam doc ",
-                "thu truong ",
-                "nguoi dung dau ",
-                "lanh dao ",
-            ]
-            .iter()
-            .any(|t| fold(addressee).starts_with(t));
+            && crate::judge::opens_with_title(&fold(addressee));
         if addressee.split_whitespace().count() <= 25
             && (!rest.trim().is_empty() || !item.items.is_empty())
             && (heads || own(addressee))

@@ -37,20 +37,14 @@ impl Actor {
     }
 }
 
-/// Words that may come before the units an item opens with (folded).
-const TITLES: &[&str] = &[
-    "",
-    "thu truong",
-    "nguoi dung dau",
-    "chu tich",
-    "lanh dao",
-    "hieu truong",
-    "giam doc",
-    "truong",
-    "100%",
-    "100% cac",
-    "cac",
-];
+/// Words that may come before the units an item opens with (folded): nothing, a head's title,
+/// a share, a plural.
+static TITLES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    let mut t = vec![String::new()];
+    t.extend(super::HEAD_TITLES.iter().map(|h| fold(h)));
+    t.extend(["100%", "100% cac", "cac"].map(String::from));
+    t
+});
 
 impl Judge {
     /// A lead-in of a few words that opens with a verb ("Tham mưu Ủy ban nhân dân tỉnh:",
@@ -230,15 +224,7 @@ impl Judge {
             || next.is_empty();
         if own && end > 0 && acts {
             let before = fold(&text[..end]);
-            let titled = [
-                "thu truong",
-                "nguoi dung dau",
-                "chu tich",
-                "lanh dao",
-                "hieu truong",
-            ]
-            .iter()
-            .any(|t| before.starts_with(t));
+            let titled = super::opens_with_title(&before);
             let rest = text[end..].trim_start();
             let who = if titled { head } else { subject };
             let gap = if rest.is_empty() || rest.starts_with(':') {
@@ -293,7 +279,7 @@ impl Judge {
                 .iter()
                 .filter_map(|&p| {
                     found.at(p).iter().copied().find(|(s, e)| {
-                        *e <= region_end && TITLES.contains(&fold(&text[..*s]).trim())
+                        *e <= region_end && TITLES.iter().any(|t| t == fold(&text[..*s]).trim())
                     })
                 })
                 .max_by_key(|&(_, e)| e)
@@ -346,7 +332,9 @@ impl Judge {
                                 let f = fold(before);
                                 text[..*s].trim_end().ends_with(',')
                                     || f.ends_with(" va")
-                                    || TITLES.iter().any(|t| !t.is_empty() && f.ends_with(t))
+                                    || TITLES
+                                        .iter()
+                                        .any(|t| !t.is_empty() && f.ends_with(t.as_str()))
                             }
                     })
                     .map(|(s, e)| kehoach_text::decapitalise(&text[*s..*e]))

@@ -49,16 +49,7 @@ impl Judge {
                     .filter(|p| !self.actions.contains(p)),
             )
             .collect();
-        let titles = [
-            "thủ trưởng",
-            "người đứng đầu",
-            "chủ tịch",
-            "lãnh đạo",
-            "100%",
-            "hiệu trưởng",
-            "trưởng trạm",
-            "giám đốc",
-        ];
+        let titles: Vec<&str> = super::HEAD_TITLES.iter().copied().chain(["100%"]).collect();
         // Words a list of units goes on with: "các trường mầm non, tiểu học, trung học cơ sở",
         // "Ủy ban nhân dân các xã, phường, đặc khu", "cơ quan, địa phương".
         const MORE: &[&str] = &[
@@ -74,6 +65,7 @@ impl Judge {
             "đơn vị",
             "cơ quan",
             "trường học",
+            "chi cục",
         ];
         let mut at = from;
         let mut end = from;

@@ -18,7 +18,7 @@ impl Judge {
         let lead_at = clause.len() - clause.trim_start().len();
         // … or after the title of its head: "Trưởng các phòng thuộc Sở căn cứ …" opens with
         // the divisions.
-        let titled_at = ["trưởng", "giám đốc", "thủ trưởng", "lãnh đạo"]
+        let titled_at = super::HEAD_TITLES
             .iter()
             .find_map(|t| kehoach_text::Haystack::new(&clause[lead_at..]).prefix(t))
             .map_or(lead_at, |e| lead_at + e + 1);
@@ -69,12 +69,17 @@ impl Judge {
         });
         let directs = directed.is_some();
         let supervises = !directs && after(&ids.supervise, &ids.any_units).is_some();
+        // The parent's organs after a title are no sign of the parent's work where the heads
+        // addressed are also those of units like this one ("Người đứng đầu các phòng, chi cục,
+        // đơn vị trực thuộc Sở chịu trách nhiệm …").
+        let heads_own = titled_at != lead_at && self.unit_list(clause, titled_at).1;
         // Words inside the list of units directed are not evidence of whose work it is.
         let outside = |n: usize, ignore: &[(usize, usize)]| {
             let g = &self.groups[n];
+            let titled = counts_after_title(g, heads_own);
             ids.groups[n].iter().any(|&p| {
                 found.at(p).iter().any(|&(s, e)| {
-                    (!g.lead || s == lead_at || s == titled_at)
+                    (!g.lead || s == lead_at || (titled && s == titled_at))
                         && !directed.is_some_and(|(a, b)| s < b && a < e)
                         && !ignore.iter().any(|&(a, b)| s < b && a < e)
                 })
@@ -210,4 +215,9 @@ impl Judge {
             other_kind,
         }
     }
+}
+
+/// Whether a lead phrase of a group counts after a head's title.
+fn counts_after_title(g: &super::Group, heads_own: bool) -> bool {
+    !(heads_own && g.side == "parent")
 }

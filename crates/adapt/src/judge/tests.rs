@@ -1,6 +1,8 @@
 //! The judge on sentences of real plans.
 use super::*;
+use crate::preset::Preset;
 use kehoach_model::Plan;
+use kehoach_parent::ParentProfile;
 
 fn judge(preset: &str, issuer: &str) -> Judge {
     let mut plan = Plan::default();
@@ -351,4 +353,21 @@ fn the_parents_territory_addressed_is_not_the_unit() {
     let topic =
         "Về giải quyết thủ tục hành chính: 100% hồ sơ trễ hạn được thông báo xin lỗi bằng văn bản.";
     assert_eq!(j.actor(topic), None);
+}
+
+/// Heads addressed by one title over the parent's divisions and units like this one ("Người
+/// đứng đầu các phòng, chi cục, đơn vị trực thuộc Sở chịu trách nhiệm …") give the unit's head
+/// the duty, for a unit and for a division; the parent's divisions alone after a title
+/// ("Trưởng các phòng thuộc Sở căn cứ …") do not, to a unit.
+#[test]
+fn heads_of_a_list_with_units_like_this_one_are_its_head() {
+    let text = "Người đứng đầu các phòng, chi cục, đơn vị trực thuộc Sở chịu trách nhiệm trước Giám đốc Sở về kết quả cải cách hành chính trong phạm vi quản lý.";
+    for preset in ["y-te", "phong-ban"] {
+        let j = judge(preset, "SỞ Y TẾ TỈNH THANH HÓA");
+        let v = j.judge(text, Above::Nothing);
+        assert_eq!(v.verdict, Verdict::Keep, "{preset}: {}", v.reason);
+    }
+    let j = judge("y-te", "SỞ Y TẾ TỈNH THANH HÓA");
+    let divisions = "Trưởng các phòng thuộc Sở căn cứ chức năng, nhiệm vụ tham mưu Giám đốc Sở triển khai các nhiệm vụ cải cách hành chính.";
+    assert_eq!(j.judge(divisions, Above::Nothing).verdict, Verdict::Drop);
 }
