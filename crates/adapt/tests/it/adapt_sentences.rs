@@ -189,6 +189,19 @@ fn no_adapted_plan_has_a_broken_sentence_or_a_parent_organ_giving_orders() {
                     }
                 }
             }
+            // A school's plan does not speak of every school of the territory as if it were
+            // another's ("giáo viên, nhân viên các trường học trên địa bàn xã").
+            let school = Preset::builtin(preset).unwrap().own == ["truong-hoc"];
+            for (at, text) in &plan {
+                for q in [
+                    "các trường học trên địa bàn",
+                    "các cơ sở giáo dục trên địa bàn",
+                ] {
+                    if school && !kehoach_text::find_all(text, q).is_empty() {
+                        problems.push(format!("{name} / {preset} / {at}: còn “{q}”: {text}"));
+                    }
+                }
+            }
             for (at, text) in plan {
                 if let Some(q) = broken(&text) {
                     problems.push(format!("{name} / {preset} / {at}: câu lỗi “{q}”: {text}"));
