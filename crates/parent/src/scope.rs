@@ -234,7 +234,13 @@ pub fn trim_ranges(text: &str, phrases: &[String]) -> Vec<(usize, usize)> {
         // A first clause the next one goes on from holds the item's work: cut out of it only
         // the phrases, or what is left reads as a fragment ("… Hệ thống thông tin tiếp nhận
         // phản ánh của tỉnh; trả lời trong thời hạn …" gave "Trả lời trong thời hạn …").
-        if k == 0 && goes_on {
+        // (Not one that opens with the parent's scope — "Tham mưu Ủy ban nhân dân tỉnh ban hành
+        // quy định …": without it, the unit would issue the province's rules.)
+        let opens = inside.iter().any(|(s, _, _)| {
+            let before = text[cs..*s].trim();
+            before.is_empty() || ORGANS.iter().any(|o| before == o.trim_end())
+        });
+        if k == 0 && goes_on && !opens {
             out.extend(
                 phrase_ranges(text, phrases)
                     .into_iter()
@@ -436,6 +442,11 @@ mod tests {
             (
                 "Tiếp nhận, xử lý phản ánh, kiến nghị qua đường dây nóng, hộp thư góp ý, Tổng đài 1022 và Hệ thống thông tin tiếp nhận phản ánh của 10 phường; trả lời trong thời hạn không quá 05 ngày làm việc.",
                 "Tiếp nhận, xử lý phản ánh, kiến nghị qua đường dây nóng, hộp thư góp ý, Tổng đài 1022 và Hệ thống thông tin tiếp nhận phản ánh; trả lời trong thời hạn không quá 05 ngày làm việc.",
+            ),
+            // (A clause that opens with the parent's scope is its own, whole.)
+            (
+                "Ủy ban nhân dân 10 phường ban hành quy định phân cấp quản lý; hướng dẫn quản lý chuyên môn đối với trạm y tế.",
+                "Hướng dẫn quản lý chuyên môn đối với trạm y tế.",
             ),
         ] {
             assert_eq!(remove_ranges(t, &trim_ranges(t, &p)), want);
