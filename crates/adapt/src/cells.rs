@@ -42,6 +42,9 @@ static STATED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A "theo …" complement, to its clause's end.
+static THEO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i) theo ([^,;.]*)").unwrap());
+
 /// A deadline as the appendix writes it: "Quý I/{{unit.year}}" for "trong quý I".
 fn stated_deadline(words: &str) -> String {
     let w = words.trim();
@@ -78,21 +81,36 @@ pub fn task_cells(task: &str, preset: &Preset) -> TaskCells {
         .names
         .iter()
         .fold(task.to_string(), |t, name| t.replace(name.as_str(), "…"));
-    let task = about.as_str();
+    // … nor what it goes by: "hỗ trợ chuyên môn cho trạm y tế theo quy chế phối hợp" is no
+    // rule-making ("theo dõi" is a verb of its own).
+    let about = THEO.replace_all(&about, |c: &regex::Captures| {
+        if c[1].to_lowercase().starts_with("dõi") {
+            c[0].to_string()
+        } else {
+            " …".to_string()
+        }
+    });
+    let task = about.as_ref();
     // The rule whose words come first in the task: its work, not a detail named after it
-    // ("rà soát quy chế làm việc, quy chế chi tiêu nội bộ" is about rules, not finances).
-    let rule = RULES
-        .iter()
-        .enumerate()
-        .filter_map(|(n, r)| {
-            r.phrases
-                .iter()
-                .filter_map(|p| kehoach_text::find_all(task, p).first().map(|m| m.0))
-                .min()
-                .map(|at| (at, n, r))
-        })
-        .min_by_key(|(at, n, _)| (*at, *n))
-        .map(|(_, _, r)| r);
+    // ("rà soát quy chế làm việc, quy chế chi tiêu nội bộ" is about rules, not finances) —
+    // in its first clause where that names one ("Thu giá dịch vụ … ; công khai bảng giá … trên
+    // trang thông tin điện tử" is no news item).
+    let first = |text: &str| {
+        RULES
+            .iter()
+            .enumerate()
+            .filter_map(|(n, r)| {
+                r.phrases
+                    .iter()
+                    .filter_map(|p| kehoach_text::find_all(text, p).first().map(|m| m.0))
+                    .min()
+                    .map(|at| (at, n, r))
+            })
+            .min_by_key(|(at, n, _)| (*at, *n))
+            .map(|(_, _, r)| r)
+    };
+    let first_clause = &task[..task.find(';').unwrap_or(task.len())];
+    let rule = first(first_clause).or_else(|| first(task));
     let role = |key: &str| preset.roles.get(key).cloned();
     match rule {
         Some(r) => {
@@ -184,6 +202,24 @@ mod tests {
         );
         assert_eq!(c.product, "Quy chế được ban hành, sửa đổi");
         assert_eq!(c.deadline, "Quý I/{{unit.year}}");
+        // What the task goes by is not what it makes ("theo quy chế phối hợp"); its first clause
+        // says what it is where that names anything ("…; tổ chức hội nghị, tập huấn …" is no
+        // training).
+        let c = task_cells(
+            "Hỗ trợ chuyên môn, kỹ thuật cho trạm y tế theo quy chế phối hợp với Ủy ban nhân dân xã.",
+            &preset,
+        );
+        assert_eq!(c.product, preset.product);
+        let c = task_cells(
+            "Thực hành tiết kiệm, chống lãng phí trong sử dụng điện, nước; tổ chức hội nghị, tập huấn trực tuyến khi có thể.",
+            &preset,
+        );
+        assert!(c.product.contains("tiết kiệm"), "{}", c.product);
+        let c = task_cells(
+            "Thu học phí đúng mức quy định; công khai các khoản thu trên trang thông tin điện tử của nhà trường.",
+            &preset,
+        );
+        assert!(c.product.contains("Tin, bài"), "{}", c.product);
         // Nothing to go by: the preset's defaults.
         let c = task_cells("Thực hiện các nhiệm vụ khác được giao.", &preset);
         assert_eq!(c.product, preset.product);
