@@ -87,7 +87,8 @@ fn text_page(lines: usize, width: usize) -> Vec<u8> {
 }
 
 /// `kehoach import FILE` in a fresh folder, under a 500 MB address-space limit, killed after
-/// 10 s; its exit status, stderr, the time it took, and the files it left in the folder. The
+/// 60 s (a guard against a hang, not a measure of speed: alone a bomb is refused in about 3 s,
+/// but the whole suite on two cores once took over 10 s); its exit status, stderr, the time it took, and the files it left in the folder. The
 /// time and the peak memory are printed (`cargo test -p kehoach --test it hostile --
 /// --nocapture`: the README's figures).
 fn import(name: &str, bytes: &[u8]) -> (Option<i32>, String, Duration, usize) {
@@ -114,9 +115,9 @@ fn import(name: &str, bytes: &[u8]) -> (Option<i32>, String, Duration, usize) {
         if let Some(s) = child.try_wait().unwrap() {
             break s;
         }
-        if start.elapsed() > Duration::from_secs(10) {
+        if start.elapsed() > Duration::from_secs(60) {
             let _ = child.kill();
-            panic!("{name}: still running after 10 s");
+            panic!("{name}: still running after 60 s");
         }
         std::thread::sleep(Duration::from_millis(20));
     };
