@@ -120,6 +120,11 @@ fn the_kindergarten_selection_is_reproduced_within_bounds() {
     let found = real.intersection(&ours).count();
     let extra: Vec<&String> = ours.difference(&real).collect();
     let missing: Vec<&String> = real.difference(&ours).collect();
+    eprintln!(
+        "District 1's kindergarten: {found} of {} kept, {} extra",
+        real.len(),
+        extra.len()
+    );
     assert!(
         found * 10 >= real.len() * 9,
         "only {found} of {} kept; missing {missing:?}",
