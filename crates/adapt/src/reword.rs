@@ -262,6 +262,13 @@ fn reword_item(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
         });
     }
     for (s, e, after) in accepted.into_iter().rev() {
+        // A phrase taken out with nothing in its place takes the space before it ("của người
+        // dân và cha mẹ học sinh" → "của người dân"; phrases are matched trimmed).
+        let s = if after.is_empty() && item.text[..s].ends_with(' ') {
+            s - 1
+        } else {
+            s
+        };
         item.text.replace_range(s..e, &after);
     }
 }
