@@ -220,6 +220,20 @@ fn resolve(id: &str, text: &str, depth: usize) -> Result<toml::Table, PresetErro
 mod tests {
     use super::*;
 
+    /// A rule's phrase with a space at its edge is never matched (the loader drops such
+    /// phrases: they are what a phrase becomes when its place is empty).
+    #[test]
+    fn no_rule_phrase_has_a_space_at_its_edge() {
+        for (id, _) in BUILTIN {
+            let p = Preset::builtin(id).unwrap();
+            for r in &p.reword {
+                for f in &r.from {
+                    assert_eq!(f.trim(), f, "{id} / {}: «{f}»", r.id);
+                }
+            }
+        }
+    }
+
     #[test]
     fn every_builtin_preset_reads() {
         for (id, _) in BUILTIN {
