@@ -279,7 +279,10 @@ impl Judge {
                 .iter()
                 .filter_map(|&p| {
                     found.at(p).iter().copied().find(|(s, e)| {
-                        *e <= region_end && TITLES.iter().any(|t| t == fold(&text[..*s]).trim())
+                        *e <= region_end && {
+                            let before = fold(&text[..*s]);
+                            TITLES.iter().any(|t| t == before.trim())
+                        }
                     })
                 })
                 .max_by_key(|&(_, e)| e)
@@ -362,6 +365,7 @@ impl Judge {
                 g.side == "parent" && ids.groups[n].iter().any(|&p| !found.at(p).is_empty())
             });
             // (Someone by a title or a plural, not a topic: "Về giải quyết thủ tục hành chính:".)
+            // (Not the parent's own organs, "Trưởng phòng Văn hóa - Xã hội:", read further on.)
             let who = [
                 "trưởng",
                 "các",
@@ -373,7 +377,11 @@ impl Judge {
             ]
             .iter()
             .any(|w| Haystack::new(addressee.trim()).prefix(w).is_some());
-            if parents && who && self.names_only(addressee) {
+            let organ_led = ids
+                .organ_heads
+                .iter()
+                .any(|&h| found.at(h).iter().any(|&(s, _)| s == 0));
+            if parents && who && !organ_led && self.names_only(addressee) {
                 return Some(Actor::Other(kehoach_text::decapitalise(addressee.trim())));
             }
         }

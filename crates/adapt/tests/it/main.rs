@@ -8,6 +8,7 @@ mod carry_pairs;
 mod citations;
 mod likeness;
 mod offers;
+mod rewording;
 mod to_chuc;
 mod unit_name;
 mod worklist;
