@@ -4,13 +4,12 @@
 use kehoach_adapt::{self as adapt, AdaptOptions, Preset};
 use kehoach_model::{Decisions, NodeDecision};
 
-/// A rewording never takes the head of a longer name: the parent's own page becomes the
-/// unit's, the page of a province named in full stays the province's.
-#[test]
-fn the_parents_own_page_is_reworded_but_not_a_name_that_goes_on() {
+/// `texts` put as points "T.0", "T.1" … at the head of the tasks of a corpus parent, kept, and
+/// adapted with every default of `preset`: each point's text in the unit's plan, in order.
+fn kept_points(parent_dir: &str, preset: &str, texts: &[&str]) -> Vec<String> {
     let dir = kehoach_testkit::corpus::plans()
         .into_iter()
-        .find(|d| d.ends_with("tinh-gia-lai-2027"))
+        .find(|d| d.ends_with(parent_dir))
         .unwrap();
     let mut parent = kehoach_import::read_path(&dir.join("doc.docx")).unwrap();
     let part = parent
@@ -18,25 +17,19 @@ fn the_parents_own_page_is_reworded_but_not_a_name_that_goes_on() {
         .iter_mut()
         .find(|p| p.topic() == Some(kehoach_model::Topic::NhiemVu))
         .unwrap();
-    let mut own = part.items[0].clone();
-    own.id = "T.1".into();
-    own.items.clear();
-    own.text = "Duy trì chuyên mục cải cách hành chính trên Trang thông tin điện tử của tỉnh; khảo sát sự hài lòng đối với sự phục vụ của tỉnh.".into();
-    let mut named = own.clone();
-    named.id = "T.2".into();
-    named.text = "Đăng tải kết quả trên Trang thông tin điện tử của tỉnh Gia Lai.".into();
-    part.items.insert(0, named);
-    part.items.insert(0, own);
-    let preset = Preset::builtin("mam-non").unwrap();
-    let profile = kehoach_testkit::corpus::unit_profile("mam-non", &parent);
     let mut decisions = Decisions::default();
-    for id in ["T.1", "T.2"] {
-        decisions.nodes.insert(id.into(), NodeDecision::Keep);
+    for (n, t) in texts.iter().enumerate().rev() {
+        let mut item = part.items[0].clone();
+        item.id = format!("T.{n}");
+        item.items.clear();
+        item.text = t.to_string();
+        part.items.insert(0, item);
+        decisions.nodes.insert(format!("T.{n}"), NodeDecision::Keep);
     }
     let plan = adapt::adapt(
         &parent,
-        &profile,
-        &preset,
+        &kehoach_testkit::corpus::unit_profile(preset, &parent),
+        &Preset::builtin(preset).unwrap(),
         &decisions,
         AdaptOptions {
             apply_defaults: true,
@@ -44,19 +37,36 @@ fn the_parents_own_page_is_reworded_but_not_a_name_that_goes_on() {
     )
     .unwrap()
     .plan;
-    let text = |source: &str| {
-        plan.items()
-            .into_iter()
-            .find(|(_, i)| i.source.as_deref() == Some(source))
-            .map(|(_, i)| i.text.clone())
-            .unwrap()
-    };
+    (0..texts.len())
+        .map(|n| {
+            let source = format!("T.{n}");
+            plan.items()
+                .into_iter()
+                .find(|(_, i)| i.source.as_deref() == Some(source.as_str()))
+                .map(|(_, i)| i.text.clone())
+                .unwrap()
+        })
+        .collect()
+}
+
+/// A rewording never takes the head of a longer name: the parent's own page becomes the
+/// unit's, the page of a province named in full stays the province's.
+#[test]
+fn the_parents_own_page_is_reworded_but_not_a_name_that_goes_on() {
+    let texts = kept_points(
+        "tinh-gia-lai-2027",
+        "mam-non",
+        &[
+            "Duy trì chuyên mục cải cách hành chính trên Trang thông tin điện tử của tỉnh; khảo sát sự hài lòng đối với sự phục vụ của tỉnh.",
+            "Đăng tải kết quả trên Trang thông tin điện tử của tỉnh Gia Lai.",
+        ],
+    );
     assert_eq!(
-        text("T.1"),
+        texts[0],
         "Duy trì chuyên mục cải cách hành chính trên Trang thông tin điện tử của nhà trường; khảo sát sự hài lòng đối với sự phục vụ của nhà trường."
     );
     assert_eq!(
-        text("T.2"),
+        texts[1],
         "Đăng tải kết quả trên Trang thông tin điện tử của tỉnh Gia Lai."
     );
 }
@@ -66,65 +76,24 @@ fn the_parents_own_page_is_reworded_but_not_a_name_that_goes_on() {
 /// reads whole (no space left where the words were).
 #[test]
 fn another_kinds_audience_leaves_the_list() {
-    let dir = kehoach_testkit::corpus::plans()
-        .into_iter()
-        .find(|d| d.ends_with("xa-tam-nong-2027"))
-        .unwrap();
-    let mut parent = kehoach_import::read_path(&dir.join("doc.docx")).unwrap();
-    let part = parent
-        .parts
-        .iter_mut()
-        .find(|p| p.topic() == Some(kehoach_model::Topic::NhiemVu))
-        .unwrap();
     let texts = [
         "Khảo sát sự hài lòng của người học, người bệnh; công khai kết quả.",
         "Khảo sát sự hài lòng của cha mẹ học sinh và người bệnh; công khai kết quả.",
         "Lấy ý kiến cha mẹ trẻ, cha mẹ học sinh, người bệnh về chất lượng phục vụ.",
         "Khảo sát sự hài lòng của người bệnh và cha mẹ học sinh; công khai kết quả.",
     ];
-    for (n, t) in texts.iter().enumerate() {
-        let mut item = part.items[0].clone();
-        item.id = format!("T.{n}");
-        item.items.clear();
-        item.text = t.to_string();
-        part.items.insert(0, item);
-    }
-    for (preset_id, gone, kept) in [
+    for (preset, gone, kept) in [
         ("mam-non", "người bệnh", "học"),
         ("y-te", "học sinh", "người bệnh"),
     ] {
-        let preset = Preset::builtin(preset_id).unwrap();
-        let profile = kehoach_testkit::corpus::unit_profile(preset_id, &parent);
-        let mut decisions = Decisions::default();
-        for n in 0..texts.len() {
-            decisions.nodes.insert(format!("T.{n}"), NodeDecision::Keep);
-        }
-        let plan = adapt::adapt(
-            &parent,
-            &profile,
-            &preset,
-            &decisions,
-            AdaptOptions {
-                apply_defaults: true,
-            },
-        )
-        .unwrap()
-        .plan;
-        for n in 0..texts.len() {
-            let source = format!("T.{n}");
-            let text = plan
-                .items()
-                .into_iter()
-                .find(|(_, i)| i.source.as_deref() == Some(source.as_str()))
-                .map(|(_, i)| i.text.clone())
-                .unwrap();
+        for text in kept_points("xa-tam-nong-2027", preset, &texts) {
             assert!(
                 !text.contains(gone) && text.contains(kept),
-                "{preset_id}: {text}"
+                "{preset}: {text}"
             );
             assert!(
                 !text.contains("  ") && !text.contains(" ;") && !text.contains(" ,"),
-                "{preset_id}: {text}"
+                "{preset}: {text}"
             );
         }
     }
