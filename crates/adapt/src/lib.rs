@@ -25,6 +25,7 @@ mod own_voice;
 pub mod preset;
 mod reword;
 mod select;
+mod share;
 pub mod worklist;
 
 pub use preset::{Preset, PresetError};
@@ -306,7 +307,6 @@ pub fn adapt_with(
     let edited_ids: Vec<&str> = edited.keys().copied().collect();
     let subject = preset.subject(&fill);
     let head = fill(&preset.head);
-    let own_wording = |t: &str| judge.own_wording(t, &subject, &head);
     // A division or office of the parent works for it, on its territory: its plan speaks of
     // both as its own (as the checker reads it), nothing of them is a leftover.
     let unit = kehoach_text::fold(&profile.name);
@@ -320,6 +320,16 @@ pub fn adapt_with(
             phrases.retain(|p| p != "trên địa bàn");
         }
         phrases
+    };
+    // The unit's words for a parent's duty: given to units like it ("… các đơn vị trực thuộc
+    // triển khai …" → "Nhà trường triển khai …"), or a target on the parent's own measure (its
+    // share: "Góp phần nâng cao Chỉ số … của tỉnh").
+    let parent_scope: Vec<String> = scope_phrases.iter().chain(&flag_phrases).cloned().collect();
+    let own_wording = |t: &str| {
+        judge
+            .own_wording(t, &subject, &head)
+            .map(|w| (w, reword::OWN_WORDS_LABEL))
+            .or_else(|| share::contribution(t, &parent_scope).map(|w| (w, share::LABEL)))
     };
     let (proposals, flags) = reword::review(
         &mut parts,

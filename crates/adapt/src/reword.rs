@@ -15,6 +15,8 @@ use serde::{Deserialize, Serialize};
 pub const SCOPE_RULE: &str = "pham-vi";
 /// The rule id of sentences in which the parent gives the work, put in the unit's own words.
 pub const OWN_WORDS_RULE: &str = "loi-don-vi";
+/// What such a proposal is called (where the parent gives the work).
+pub const OWN_WORDS_LABEL: &str = "Cấp trên giao việc → việc đơn vị tự làm";
 /// The rule id of last year's years moved to the plan's.
 pub const STALE_YEAR_RULE: &str = "nam-cu";
 
@@ -75,7 +77,7 @@ pub fn review(
     preset: &Preset,
     scope_phrases: &[String],
     flag_phrases: &[String],
-    own_wording: &dyn Fn(&str) -> Option<String>,
+    own_wording: &dyn Fn(&str) -> Option<(String, &'static str)>,
     edited: &[&str],
     decisions: &Decisions,
     opts: AdaptOptions,
@@ -124,7 +126,7 @@ struct Ctx<'a> {
     scope_phrases: &'a [String],
     /// The parent's scope that is only pointed out ("của xã", "trên địa bàn").
     flag_phrases: &'a [String],
-    own_wording: &'a dyn Fn(&str) -> Option<String>,
+    own_wording: &'a dyn Fn(&str) -> Option<(String, &'static str)>,
     edited: &'a [&'a str],
     decisions: &'a Decisions,
     opts: AdaptOptions,
@@ -276,7 +278,7 @@ fn reword_item(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
 /// The parent giving the work ("Chủ tịch Ủy ban nhân dân xã chỉ đạo các trường học xây dựng
 /// …") becomes the unit doing it ("Xây dựng …"): one proposal for the changed opening.
 fn own_words(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
-    let Some(new) = (ctx.own_wording)(&item.text) else {
+    let Some((new, label)) = (ctx.own_wording)(&item.text) else {
         return;
     };
     if new == item.text {
@@ -310,7 +312,7 @@ fn own_words(item: &mut Item, ctx: &Ctx, proposals: &mut Vec<Proposal>) {
     proposals.push(Proposal {
         id,
         rule: OWN_WORDS_RULE.into(),
-        label: "Cấp trên giao việc → việc đơn vị tự làm".into(),
+        label: label.into(),
         node: item.id.clone(),
         before,
         after,

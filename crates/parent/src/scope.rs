@@ -37,6 +37,25 @@ static CITATION: LazyLock<Regex> = LazyLock::new(|| {
 /// semicolon (the words of a title say what the document is about, not whose work this is).
 static TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bsố\s+(?i:về|ban\s+hành|phê\s+duyệt)\s[^;]*").unwrap());
+/// One of the parent's shared systems the unit works on: "ký số và gửi, nhận trên Hệ thống
+/// quản lý văn bản và điều hành của tỉnh", "kết nối với Nền tảng tích hợp, chia sẻ dữ liệu của
+/// tỉnh", "tra cứu trên Cổng tuyển sinh của Sở" — using it is the unit's work, naming its owner
+/// no scope. (Not the system as the object of work — "Nâng cấp Cổng thông tin điện tử của xã":
+/// only after a preposition of use; not the parent's own channels — its page or portal, its
+/// loudspeakers, what it receives "qua" its one-stop software or hotline.)
+static SHARED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:\b(trên|với|vào|lên)\s+(?:các\s+)?(?:hệ\s+thống\s+(?:thông\s+tin|quản\s+lý|phần\s+mềm|báo\s+cáo|điều\s+hành|hội\s+nghị\s+truyền\s+hình|dữ\s+liệu)|cổng\s+(?:dịch\s+vụ\s+công|tuyển\s+sinh|thanh\s+toán)|nền\s+tảng|ứng\s+dụng|phần\s+mềm|cơ\s+sở\s+dữ\s+liệu|kho)\b[^;.():]{0,90}?\b(?:của|thuộc)\s+(?:(?:ủy\s+ban\s+nhân\s+dân|ubnd)\s+)?(?:tỉnh|thành\s+phố|xã|phường|đặc\s+khu|sở|bộ)\b)(?:\s+\p{Lu}\S*|\s+\d+)*")
+        .unwrap()
+});
+/// The unit's share in the parent's result: "góp phần cải thiện Chỉ số cải cách hành chính,
+/// Chỉ số chuyển đổi số của Sở" — what it contributes to is the parent's by right, and so are
+/// the measures listed after it ("…; Chỉ số SIPAS của phường đạt từ 90% trở lên").
+static SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bgóp\s+phần\b[^;.]*(?:;\s*(?:chỉ\s+số|thứ\s+hạng|mức\s+độ\s+hài\s+lòng)\b[^;.]*)*",
+    )
+    .unwrap()
+});
 static SUBUNITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b\d{1,3}\s+(?:phường|xã|thị trấn|đơn vị hành chính)\b").unwrap()
 });
@@ -153,9 +172,13 @@ pub fn parent_profile(parent_body: &str) -> super::ParentProfile {
 /// reports ("gửi về Ủy ban nhân dân phường (qua Văn phòng …)"), the source of rules ("theo
 /// hướng dẫn của Sở"), the issuer and title of a cited document ("Kế hoạch số 303/KH-UBND … của
 /// Ủy ban nhân dân Quận 1 về …"), and the parent together with its units ("của Sở và các đơn vị
-/// trực thuộc" → "của các đơn vị").
+/// trực thuộc" → "của các đơn vị"); the parent's shared systems the unit works on ("trên Hệ
+/// thống … của tỉnh") and its results the unit contributes to ("góp phần nâng cao Chỉ số … của
+/// tỉnh").
 pub fn without_references(text: &str) -> String {
     let t = CITATION.replace_all(text, "số");
+    let t = SHARED.replace_all(&t, "$1 hệ thống");
+    let t = SHARE.replace_all(&t, "góp phần");
     let t = TITLE.replace_all(&t, "số");
     let t = CHANNEL.replace_all(&t, "");
     let t = ADDRESSEE.replace_all(&t, "");
@@ -384,106 +407,5 @@ pub fn is_agency(issuer: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use kehoach_model::{Item, Part};
-
-    /// A parent plan in the District 1 2024 plan's words.
-    fn phrases() -> Vec<String> {
-        let items = [
-            "Ủy ban nhân dân Quận 1 và 10 phường thực hiện ứng dụng thanh toán điện tử.",
-            "Đẩy mạnh ứng dụng công nghệ thông tin, nhất là ở 10 phường.",
-            "Phối hợp với Chi nhánh Văn phòng đăng ký đất đai Quận 1.",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Item::new(format!("III.{}", i + 1), format!("{}.", i + 1), *t))
-        .collect();
-        let mut parent = Plan {
-            parts: vec![Part::new("III", "NHIỆM VỤ", items)],
-            ..Default::default()
-        };
-        parent.header.place = "Quận 1".into();
-        learn(&parent, &["khu phố".to_string()])
-    }
-
-    #[test]
-    fn learns_the_districts_wards_place_and_branch_office() {
-        let p = phrases();
-        for expected in [
-            "10 phường",
-            "trên địa bàn Quận 1",
-            "Chi nhánh Văn phòng đăng ký đất đai",
-            "khu phố",
-        ] {
-            assert!(
-                p.iter().any(|x| x.eq_ignore_ascii_case(expected)),
-                "{expected} in {p:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn the_parent_as_an_authority_is_not_scope() {
-        let text = "Thực hiện Quyết định số 2272/QĐ-UBND do Ủy ban nhân dân Quận 1 ban hành.";
-        assert!(occurrences(text, &phrases()).is_empty());
-    }
-
-    /// A first clause the next one goes on from loses only its phrase: cut whole, it left "Trả
-    /// lời trong thời hạn …" or "Công khai kết quả …" with nothing to answer or publish.
-    #[test]
-    fn a_clause_the_next_goes_on_from_keeps_its_work() {
-        let p = phrases();
-        for (t, want) in [
-            (
-                "Đánh giá, xếp loại chất lượng viên chức hằng tháng, quý và năm trên phần mềm đánh giá của 10 phường; công khai kết quả trong cơ quan, đơn vị.",
-                "Đánh giá, xếp loại chất lượng viên chức hằng tháng, quý và năm trên phần mềm đánh giá; công khai kết quả trong cơ quan, đơn vị.",
-            ),
-            (
-                "Tiếp nhận, xử lý phản ánh, kiến nghị qua đường dây nóng, hộp thư góp ý, Tổng đài 1022 và Hệ thống thông tin tiếp nhận phản ánh của 10 phường; trả lời trong thời hạn không quá 05 ngày làm việc.",
-                "Tiếp nhận, xử lý phản ánh, kiến nghị qua đường dây nóng, hộp thư góp ý, Tổng đài 1022 và Hệ thống thông tin tiếp nhận phản ánh; trả lời trong thời hạn không quá 05 ngày làm việc.",
-            ),
-            // (A clause that opens with the parent's scope is its own, whole.)
-            (
-                "Ủy ban nhân dân 10 phường ban hành quy định phân cấp quản lý; hướng dẫn quản lý chuyên môn đối với trạm y tế.",
-                "Hướng dẫn quản lý chuyên môn đối với trạm y tế.",
-            ),
-        ] {
-            assert_eq!(remove_ranges(t, &trim_ranges(t, &p)), want);
-        }
-    }
-
-    #[test]
-    fn the_clause_with_the_scope_is_cut() {
-        let p = phrases();
-        let t = "Ủy ban nhân dân Quận 1 và 10 phường thực hiện ứng dụng thanh toán điện tử trong giải quyết TTHC; 100% các đơn vị sự nghiệp công lập ứng dụng thanh toán điện tử.";
-        let cut = remove_ranges(t, &trim_ranges(t, &p));
-        assert_eq!(
-            cut,
-            "100% các đơn vị sự nghiệp công lập ứng dụng thanh toán điện tử."
-        );
-        let t = "Đẩy mạnh ứng dụng công nghệ thông tin trong phối hợp giữa các đơn vị, nhất là ở 10 phường.";
-        assert_eq!(
-            remove_ranges(t, &trim_ranges(t, &p)),
-            "Đẩy mạnh ứng dụng công nghệ thông tin trong phối hợp giữa các đơn vị."
-        );
-        let t =
-            "Thông tin về kết quả thực hiện công tác CCHC của 10 phường, cấp quận và Thành phố.";
-        assert_eq!(remove_ranges(t, &trim_ranges(t, &p)), "");
-        assert_eq!(
-            remove_ranges(t, &phrase_ranges(t, &p)),
-            "Thông tin về kết quả thực hiện công tác CCHC của cấp quận và Thành phố."
-        );
-        let t = "Cử viên chức đang công tác tại 10 phường tham gia các lớp bồi dưỡng.";
-        assert_eq!(
-            remove_ranges(t, &phrase_ranges(t, &p)),
-            "Cử viên chức đang công tác tham gia các lớp bồi dưỡng."
-        );
-        // The subdivisions' organ goes with them: no "Chủ tịch UBND" left acting.
-        let t = "Thủ trưởng các cơ quan, đơn vị và Chủ tịch UBND 10 phường";
-        assert_eq!(
-            remove_ranges(t, &phrase_ranges(t, &p)),
-            "Thủ trưởng các cơ quan, đơn vị"
-        );
-    }
-}
+#[path = "scope_tests.rs"]
+mod tests;
