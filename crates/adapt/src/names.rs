@@ -7,7 +7,16 @@ use kehoach_text::Haystack;
 
 /// Words that qualify a unit's noun without making it another kind of unit: what it is
 /// ("công lập"), where it is, and whose it is.
-const KINDS: &[&str] = &["sự nghiệp công lập", "sự nghiệp", "công lập", "khu vực"];
+const KINDS: &[&str] = &[
+    "sự nghiệp công lập",
+    "sự nghiệp",
+    "công lập",
+    "khu vực",
+    // An organ's: "các phòng chức năng", "các phòng chuyên môn".
+    "chuyên môn",
+    "chức năng",
+    "nghiệp vụ",
+];
 
 /// Fields a name may be limited to ("trong lĩnh vực giáo dục, y tế").
 const FIELDS: &[&str] = &[
@@ -97,6 +106,15 @@ pub(crate) fn name_end(text: &str, end: usize) -> usize {
     }
     'more: loop {
         let rest = &text[at..];
+        // An organ's kinds in a row: "các phòng chuyên môn, nghiệp vụ".
+        const ORGAN_KINDS: [&str; 3] = ["chuyên môn", "nghiệp vụ", "chức năng"];
+        if ORGAN_KINDS.iter().any(|k| text[..at].ends_with(k)) {
+            let next = Haystack::new(rest.strip_prefix(", ").unwrap_or(""));
+            if let Some(e) = ORGAN_KINDS.iter().filter_map(|k| next.prefix(k)).max() {
+                at += 2 + e;
+                continue;
+            }
+        }
         let Some(r) = rest.strip_prefix(' ') else {
             return at;
         };

@@ -371,3 +371,52 @@ fn heads_of_a_list_with_units_like_this_one_are_its_head() {
     let divisions = "Trưởng các phòng thuộc Sở căn cứ chức năng, nhiệm vụ tham mưu Giám đốc Sở triển khai các nhiệm vụ cải cách hành chính.";
     assert_eq!(j.judge(divisions, Above::Nothing).verdict, Verdict::Drop);
 }
+
+/// Heads of the parent's organs named by their kind ("Trưởng các phòng chức năng", "… chuyên
+/// môn, nghiệp vụ") beside the heads of units like this one: the work is the unit's head's, in
+/// its words (kept, or asked about); the organs' heads alone, never the unit's.
+#[test]
+fn heads_of_the_parents_organs_beside_the_units_heads() {
+    for (preset, issuer, head) in [
+        ("y-te", "SỞ Y TẾ TỈNH BẮC NINH", "Giám đốc"),
+        (
+            "thpt",
+            "SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH KHÁNH HÒA",
+            "Hiệu trưởng",
+        ),
+        ("mam-non", "ỦY BAN NHÂN DÂN PHƯỜNG TÂN ĐỊNH", "Hiệu trưởng"),
+    ] {
+        let j = judge(preset, issuer);
+        let work = "trực tiếp chỉ đạo và chịu trách nhiệm về kết quả cải cách hành chính trong phạm vi phụ trách.";
+        for organs in [
+            "Trưởng các phòng chức năng",
+            "Trưởng các phòng chuyên môn",
+            "Trưởng các phòng chuyên môn, nghiệp vụ",
+            "Trưởng các phòng nghiệp vụ",
+        ] {
+            for units in [
+                "Thủ trưởng các đơn vị trực thuộc",
+                "Thủ trưởng các cơ quan, đơn vị",
+            ] {
+                let text = format!("{organs}, {units} {work}");
+                assert_eq!(
+                    j.own_wording(&text, "Nhà trường", head).as_deref(),
+                    Some(format!("{head} {work}").as_str()),
+                    "{issuer}: {text}"
+                );
+                assert_ne!(
+                    j.judge(&text, Above::Nothing).verdict,
+                    Verdict::Drop,
+                    "{text}"
+                );
+            }
+            let alone = format!("{organs} {work}");
+            assert_eq!(j.own_wording(&alone, "Nhà trường", head), None, "{alone}");
+            assert_ne!(
+                j.judge(&alone, Above::Nothing).verdict,
+                Verdict::Keep,
+                "{alone}"
+            );
+        }
+    }
+}
