@@ -56,6 +56,10 @@ static SHARE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// A quantity a target opens with: "tối thiểu 90%", "100%", "ít nhất 03".
+static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:tối\s+thiểu|ít\s+nhất|trên|từ|đạt|không\s+quá|dưới)\s+)?\d").unwrap()
+});
 static SUBUNITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b\d{1,3}\s+(?:phường|xã|thị trấn|đơn vị hành chính)\b").unwrap()
 });
@@ -235,6 +239,7 @@ pub fn trim_ranges(text: &str, phrases: &[String]) -> Vec<(usize, usize)> {
         let first = next.split_whitespace().next().unwrap_or("");
         next.starts_with(char::is_lowercase)
             && !["các", "những", "mỗi", "mọi", "từng"].contains(&first)
+            && !QUANTITY.is_match(next)
     });
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (k, (cs, ce)) in clauses.into_iter().enumerate() {
@@ -259,9 +264,13 @@ pub fn trim_ranges(text: &str, phrases: &[String]) -> Vec<(usize, usize)> {
         // phản ánh của tỉnh; trả lời trong thời hạn …" gave "Trả lời trong thời hạn …").
         // (Not one that opens with the parent's scope — "Tham mưu Ủy ban nhân dân tỉnh ban hành
         // quy định …": without it, the unit would issue the province's rules.)
+        // (Nor one whose subject is the phrase: "100% công chức cấp xã đạt chuẩn" is no
+        // "100% đạt chuẩn".)
         let opens = inside.iter().any(|(s, _, _)| {
             let before = text[cs..*s].trim();
-            before.is_empty() || ORGANS.iter().any(|o| before == o.trim_end())
+            before.is_empty()
+                || ORGANS.iter().any(|o| before == o.trim_end())
+                || QUANTITY.is_match(before) && before.split_whitespace().count() <= 3
         });
         if k == 0 && goes_on && !opens {
             out.extend(
@@ -290,6 +299,16 @@ const ORGANS: &[&str] = &[
 pub fn phrase_ranges(text: &str, phrases: &[String]) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (s, e, _) in occurrences(text, phrases) {
+        // A phrase that tells one quantity from the next ("100% hồ sơ công việc cấp tỉnh và
+        // tối thiểu 90% hồ sơ công việc cấp xã") is left to the user: without it the two run
+        // together ("100% hồ sơ công việc tối thiểu 90% …").
+        if text[e..]
+            .strip_prefix(" và ")
+            .or_else(|| text[e..].strip_prefix(", "))
+            .is_some_and(|next| QUANTITY.is_match(next))
+        {
+            continue;
+        }
         // The preposition that leads to the phrase goes with it ("đang công tác tại 10 phường
         // tham gia" → "đang công tác tham gia", not "… tại tham gia").
         // (Not when the phrase heads a list: "của 10 phường, cấp quận" keeps "của".)

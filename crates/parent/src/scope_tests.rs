@@ -57,6 +57,16 @@ fn a_clause_the_next_goes_on_from_keeps_its_work() {
             "Tiếp nhận, xử lý phản ánh, kiến nghị qua đường dây nóng, hộp thư góp ý, Tổng đài 1022 và Hệ thống thông tin tiếp nhận phản ánh của 10 phường; trả lời trong thời hạn không quá 05 ngày làm việc.",
             "Tiếp nhận, xử lý phản ánh, kiến nghị qua đường dây nóng, hộp thư góp ý, Tổng đài 1022 và Hệ thống thông tin tiếp nhận phản ánh; trả lời trong thời hạn không quá 05 ngày làm việc.",
         ),
+        // (A clause whose subject is the scope, or followed by a target of its own, is cut
+        // whole.)
+        (
+            "100% công chức tại 10 phường đạt chuẩn theo quy định; tối thiểu 90% viên chức được bồi dưỡng kỹ năng số.",
+            "Tối thiểu 90% viên chức được bồi dưỡng kỹ năng số.",
+        ),
+        (
+            "Số hóa hồ sơ lưu trữ của 10 phường; 80% hồ sơ được số hóa.",
+            "80% hồ sơ được số hóa.",
+        ),
         // (A clause that opens with the parent's scope is its own, whole.)
         (
             "Ủy ban nhân dân 10 phường ban hành quy định phân cấp quản lý; hướng dẫn quản lý chuyên môn đối với trạm y tế.",
@@ -161,4 +171,24 @@ fn a_shared_system_in_use_and_a_share_in_the_parents_result_are_no_scope() {
             }
         }
     }
+}
+
+/// A phrase that tells one quantity from the next is not cut alone (the two would run
+/// together); one before any other word still is.
+#[test]
+fn a_phrase_between_two_quantities_is_left_to_the_user() {
+    let p = vec!["cấp tỉnh".to_string(), "10 phường".to_string()];
+    for (phrase, t) in [
+        ("cấp tỉnh", "100% hồ sơ công việc cấp tỉnh và tối thiểu 90% hồ sơ công việc cấp xã được xử lý trên môi trường mạng."),
+        ("cấp tỉnh", "Tỷ lệ hồ sơ đúng hạn đạt 98% đối với cấp tỉnh và 100% đối với cấp xã."),
+        ("10 phường", "Số hóa 100% hồ sơ tại 10 phường, ít nhất 80% tại các xã."),
+    ] {
+        assert!(phrase_ranges(t, &p).is_empty(), "{phrase}: {t}");
+        assert!(!occurrences(t, &p).is_empty(), "{phrase} is still pointed out: {t}");
+    }
+    let t = "Kiểm tra công vụ cấp tỉnh và cấp xã.";
+    assert_eq!(
+        remove_ranges(t, &phrase_ranges(t, &p)),
+        "Kiểm tra công vụ cấp xã."
+    );
 }

@@ -212,7 +212,7 @@ impl Judge {
             .filter(|s| s.starts_with(char::is_uppercase))
             .all(|s| fold(s).contains("cac ") || fold(s).contains("cap "));
         let titled_list = text[..end].matches(", ").count() >= 1
-            && fold(&text[..end]).starts_with("thu truong")
+            && super::opens_with_title(&fold(&text[..end]))
             && fold(&text[..end]).contains(", chu tich")
             && classes_only;
         if !own && !others && titled_list && next.chars().next().is_some_and(char::is_lowercase) {

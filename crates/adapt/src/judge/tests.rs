@@ -216,11 +216,15 @@ fn a_units_name_is_reworded_whole_or_not_at_all() {
 #[test]
 fn a_titled_list_of_subordinates_gives_the_task_unless_it_names_an_organ() {
     let j = judge("mam-non", "ỦY BAN NHÂN DÂN TỈNH GIA LAI");
-    let all = "Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các xã, phường ban hành kế hoạch cải cách hành chính năm 2027 của cơ quan, địa phương.";
-    assert_eq!(
-        j.own_wording(all, "Nhà trường", "Hiệu trưởng").as_deref(),
-        Some("Ban hành kế hoạch cải cách hành chính năm 2027 của cơ quan, địa phương.")
-    );
+    // (By any head's title: "Người đứng đầu các sở, ban, ngành, …" too.)
+    for title in ["Thủ trưởng", "Người đứng đầu", "Lãnh đạo", "Giám đốc"] {
+        let all = format!("{title} các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các xã, phường ban hành kế hoạch cải cách hành chính năm 2027 của cơ quan, địa phương.");
+        assert_eq!(
+            j.own_wording(&all, "Nhà trường", "Hiệu trưởng").as_deref(),
+            Some("Ban hành kế hoạch cải cách hành chính năm 2027 của cơ quan, địa phương."),
+            "{all}"
+        );
+    }
     let organ = "Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các xã, phường và Văn phòng Ủy ban nhân dân tỉnh tham mưu tổng kết công tác cải cách hành chính.";
     let got = j.own_wording(organ, "Nhà trường", "Hiệu trưởng");
     assert!(
