@@ -23,6 +23,7 @@ pub mod likeness;
 mod names;
 mod own_voice;
 pub mod preset;
+mod readdress;
 mod reword;
 mod select;
 mod share;
@@ -330,6 +331,19 @@ pub fn adapt_with(
             .own_wording(t, &subject, &head)
             .map(|w| (w, reword::OWN_WORDS_LABEL))
             .or_else(|| share::contribution(t, &parent_scope).map(|w| (w, share::LABEL)))
+    };
+    // A plan of a body above the unit's parent: what the unit sends goes to its own parent.
+    let readdressed;
+    let preset = {
+        let moved = readdress::rules(parent, profile);
+        if moved.is_empty() {
+            preset
+        } else {
+            let mut p = preset.clone();
+            p.reword.extend(moved);
+            readdressed = p;
+            &readdressed
+        }
     };
     let (proposals, flags) = reword::review(
         &mut parts,

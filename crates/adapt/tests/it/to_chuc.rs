@@ -225,3 +225,57 @@ fn the_unit_drops_its_own_funding_sentence() {
         "only {tried} plans put the unit's funding in Tổ chức thực hiện"
     );
 }
+
+/// A unit whose parent body did not issue the plan (a school under a Sở following the
+/// province's plan): every plan and report it sends goes to its own parent, in every corpus
+/// plan that says where to send — and a unit under the issuer sends where the plan says.
+#[test]
+fn what_the_unit_sends_goes_to_its_own_parent() {
+    // (A body no corpus plan names, nor names by its noun alone.)
+    let elsewhere = "Trung tâm Y tế khu vực Điện Biên";
+    // "gửi Sở Nội vụ", "gửi về Ủy ban nhân dân tỉnh", "báo cáo về Sở …": where they go, as
+    // read here independently of the adaptation.
+    let sent = regex::Regex::new(
+        r"(?i:\b(?:gửi\s+về|gửi|nộp\s+về|báo\s+cáo\s+về))\s+((?:Ủy ban nhân dân|UBND|Sở|Văn phòng|Phòng|Trung tâm)\s)",
+    )
+    .unwrap();
+    let (mut moved, mut kept_where) = (0, 0);
+    let parents = keyed_parents(import::read_path, import::builtin("quan1-2024").unwrap());
+    for (name, parent, key) in &parents {
+        let preset = Preset::builtin(preset_id(key)).unwrap();
+        for own_parent in [false, true] {
+            let mut profile = unit_profile(key, parent);
+            if !own_parent {
+                profile.parent_body = elsewhere.into();
+                profile.parent_body_header = elsewhere.to_uppercase();
+            }
+            let a = adapt::adapt(
+                parent,
+                &profile,
+                &preset,
+                &Decisions::default(),
+                AdaptOptions {
+                    apply_defaults: true,
+                },
+            )
+            .unwrap();
+            for (_, item) in a.plan.items() {
+                for c in sent.captures_iter(&item.text) {
+                    let to = &item.text[c.get(1).unwrap().start()..];
+                    if own_parent {
+                        kept_where += usize::from(!to.starts_with(elsewhere));
+                        continue;
+                    }
+                    assert!(
+                        to.starts_with(elsewhere),
+                        "{name} ({key}): «{}» sends elsewhere than the unit's parent",
+                        item.text
+                    );
+                    moved += 1;
+                }
+            }
+        }
+    }
+    assert!(moved >= 10, "only {moved} addressees moved over the corpus");
+    assert!(kept_where >= 10, "only {kept_where} addressees kept");
+}
