@@ -98,3 +98,39 @@ fn another_kinds_audience_leaves_the_list() {
         }
     }
 }
+
+/// The unit puts its own users at the centre of its service, and its staff are viên chức:
+/// every school level and a health unit, the parent's words in several shapes.
+#[test]
+fn the_unit_serves_its_own_users_with_its_own_staff() {
+    let texts = [
+        "Xây dựng nền hành chính phục vụ, lấy người dân làm trung tâm.",
+        "Đẩy mạnh chuyển đổi số; lấy người dân, doanh nghiệp làm trung tâm phục vụ.",
+        "Phân công lãnh đạo phụ trách, công chức đầu mối theo dõi từng tiêu chí.",
+        "Bố trí công chức phụ trách công tác cải cách hành chính.",
+    ];
+    for (preset, users) in [
+        ("mam-non", "cha mẹ học sinh"),
+        ("tieu-hoc", "cha mẹ học sinh"),
+        ("thpt", "cha mẹ học sinh"),
+        ("y-te", "người bệnh"),
+    ] {
+        let got = kept_points("xa-tam-nong-2027", preset, &texts);
+        assert!(
+            got[0].ends_with(&format!("lấy {users} làm trung tâm.")),
+            "{preset}: {}",
+            got[0]
+        );
+        assert!(
+            got[1].contains(&format!("lấy {users} làm trung tâm phục vụ")),
+            "{preset}: {}",
+            got[1]
+        );
+        for t in &got[2..] {
+            assert!(
+                !t.contains("công chức") && t.contains("viên chức"),
+                "{preset}: {t}"
+            );
+        }
+    }
+}
