@@ -262,11 +262,13 @@ pub fn adapt_with(
                 });
                 let mut own = select::own_items(&preset.own_items, &format!("{key}.own"), &fill);
                 edits::drop_dropped(&mut own, decisions);
-                // (Not what a kept parent item, or a point under it, already says.)
+                // (Not what a kept parent item, or a point under it, already says — not a
+                // role heading over points, "Giám đốc", which says nothing yet.)
                 let kept: Vec<&str> = items
                     .iter()
                     .flat_map(|i| std::iter::once(i).chain(i.items.iter()))
                     .map(|i| i.text.as_str())
+                    .filter(|t| t.split_whitespace().count() >= 5)
                     .collect();
                 own.retain(|o| !kept.iter().any(|k| select::alike(k, &o.text)));
                 items.extend(own);

@@ -206,6 +206,21 @@ pub fn addressed_to_head(item: &mut Item, own: &dyn Fn(&str) -> bool, head: &str
             addressed = true;
         }
     }
+    // A section over the unit's duties headed by the units' name alone ("Các bệnh viện, trung
+    // tâm y tế khu vực và đơn vị sự nghiệp trực thuộc", its points below) is its head's: the
+    // unit's Tổ chức thực hiện goes by roles ("1. Giám đốc"), not "1. Đơn vị".
+    let t = item.text.trim();
+    let bare_name = !t.contains(':')
+        && !ends_sentence(t)
+        && t.split_whitespace().count() <= 25
+        && !LIST_ENDS
+            .iter()
+            .chain(&["co trach nhiem", "co nhiem vu"])
+            .any(|v| fold(t).contains(v));
+    if !addressed && !item.items.is_empty() && bare_name && own(t) {
+        item.text = head.to_string();
+        addressed = true;
+    }
     for child in &mut item.items {
         addressed_to_head(child, own, head);
     }
@@ -230,6 +245,26 @@ mod tests {
         )];
         assert!(addressed_to_head(&mut item, &|_| false, "Hiệu trưởng"));
         assert_eq!(item.text, "Hiệu trưởng có trách nhiệm:");
+        // A section headed by the units' name alone, its duties below: the head's too.
+        let mut named = Item::new(
+            "V.6",
+            "VI.",
+            "Các bệnh viện, trung tâm y tế khu vực và đơn vị sự nghiệp trực thuộc",
+        );
+        named.items = vec![Item::new("V.6.1", "1.", "Ban hành kế hoạch của đơn vị.")];
+        let own = |t: &str| t.contains("trung tâm y tế");
+        assert!(addressed_to_head(&mut named, &own, "Giám đốc"));
+        assert_eq!(named.text, "Giám đốc");
+        // (Not a heading that says what they do, nor one that names others.)
+        for t in [
+            "Các trung tâm y tế khu vực thực hiện các nội dung sau",
+            "Các phòng, chi cục thuộc Sở",
+        ] {
+            let mut item = Item::new("V.7", "VII.", t);
+            item.items = named.items.clone();
+            assert!(!addressed_to_head(&mut item, &own, "Giám đốc"), "{t}");
+            assert_eq!(item.text, t);
+        }
         // Not a sentence with its work after the colon, nor a named organ's section.
         let mut organ = Item::new("V.2", "2.", "Văn phòng Sở: tổng hợp báo cáo.");
         assert!(!addressed_to_head(&mut organ, &|_| false, "Hiệu trưởng"));

@@ -38,10 +38,10 @@ pub fn builtin_list() -> Vec<BuiltinPlan> {
 
 /// Reads a built-in plan by id ("quan1-2024").
 pub fn builtin(id: &str) -> Result<Plan, ImportError> {
-    let entry = ENTRIES
-        .iter()
-        .find(|e| e.meta.id == id)
-        .ok_or_else(|| ImportError::UnknownBuiltin(id.to_string()))?;
+    let entry = ENTRIES.iter().find(|e| e.meta.id == id).ok_or_else(|| {
+        let ids: Vec<&str> = ENTRIES.iter().map(|e| e.meta.id).collect();
+        ImportError::UnknownBuiltin(id.to_string(), ids.join(", "))
+    })?;
     let mut plan = read_bytes(entry.file, entry.source.as_bytes())?;
     (entry.complete)(&mut plan);
     Ok(plan)

@@ -76,8 +76,9 @@ pub enum ImportError {
     Photo(&'static str),
     #[error("Không tìm thấy cấu trúc kế hoạch (các mục I., 1., 1.1. …) trong tệp.")]
     NoStructure,
-    #[error("Không có kế hoạch có sẵn mang mã \"{0}\".")]
-    UnknownBuiltin(String),
+    /// The id asked for, and the ids there are.
+    #[error("Không có kế hoạch có sẵn mang mã \"{0}\". Các mã có sẵn: {1}.")]
+    UnknownBuiltin(String, String),
 }
 
 /// The kind of a file, from its content first and its name second.

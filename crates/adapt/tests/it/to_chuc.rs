@@ -103,6 +103,19 @@ fn to_chuc_thuc_hien_of_every_unit_plan_is_the_units_own() {
                     "{name} / {preset}: no funding sentence of the unit's"
                 ));
             }
+            // Its sections go by roles ("1. Giám đốc", "1. Hiệu trưởng"), not by the unit's
+            // noun over its duties ("1. Đơn vị", "1. Nhà trường").
+            if let Some(part) = plan.part(Topic::ToChuc) {
+                for item in part.items.iter().filter(|i| !i.items.is_empty()) {
+                    let heading = item.text.trim().trim_end_matches(':');
+                    if ["Đơn vị", "Nhà trường"].contains(&heading) {
+                        problems.push(format!(
+                            "{name} / {preset} {}: a section headed by the unit's noun",
+                            item.id
+                        ));
+                    }
+                }
+            }
             for (id, text) in to_chuc(&plan) {
                 // Its funding is the unit's own sentence, not the parent's budget (its title
                 // "Kinh phí thực hiện" aside).

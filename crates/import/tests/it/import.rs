@@ -244,6 +244,16 @@ fn item_ids_are_unique_and_follow_the_label_path() {
     assert!(plan.items().iter().all(|(_, i)| i.source.is_none()));
 }
 
+/// A built-in plan asked for by a wrong id says which ids there are.
+#[test]
+fn an_unknown_builtin_id_lists_the_ids_there_are() {
+    let err = import::builtin("quan1-2025").unwrap_err().to_string();
+    assert!(err.contains("\"quan1-2025\""), "{err}");
+    for plan in import::builtin_list() {
+        assert!(err.contains(plan.id), "{err}");
+    }
+}
+
 #[test]
 fn the_builtin_plan_outline_snapshot() {
     let plan = import::builtin("quan1-2024").unwrap();
