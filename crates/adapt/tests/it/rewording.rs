@@ -134,3 +134,36 @@ fn the_unit_serves_its_own_users_with_its_own_staff() {
         }
     }
 }
+
+/// The parent's own organs and units as the place of internal work become the unit's parts,
+/// under parents of every level (a ward, a Sở, a province, a district).
+#[test]
+fn the_parents_organs_as_the_place_of_internal_work_are_the_units_parts() {
+    for (parent, word) in [
+        ("phuong-cau-ong-lanh-2027", "phường"),
+        ("so-gddt-khanh-hoa-2027", "Sở"),
+        ("tinh-gia-lai-2027", "tỉnh"),
+        ("huyen-cu-chi-2025", "huyện"),
+    ] {
+        let texts = [
+            format!("Rà soát, đơn giản hóa TTHC nội bộ giữa các cơ quan, đơn vị thuộc {word}; ban hành quy trình nội bộ."),
+            format!("Xác định rõ nhiệm vụ, tiến độ và trách nhiệm của từng phòng thuộc {word}, từng đơn vị trực thuộc."),
+        ];
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        for (preset, noun) in [("mam-non", "nhà trường"), ("y-te", "đơn vị")] {
+            let got = kept_points(parent, preset, &texts);
+            assert_eq!(
+                got[0],
+                format!("Rà soát, đơn giản hóa TTHC nội bộ giữa các bộ phận của {noun}; ban hành quy trình nội bộ."),
+                "{parent} / {preset}"
+            );
+            assert_eq!(
+                got[1],
+                format!(
+                    "Xác định rõ nhiệm vụ, tiến độ và trách nhiệm của từng bộ phận của {noun}."
+                ),
+                "{parent} / {preset}"
+            );
+        }
+    }
+}
