@@ -76,10 +76,14 @@ pub fn header(profile: &UnitProfile, ctx: &Context) -> Header {
 /// The parent's bases that cite a document, then the one that cites the parent plan, each with
 /// its punctuation. The parent's own circumstances ("Căn cứ tình hình thực tế của địa phương
 /// sau khi sắp xếp …", "Căn cứ kết quả thực hiện … năm 2026 của xã") are not the unit's.
-pub fn bases(parent: &Plan, parent_basis: String) -> Vec<String> {
+/// `governs`: the unit is a government body or one of its organs, whose plan may stand on the
+/// powers its parent's plan stands on.
+pub fn bases(parent: &Plan, parent_basis: String, governs: bool) -> Vec<String> {
     // A plan issued with a decision rests on the decision's bases; not on those that give the
     // issuer its power to decide ("Luật Tổ chức chính quyền địa phương", "… quy định chức năng,
-    // nhiệm vụ, quyền hạn …"), which are no basis of a unit's plan.
+    // nhiệm vụ, quyền hạn …"), which are no basis of a unit's plan. A plan's own bases of that
+    // kind are a commune's or a division's too, never a school's or a health unit's (a school
+    // under the Sở does not act by the decision on the Sở's functions).
     let from_decision = parent.bases.is_empty();
     let source = if from_decision {
         &parent.decision_bases
@@ -88,7 +92,7 @@ pub fn bases(parent: &Plan, parent_basis: String) -> Vec<String> {
     };
     let mut bases: Vec<String> = source
         .iter()
-        .filter(|b| cites_a_document(b) && !(from_decision && gives_power(b)))
+        .filter(|b| cites_a_document(b) && !((from_decision || !governs) && gives_power(b)))
         .cloned()
         .collect();
     bases.push(parent_basis);

@@ -390,7 +390,12 @@ pub fn adapt_with(
         issued_with: None,
         doc_type: "Kế hoạch".into(),
         summary: render("summary")?,
-        bases: derived::bases(parent, render("parent_basis")?),
+        bases: derived::bases(parent, render("parent_basis")?, {
+            // A People's Committee or one of its organs acts by the powers its parent's plan
+            // stands on; a school or a health unit does not.
+            let unit = kehoach_text::fold(&profile.name);
+            kehoach_parent::scope::is_government(&unit) || kehoach_parent::scope::is_agency(&unit)
+        }),
         decision_bases: Vec::new(),
         intro: render("intro")?,
         parts,

@@ -54,6 +54,7 @@ fn symbol(citation: &str) -> Option<&str> {
 fn cited_documents_survive_word_for_word_and_the_parent_is_cited_by_its_own_header() {
     let mut checked = 0;
     let mut decision_bases = 0;
+    let mut power_bases = 0;
     let mut failures = Vec::new();
     for (name, parent) in parents() {
         let originals = parent_items(&parent);
@@ -102,6 +103,33 @@ fn cited_documents_survive_word_for_word_and_the_parent_is_cited_by_its_own_head
                     {
                         failures.push(format!("{name}/{preset_id}: basis «{cited}» altered"));
                     }
+                }
+            }
+            // A school or a health unit stands on none of the powers the parent's plan cites
+            // ("Luật Tổ chức chính quyền địa phương", the decision on a Sở's functions); a
+            // commune or a division of the parent does.
+            let governs = ["uy ban nhan dan", "phong "]
+                .iter()
+                .any(|p| kehoach_text::fold(&profile.name).starts_with(p));
+            let bare = |b: &str| {
+                kehoach_text::fold(b)
+                    .trim_end_matches([';', '.', ',', ' '])
+                    .to_string()
+            };
+            for basis in &parent.bases {
+                let folded = bare(basis);
+                if !["to chuc chinh quyen", "chuc nang, nhiem vu"]
+                    .iter()
+                    .any(|p| folded.contains(p))
+                {
+                    continue;
+                }
+                power_bases += 1;
+                if unit.bases.iter().any(|b| bare(b) == folded) != governs {
+                    failures.push(format!(
+                        "{name}/{preset_id}: the plan's basis «{basis}» {}",
+                        if governs { "missing" } else { "carried" }
+                    ));
                 }
             }
             // A plan issued with a decision rests on the decision's bases: each one citing a
@@ -177,6 +205,10 @@ fn cited_documents_survive_word_for_word_and_the_parent_is_cited_by_its_own_head
     assert!(
         decision_bases > 20,
         "only {decision_bases} bases of decisions issuing a plan"
+    );
+    assert!(
+        power_bases > 20,
+        "only {power_bases} bases of plans giving power"
     );
     assert!(
         failures.is_empty(),
