@@ -182,7 +182,11 @@ fn each_planted_fault_is_found_alone() {
         (
             "an upright căn cứ",
             "bases-italic",
-            doc(|x| in_paragraph(x, ">Căn cứ Luật", |p| p.replace("<w:i/><w:iCs/>", ""))),
+            doc(|x| {
+                in_paragraph(x, ">Căn cứ Nghị quyết", |p| {
+                    p.replace("<w:i/><w:iCs/>", "")
+                })
+            }),
         ),
         (
             "the body in Arial",
